@@ -1,0 +1,116 @@
+"""The pure model of one atlas: validated offers and their reference data.
+
+Knows nothing of files, YAML or MkDocs. Renderers take a :class:`Catalog` and return strings
+or bytes; adapters decide where those go.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from .config import AtlasConfig
+from .schema import Category, InlineProvider, Offer, Organization, Status, TargetGroup
+
+
+@dataclass
+class District:
+    """A Sozialraum: polygon(s) from districts.geojson with optional indicators."""
+
+    id: str
+    name: str
+    geometry: Any  # shapely (Multi)Polygon
+    population: int | None = None
+    properties: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Catalog:
+    """Everything the renderers need, sorted for deterministic output."""
+
+    config: AtlasConfig
+    offers: list[Offer]
+    categories: dict[str, Category]
+    target_groups: dict[str, TargetGroup]
+    districts: dict[str, District]
+    organizations: dict[str, Organization]
+    sources: dict[str, str] = field(default_factory=dict)
+    """Offer id → the file it came from (for messages and edit links)."""
+    build_date: date | None = None
+    """The day the content is judged against (``SOURCE_DATE_EPOCH`` or today)."""
+
+    def __post_init__(self) -> None:
+        self.offers = sorted(self.offers, key=lambda o: o.id or "")
+        self._by_id = {o.id: o for o in self.offers}
+
+    def offer(self, offer_id: str) -> Offer:
+        """The offer with this id (KeyError if there is none)."""
+        return self._by_id[offer_id]
+
+    def has_offer(self, offer_id: str) -> bool:
+        """True when an offer with this id exists (ended ones included)."""
+        return offer_id in self._by_id
+
+    @property
+    def published(self) -> list[Offer]:
+        """Offers that appear in lists, maps and search (everything not ended)."""
+        return [o for o in self.offers if o.status != Status.ended]
+
+    @property
+    def ended(self) -> list[Offer]:
+        """Ended offers: their pages stay as tombstones, but they are listed nowhere."""
+        return [o for o in self.offers if o.status == Status.ended]
+
+    def in_category(self, category_id: str, offers: Iterable[Offer] | None = None) -> list[Offer]:
+        """Published offers whose main or additional category is ``category_id``."""
+        pool = self.published if offers is None else offers
+        return [o for o in pool if o.category == category_id or category_id in o.also_categories]
+
+    def in_district(self, district_id: str, offers: Iterable[Offer] | None = None) -> list[Offer]:
+        """Published offers located in, or serving, the district."""
+        pool = self.published if offers is None else offers
+        return [o for o in pool if district_id in districts_of(o)]
+
+    def provider_name(self, offer: Offer) -> str | None:
+        """The provider's display name, resolving organization ids."""
+        provider = offer.provider
+        if provider is None:
+            return None
+        if isinstance(provider, InlineProvider):
+            return provider.name
+        org = self.organizations.get(provider)
+        return org.name if org else provider
+
+    def provider_organization(self, offer: Offer) -> Organization | None:
+        """The organization record behind the provider, when it has its own file."""
+        if isinstance(offer.provider, str):
+            return self.organizations.get(offer.provider)
+        return None
+
+    def category_label(self, category_id: str) -> str:
+        """German label of a category id."""
+        cat = self.categories.get(category_id)
+        return cat.label if cat else category_id
+
+    def district_name(self, district_id: str) -> str:
+        """Name of a district id."""
+        dist = self.districts.get(district_id)
+        return dist.name if dist else district_id
+
+
+def districts_of(offer: Offer) -> list[str]:
+    """District ids an offer belongs to: its location's district and its service area."""
+    ids: list[str] = []
+    if offer.location and offer.location.district:
+        ids.append(offer.location.district)
+    for d in offer.service_area or []:
+        if d not in ids:
+            ids.append(d)
+    return ids
+
+
+def is_public_location(offer: Offer) -> bool:
+    """True when the offer's address and coordinates may be published."""
+    return offer.location is not None and not offer.location.confidential
