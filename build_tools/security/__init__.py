@@ -1,0 +1,1 @@
+"""Making content safe for every output context (HTML, attributes, scripts, URLs)."""

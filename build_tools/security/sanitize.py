@@ -1,0 +1,40 @@
+"""Markdown from editors → sanitised HTML, with a maintained allow-list sanitiser (nh3).
+
+Descriptions come from many hands; a ``<script>`` or ``onerror=`` in one file must never reach a
+visitor. Markdown is rendered first, then everything not on the allow-list is removed.
+"""
+
+from __future__ import annotations
+
+import markdown
+import nh3
+
+ALLOWED_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "pre",
+    "h2", "h3", "h4", "hr", "table", "thead", "tbody", "tr", "th", "td", "abbr", "span",
+}
+ALLOWED_ATTRIBUTES = {"a": {"href", "title", "hreflang"}, "abbr": {"title"}, "th": {"scope"}}
+ALLOWED_SCHEMES = {"http", "https", "mailto", "tel"}
+
+
+def sanitize_html(html: str) -> str:
+    """Remove every tag, attribute and URL scheme that is not explicitly allowed."""
+    return nh3.clean(
+        html,
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        url_schemes=ALLOWED_SCHEMES,
+        link_rel="noopener noreferrer",
+        strip_comments=True,
+    )
+
+
+def render_markdown(text: str | None) -> str:
+    """Render an editor's Markdown to safe HTML (headings start at h2, under the page's h1)."""
+    if not text:
+        return ""
+    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    # A description's "# Titel" must not compete with the page title.
+    for level in range(5, 0, -1):
+        html = html.replace(f"<h{level}>", f"<h{level + 1}>").replace(f"</h{level}>", f"</h{level + 1}>")
+    return sanitize_html(html).replace("<h6>", "<h4>").replace("</h6>", "</h4>")
