@@ -27,8 +27,8 @@ from .config import AtlasConfig
 from .geo import DistrictLocator, load_districts
 from .opening_hours import HoursError, parse_hours
 from .problems import Problem
-from .urls import RESERVED_IDS
 from .schema import _ID_RE, Category, InlineProvider, Offer, Organization, TargetGroup
+from .urls import RESERVED_IDS
 from .yamlio import LoadedYaml, Marks, YamlProblem, dotted_path, load_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
@@ -132,6 +132,7 @@ def _german(err: dict[str, Any], loc: tuple) -> str:
     last = loc[-1] if loc else ""
     if kind == "string_pattern_mismatch" and last in _FIELD_HINTS:
         return _FIELD_HINTS[last]
+    ctx = {k: (int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in ctx.items()}
     try:
         return template.format(**ctx)
     except (KeyError, IndexError):

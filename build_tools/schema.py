@@ -367,9 +367,9 @@ class TargetGroup(StrictModel):
 class Address(StrictModel):
     """A postal address."""
 
-    street: Line | None = None
-    postal_code: str | None = Field(None, pattern=r"^\d{5}$")
-    city: Line | None = None
+    street: Line | None = Field(None, description="Straße und Hausnummer.")
+    postal_code: str | None = Field(None, pattern=r"^\d{5}$", description="Postleitzahl (fünfstellig).")
+    city: Line | None = Field(None, description="Ort.")
 
 
 class Organization(StrictModel):

@@ -1,0 +1,61 @@
+"""The field reference for editors (docs/felder.md), derived from the schema like the JSON Schema."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import BaseModel
+
+from .schema import Access, Contact, Location, Offer, Season, Translation
+
+SECTIONS: list[tuple[str, type[BaseModel]]] = [
+    ("Angebot (oberste Ebene)", Offer),
+    ("location — fester Ort", Location),
+    ("contact — Kontakt", Contact),
+    ("access — Zugang", Access),
+    ("season — Saison", Season),
+    ("translations.<sprache> — Übersetzung", Translation),
+]
+
+
+def _type_name(info: dict[str, Any]) -> str:
+    if "type" in info:
+        kind = info["type"]
+        if kind == "array":
+            return "Liste"
+        return {"string": "Text", "number": "Zahl", "integer": "ganze Zahl",
+                "boolean": "true/false", "object": "Zuordnung"}.get(kind, kind)
+    if "enum" in info:
+        return " / ".join(str(v) for v in info["enum"])
+    if "$ref" in info:
+        return "Zuordnung"
+    options = info.get("anyOf") or info.get("oneOf")
+    if options:
+        names = [_type_name(o) for o in options if o.get("type") != "null"]
+        return " oder ".join(dict.fromkeys(names))
+    return "—"
+
+
+def render_field_reference() -> str:
+    """Markdown tables, one per model, with each field's type, whether required, and description."""
+    lines = [
+        "# Felder eines Angebots",
+        "",
+        "Erzeugt aus `build_tools/schema.py` mit `atlas schema` — nicht von Hand ändern.",
+        "",
+    ]
+    for heading, model in SECTIONS:
+        schema = model.model_json_schema(by_alias=True)
+        defs = schema.get("$defs", {})
+        required = set(schema.get("required", []))
+        lines += [f"## {heading}", "", "| Feld | Art | Pflicht | Bedeutung |", "| --- | --- | --- | --- |"]
+        for name, info in schema["properties"].items():
+            ref = info.get("$ref", "")
+            if ref:
+                info = {**defs.get(ref.split("/")[-1], {}), **info}
+            description = (info.get("description") or "").replace("|", "\\|").replace("\n", " ")
+            lines.append(
+                f"| `{name}` | {_type_name(info)} | {'ja' if name in required else 'nein'} | {description} |"
+            )
+        lines.append("")
+    return "\n".join(lines)

@@ -1,0 +1,74 @@
+"""`atlas new` writes a valid, commented offer; `atlas check` exit codes and formats."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from build_tools.cli import main
+
+from ..conftest import ROOT
+
+FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
+
+
+@pytest.fixture
+def content(tmp_path, monkeypatch):
+    target = tmp_path / "content"
+    shutil.copytree(FIXTURE, target)
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795305600")  # 2026-11-22
+    return target
+
+
+def test_check_clean_exits_zero(content, capsys):
+    assert main(["check", "--content", str(content)]) == 0
+    assert "0 Fehler, 0 Warnungen, 1 Angebote geprüft" in capsys.readouterr().err
+
+
+def test_new_writes_valid_offer_and_refuses_overwrite(content, capsys):
+    assert main(["new", "kleiderkammer", "--content", str(content), "--category", "beratung"]) == 0
+    written = content / "offers" / "kleiderkammer.yml"
+    text = written.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=../schema/offer.schema.json")
+    assert main(["check", "--content", str(content), "--strict"]) == 0
+    before = written.read_bytes()
+    assert main(["new", "kleiderkammer", "--content", str(content)]) == 1
+    assert written.read_bytes() == before
+    assert "nichts überschrieben" in capsys.readouterr().err
+
+
+def test_new_rejects_bad_id(content):
+    assert main(["new", "Tafel Nord", "--content", str(content)]) == 2
+
+
+def test_check_error_formats_and_exit_codes(content, capsys):
+    (content / "offers" / "bad.yml").write_text(
+        "title: X\nsummary: Y\ncategory: essen\nlocation: {lat: 95, lon: 6.4}\nlast_verified: 2026-10-01\n",
+        encoding="utf-8",
+    )
+    assert main(["check", "--content", str(content)]) == 1
+    err = capsys.readouterr().err
+    assert "content/offers/bad.yml:4:17: error: location.lat: darf höchstens 90 sein" in err
+    assert main(["check", "--content", str(content), "--format", "github"]) == 1
+    out = capsys.readouterr().out
+    assert "::error file=content/offers/bad.yml,line=4,col=17::location.lat: darf höchstens 90 sein" in out
+    assert main(["check", "--content", str(content), "--format", "json"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert data[0]["line"] == 4 and data[0]["field"] == "location.lat"
+
+
+def test_warning_exit_zero_but_strict_fails(content, capsys):
+    path = content / "offers" / "tafel.yml"
+    path.write_text(path.read_text(encoding="utf-8").replace("2026-10-01", "2024-01-01"), encoding="utf-8")
+    assert main(["check", "--content", str(content)]) == 0
+    assert "warning: last_verified: seit 34 Monaten nicht geprüft" in capsys.readouterr().err
+    assert main(["check", "--content", str(content), "--strict"]) == 1
+
+
+def test_usage_error_exits_two():
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--no-such-flag"])
+    assert exc.value.code == 2
