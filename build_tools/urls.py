@@ -121,3 +121,30 @@ def relative_url(from_page: str, to_path: str) -> str:
     if (to_path.endswith("/") or not to_path) and not rel.endswith("/"):
         rel += "/"
     return rel
+
+
+def parse_path(path: str) -> tuple[str, str | None]:
+    """What a site path points at: ``("offer", id)``, ``("category", id)``, ``("district", id)``,
+    ``("page", path)`` for fixed overview pages, or ``("file", path)`` for anything else.
+
+    The inverse of the ``*_path`` functions, used to check printed URLs against a new build.
+    """
+    parts = [p for p in path.strip("/").split("/") if p]
+    if len(parts) == 2 and parts[0] in (OFFERS, CATEGORIES, DISTRICTS) and path.endswith("/"):
+        kind = {OFFERS: "offer", CATEGORIES: "category", DISTRICTS: "district"}[parts[0]]
+        return kind, parts[1]
+    if len(parts) <= 1 and (path.endswith("/") or not parts):
+        return "page", "/".join(parts)
+    return "file", "/".join(parts)
+
+
+def site_path_of(site_url: str | None, url: str) -> str | None:
+    """The site path of an absolute URL under ``site_url`` (None when it points elsewhere)."""
+    if not site_url:
+        return None
+    base = site_url.rstrip("/") + "/"
+    if url == base.rstrip("/"):
+        return ""
+    if not url.startswith(base):
+        return None
+    return url[len(base):].split("#", 1)[0].split("?", 1)[0]

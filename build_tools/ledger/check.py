@@ -1,0 +1,62 @@
+"""Does every printed URL still lead somewhere? Checked by ``atlas check`` and by every build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..catalog import Catalog
+from ..problems import Problem
+from ..urls import parse_path, site_path_of
+
+LEDGER_FILE = Path("flyers") / "printed-urls.txt"
+# Fixed pages the site always has (start, map, lists, open data); hand-written pages are checked
+# by the link checker of the built site.
+_FIXED_PAGES = {"", "karte", "angebote", "kategorien", "sozialraeume", "daten"}
+
+
+def ledger_path(project_root: Path) -> Path:
+    """Where the ledger of a project lives."""
+    return project_root / LEDGER_FILE
+
+
+def check_ledger(catalog: Catalog, ledger: Path, display: str | None = None) -> list[Problem]:
+    """One error per recorded URL that the current content would no longer serve."""
+    from .store import read_ledger
+
+    shown = display or str(ledger)
+    entries, problems = read_ledger(ledger, shown)
+    aliases = {alias: o.id for o in catalog.offers for alias in o.aliases}
+    site_url = catalog.config.site_url
+    for entry in entries:
+        where = f"{entry.url} (gedruckt am {entry.printed.isoformat()} auf {entry.flyer})"
+
+        def fail(message: str, _entry=entry) -> None:
+            problems.append(Problem(shown, _entry.line, 1, "url", message))
+
+        path = site_path_of(site_url, entry.url)
+        if path is None:
+            fail(f"{where} liegt nicht unter site_url {site_url!r}: site_url wurde geändert? "
+                 "Gedruckte Adressen müssen erreichbar bleiben (Weiterleitung auf dem alten Server einrichten).")
+            continue
+        kind, ident = parse_path(path)
+        if kind == "offer":
+            if catalog.has_offer(ident):
+                offer = catalog.offer(ident)
+                if (entry.category and entry.title and offer.category != entry.category
+                        and offer.title != entry.title):
+                    fail(f"{where}: die id {ident!r} gehörte zu „{entry.title}“ ({entry.category}) und "
+                         f"wird jetzt für ein anderes Angebot („{offer.title}“) verwendet. Eine gedruckte id "
+                         "darf nie wiederverwendet werden: dem neuen Angebot eine neue id geben.")
+            elif ident not in aliases:
+                fail(f"{where} führt ins Leere: das Angebot {ident!r} gibt es nicht mehr. Datei "
+                     f"wiederherstellen und status: ended setzen, oder beim neuen Angebot "
+                     f"aliases: [{ident}] eintragen.")
+        elif kind == "category" and ident not in catalog.categories:
+            fail(f"{where} führt ins Leere: die Kategorie {ident!r} fehlt in content/categories.yml. "
+                 "Kategorie wieder aufnehmen.")
+        elif kind == "district" and ident not in catalog.districts:
+            fail(f"{where} führt ins Leere: der Sozialraum {ident!r} fehlt in content/districts.geojson. "
+                 "Sozialraum wieder aufnehmen.")
+        elif kind == "page" and ident not in _FIXED_PAGES:
+            pass  # hand-written pages: the link checker of the built site sees them
+    return problems
