@@ -133,6 +133,8 @@ def _german(err: dict[str, Any], loc: tuple) -> str:
     if kind == "string_pattern_mismatch" and last in _FIELD_HINTS:
         return _FIELD_HINTS[last]
     ctx = {k: (int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in ctx.items()}
+    if kind in ("enum", "literal_error") and "expected" in ctx:
+        ctx = {**ctx, "expected": str(ctx["expected"]).replace("' or '", "' oder '")}
     try:
         return template.format(**ctx)
     except (KeyError, IndexError):

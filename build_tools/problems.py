@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
@@ -22,16 +23,24 @@ class Problem:
     severity: Severity = "error"
 
     def format_text(self) -> str:
-        """``file:line:col: severity: field: message`` — the form editors and IDEs understand."""
-        where = f"{self.field}: " if self.field else ""
-        return f"{self.file}:{self.line}:{self.col}: {self.severity}: {where}{self.message}"
+        """``file:line:col: severity: field: message`` — the form editors and IDEs understand.
+
+        File names, field names and messages can carry an editor's text (an unknown key, a bad
+        value); control and bidi characters in them are shown escaped, so a key with a line
+        break cannot forge a second finding and an ESC cannot repaint the terminal.
+        """
+        where = f"{_visible(self.field)}: " if self.field else ""
+        return (
+            f"{_visible(self.file)}:{self.line}:{self.col}: {self.severity}: "
+            f"{where}{_visible(self.message)}"
+        )
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, so the finding shows on the changed line."""
         kind = "error" if self.severity == "error" else "warning"
-        where = f"{self.field}: " if self.field else ""
-        text = _github_escape(f"{where}{self.message}")
-        file = _github_escape_property(self.file)
+        where = f"{_visible(self.field)}: " if self.field else ""
+        text = _github_escape(f"{where}{_visible(self.message)}")
+        file = _github_escape_property(_visible(self.file))
         return f"::{kind} file={file},line={self.line},col={self.col}::{text}"
 
 
@@ -41,6 +50,16 @@ class ContentError(Exception):
     def __init__(self, problems: Iterable[Problem]):
         self.problems = sorted(problems)
         super().__init__(format_problems(self.problems, "text"))
+
+
+_INVISIBLE_RE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]"
+)
+
+
+def _visible(text: str) -> str:
+    """Show control, bidi and line-break characters as ``\\uXXXX`` (one finding, one line)."""
+    return _INVISIBLE_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _github_escape(text: str) -> str:

@@ -18,8 +18,8 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
+    ValidationInfo,
     field_validator,
-    model_validator,
 )
 
 from .languages import ISO_639_1, TRANSLATION_LANGUAGES
@@ -32,8 +32,15 @@ _URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s<>\"'`]*)?$"
 # Characters that reorder or hide text (bidi overrides, zero-width joiners aside) and C0/C1
 # controls: they make a title lie about itself and have no place in a directory entry.
 _FORBIDDEN_CHARS_RE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\ufeff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\ufeff"
+    "\u2028\u2029]"
 )
+
+
+def shown(value: Any, limit: int = 60) -> str:
+    """``repr`` of an editor's value for a message, cut short (a 200 KB id must not flood CI)."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class StrictModel(BaseModel):
@@ -56,7 +63,7 @@ def _clean_text(value: Any) -> Any:
 def _check_id(value: str) -> str:
     if not _ID_RE.match(value):
         raise ValueError(
-            f"{value!r} ist keine gültige id: nur a–z, 0–9 und Bindestrich, "
+            f"{shown(value)} ist keine gültige id: nur a–z, 0–9 und Bindestrich, "
             "beginnt mit Buchstabe oder Ziffer, höchstens 64 Zeichen"
         )
     return value
@@ -80,7 +87,7 @@ def normalize_phone(raw: str) -> str:
         compact = "+49" + compact[1:]
     if not re.fullmatch(r"\+[1-9]\d{5,14}", compact):
         raise ValueError(
-            f"{raw!r} ist keine Telefonnummer (z. B. \"02421 123456\" oder \"+49 2421 123456\")"
+            f"{shown(raw)} ist keine Telefonnummer (z. B. \"02421 123456\" oder \"+49 2421 123456\")"
         )
     return compact
 
@@ -95,13 +102,13 @@ Phone = Annotated[str, BeforeValidator(_clean_text), AfterValidator(_check_phone
 
 def _check_email(value: str) -> str:
     if not _EMAIL_RE.match(value) or len(value) > 254:
-        raise ValueError(f"{value!r} ist keine E-Mail-Adresse")
+        raise ValueError(f"{shown(value)} ist keine E-Mail-Adresse")
     return value
 
 
 def _check_url(value: str) -> str:
     if not _URL_RE.match(value) or len(value) > 2000:
-        raise ValueError(f"{value!r} ist keine Web-Adresse (muss mit https:// beginnen)")
+        raise ValueError(f"{shown(value)} ist keine Web-Adresse (muss mit https:// beginnen)")
     return value
 
 
@@ -111,7 +118,7 @@ Url = Annotated[str, AfterValidator(_check_url)]
 
 def _check_language(value: str) -> str:
     if value not in ISO_639_1:
-        raise ValueError(f"{value!r} ist kein Sprachcode nach ISO 639-1 (z. B. de, en, ar, tr, uk)")
+        raise ValueError(f"{shown(value)} ist kein Sprachcode nach ISO 639-1 (z. B. de, en, ar, tr, uk)")
     return value
 
 
@@ -211,10 +218,10 @@ class Season(StrictModel):
     @classmethod
     def _month_day(cls, value: str) -> str:
         if not _MONTH_DAY_RE.match(value):
-            raise ValueError(f"{value!r}: Monat-Tag im Format \"MM-TT\" angeben, z. B. \"11-01\"")
+            raise ValueError(f"{shown(value)}: Monat-Tag im Format \"MM-TT\" angeben, z. B. \"11-01\"")
         month, day = (int(x) for x in value.split("-"))
         if day > (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
-            raise ValueError(f"{value!r}: diesen Tag gibt es nicht")
+            raise ValueError(f"{shown(value)}: diesen Tag gibt es nicht")
         return value
 
 
@@ -329,11 +336,14 @@ class Offer(StrictModel):
                 )
         return value
 
-    @model_validator(mode="after")
-    def _place_or_area(self) -> Offer:
-        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
-            raise ValueError("valid_until liegt vor valid_from")
-        return self
+    @field_validator("valid_until")
+    @classmethod
+    def _until_after_from(cls, value: date | None, info: ValidationInfo) -> date | None:
+        # A field validator (not a model validator) so the message lands on valid_until's line.
+        start = info.data.get("valid_from")
+        if value is not None and start is not None and value < start:
+            raise ValueError(f"liegt vor valid_from ({start.isoformat()})")
+        return value
 
     @property
     def is_free(self) -> bool:

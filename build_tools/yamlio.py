@@ -11,6 +11,10 @@ are duplicate keys, unknown tags, oversized and non-UTF-8 files.
 
 from __future__ import annotations
 
+import errno
+import os
+import re
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -116,17 +120,19 @@ def load_yaml_text(text: str, source: str) -> LoadedYaml:
     except YamlProblem:
         raise
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        reason = exc.problem or exc.context or "ungültiges YAML"
-        raise fail(mark, f"YAML-Syntaxfehler: {reason}") from None
-    except yaml.YAMLError as exc:  # ReaderError (control characters) and friends
-        mark = getattr(exc, "position", None)
-        line, col = _position_of_offset(text, mark) if isinstance(mark, int) else (1, 1)
+        mark, message = _syntax_message(exc)
+        raise fail(mark, f"YAML-Syntaxfehler: {message}") from None
+    except yaml.reader.ReaderError as exc:  # control characters the YAML spec forbids
+        line, col = _position_of_offset(text, exc.position)
+        char = exc.character if isinstance(exc.character, str) else chr(exc.character)
         raise YamlProblem(
-            Problem(source, line, col, "", f"unlesbares Zeichen in der Datei ({_short(exc)})")
+            Problem(source, line, col, "",
+                    f"unsichtbares Steuerzeichen U+{ord(char):04X} in der Datei; bitte entfernen")
         ) from None
-    except RecursionError:
-        raise fail(None, "zu tief verschachtelt") from None
+    except yaml.YAMLError as exc:  # pragma: no cover - PyYAML raises the two kinds above
+        raise fail(None, f"ungültiges YAML ({_short(exc)})") from None
+    except RecursionError:  # pragma: no cover - the depth check on events comes first
+        raise fail(None, f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)") from None
 
     if node is None:
         raise fail(None, "die Datei ist leer")
@@ -135,27 +141,90 @@ def load_yaml_text(text: str, source: str) -> LoadedYaml:
 
 
 def _reject_anchors(loader: _Loader, fail) -> None:
-    """Scan the event stream once for anchors and aliases before composing anything."""
+    """Check the event stream for anchors, aliases and nesting depth before composing anything."""
     # Peeking does not consume events, but scanning them all would; so we check while the
-    # composer pulls them, by wrapping the loader's event source.
+    # composer pulls them, by wrapping the loader's event source. Checking depth here (not
+    # only in _to_python) keeps PyYAML's recursive composer from ever going deep.
     original = loader.get_event
+    depth = 0
 
     def checked_get_event():
+        nonlocal depth
         event = original()
         if isinstance(event, yaml.AliasEvent):
             raise fail(event.start_mark, "YAML-Aliase (*name) sind nicht erlaubt; Wert ausschreiben")
         if getattr(event, "anchor", None):
             raise fail(event.start_mark, "YAML-Anker (&name) sind nicht erlaubt; Wert ausschreiben")
+        if isinstance(event, yaml.CollectionStartEvent):
+            if depth > MAX_DEPTH:
+                raise fail(event.start_mark, f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)")
+            depth += 1
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
         return event
 
     loader.get_event = checked_get_event  # type: ignore[method-assign]
 
 
+_FLOW_CONTEXTS = {
+    "while parsing a flow sequence": "die Liste [ … ] wird nicht geschlossen oder ein Komma fehlt",
+    "while parsing a flow mapping": "die Zuordnung { … } wird nicht geschlossen oder ein Komma fehlt",
+}
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark | None, str]:
+    """A German explanation of a PyYAML syntax error, and the mark the editor should look at."""
+    problem, context = exc.problem or "", exc.context or ""
+    at_problem = exc.problem_mark or exc.context_mark
+    at_context = exc.context_mark or exc.problem_mark
+    if "quoted scalar" in context and "end of stream" in problem:
+        return at_context, "das Anführungszeichen wird nicht geschlossen"
+    if context in _FLOW_CONTEXTS and problem.startswith("expected ','"):
+        return at_context, _FLOW_CONTEXTS[context]
+    if "while scanning an alias" in context or "while scanning an anchor" in context:
+        return at_context, "'*' oder '&' am Anfang eines Werts: den Wert in Anführungszeichen setzen"
+    if "while scanning a simple key" in context:
+        return at_context, "Doppelpunkt fehlt (schlüssel: wert)"
+    if problem == "mapping values are not allowed here":
+        return at_problem, (
+            "Doppelpunkt an unerwarteter Stelle: Einrückung prüfen oder Text mit „: “ "
+            "in Anführungszeichen setzen"
+        )
+    if "'\\t'" in problem or "tab character" in problem:
+        return at_problem, "Tabulator gefunden: zum Einrücken nur Leerzeichen verwenden"
+    match = re.match(r"found character (.+) that cannot start any token", problem)
+    if match:
+        return at_problem, (
+            f"das Zeichen {match.group(1)} darf keinen Wert beginnen: den Wert in "
+            "Anführungszeichen setzen"
+        )
+    if "but found another document" in problem:
+        return at_problem, "mehr als ein Dokument (---) in der Datei; erlaubt ist genau eines"
+    if "unknown escape character" in problem:
+        return at_problem, (
+            "unbekannte Escape-Sequenz mit \\ in doppelten Anführungszeichen: "
+            "\\ verdoppeln oder einfache Anführungszeichen verwenden"
+        )
+    if "end of stream" in problem:
+        return at_problem, "die Datei endet mitten in einem Wert"
+    if problem.startswith(("expected <block end>", "expected the node content",
+                           "did not find expected", "expected '<document start>'")):
+        return at_problem, (
+            "unerwarteter Inhalt: Einrückung prüfen oder den ganzen Wert in "
+            "Anführungszeichen setzen"
+        )
+    return at_problem, f"ungültiges YAML ({problem or context})"
+
+
+_BREAK_RE = re.compile(r"\r\n|\r|\n")
+
+
 def _position_of_offset(text: str, offset: int) -> tuple[int, int]:
-    before = text[:offset]
-    line = before.count("\n") + 1
-    col = offset - (before.rfind("\n") + 1) + 1
-    return line, col
+    """1-based (line, col) of a character offset, counting line breaks as PyYAML does."""
+    line, line_start = 1, 0
+    for match in _BREAK_RE.finditer(text, 0, offset):
+        line, line_start = line + 1, match.end()
+    return line, offset - line_start + 1
 
 
 def _short(exc: Exception) -> str:
@@ -214,32 +283,67 @@ def _dotted(path: Path_) -> str:
 dotted_path = _dotted
 
 
+_READ_ERRORS = {
+    errno.EACCES: "keine Leserechte",
+    errno.EPERM: "keine Leserechte",
+    errno.ENOENT: "Datei verschwunden",
+    errno.ELOOP: "symbolische Links sind nicht erlaubt",
+    errno.EISDIR: "ist ein Ordner, keine Datei",
+}
+# Line breaks for PyYAML but not for most editors: they would shift every line number after
+# them, and they have no place in a directory entry.
+_ODD_BREAKS_RE = re.compile("[\x85\u2028\u2029]")
+
+
 def read_text_file(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) -> str:
-    """Read a content file as UTF-8 (a BOM is tolerated), enforcing the size cap."""
+    """Read a content file as UTF-8 (a BOM is tolerated), enforcing the size cap.
+
+    Only regular files are read (a symlink could point out of content/, a FIFO would block,
+    a device never ends), and never more than ``max_bytes`` + 1 bytes, even if the file grows
+    between the size check and the read.
+    """
+
+    def problem(message: str, line: int = 1, col: int = 1) -> YamlProblem:
+        return YamlProblem(Problem(display, line, col, "", message))
+
     try:
-        if path.is_symlink():
-            raise YamlProblem(Problem(display, 1, 1, "", "symbolische Links sind nicht erlaubt"))
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise YamlProblem(
-                Problem(display, 1, 1, "", f"Datei zu groß ({size} Bytes, höchstens {max_bytes})")
-            )
-        raw = path.read_bytes()
+        info = os.lstat(path)
+        if stat.S_ISLNK(info.st_mode):
+            raise problem("symbolische Links sind nicht erlaubt")
+        if not stat.S_ISREG(info.st_mode):
+            raise problem("keine normale Datei (Ordner, Gerät oder Pipe)")
+        if info.st_size > max_bytes:
+            raise problem(f"Datei zu groß ({info.st_size} Bytes, höchstens {max_bytes})")
+        flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as handle:
+            raw = handle.read(max_bytes + 1)
     except OSError as exc:
-        raise YamlProblem(Problem(display, 1, 1, "", f"Datei nicht lesbar: {exc.strerror}")) from None
+        raise problem(f"Datei nicht lesbar: {_READ_ERRORS.get(exc.errno, exc.strerror)}") from None
+    if len(raw) > max_bytes:
+        raise problem(f"Datei zu groß (mehr als {max_bytes} Bytes)")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise problem("die Datei ist UTF-16-kodiert (als UTF-8 speichern)")
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line, col = _position_of_offset(raw[: exc.start].decode("utf-8", "replace"), exc.start)
         line = raw[: exc.start].count(b"\n") + 1
-        col = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
-        raise YamlProblem(
-            Problem(display, line, col, "", "die Datei ist nicht UTF-8-kodiert (als UTF-8 speichern)")
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        before = raw[line_start : exc.start].removeprefix(b"\xef\xbb\xbf")
+        col = len(before.decode("utf-8", "replace")) + 1
+        raise problem(
+            "die Datei ist nicht UTF-8-kodiert (als UTF-8 speichern)", line, col
         ) from None
     if "\x00" in text:
-        offset = text.index("\x00")
-        line, col = _position_of_offset(text, offset)
-        raise YamlProblem(Problem(display, line, col, "", "die Datei enthält ein NUL-Zeichen"))
+        line, col = _position_of_offset(text, text.index("\x00"))
+        raise problem("die Datei enthält ein NUL-Zeichen", line, col)
+    odd = _ODD_BREAKS_RE.search(text)
+    if odd:
+        line, col = _position_of_offset(text, odd.start())
+        raise problem(
+            f"unsichtbarer Zeilentrenner U+{ord(odd.group()):04X} in der Datei; bitte entfernen",
+            line, col,
+        )
     return text
 
 
