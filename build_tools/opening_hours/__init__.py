@@ -1,33 +1,30 @@
-"""Opening hours in OpenStreetMap syntax (the subset help offers need).
+"""Opening hours in OpenStreetMap syntax: the subset help offers need.
 
-Interface used by validation: :func:`parse_hours` returns a schedule or raises
-:class:`HoursError` with the 0-based ``offset`` of the offending token in the string.
+* :func:`parse_hours` — text → :class:`Schedule`, or :class:`HoursError` (offset, message, hint).
+* :func:`describe_hours` — German/English lines for pages and flyers.
+* :func:`is_open`, :func:`status_at`, :func:`status_text`, :func:`open_minutes_per_week`,
+  :func:`holiday_dates`.
+* :func:`compact_schedule`, :func:`hours_data` — what the browser evaluates
+  (``site_templates/assets/javascripts/atlas-hours.js`` mirrors :mod:`.evaluate`).
+* :func:`opening_hours_jsonld` — schema.org ``openingHoursSpecification``.
+
+The grammar is in :mod:`.parser` and, for editors, in ``docs/opening-hours.md``.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from .compact import compact_schedule, hours_data
+from .evaluate import BERLIN, Calendar, HoursStatus, holiday_dates, is_open, status_at
+from .jsonld import opening_hours_jsonld
+from .model import HoursError, Rule, Schedule, TimeSpan
+from .parser import parse_hours
+from .render import describe_hours, describe_offer_hours, describe_schedule
+from .texts import status_text
+from .weekly import open_minutes_per_week, weekly_table
 
-
-@dataclass
-class HoursError(Exception):
-    """A problem inside an opening_hours string, at ``offset`` (0-based)."""
-
-    offset: int
-    message: str
-    hint: str = ""
-
-    def __str__(self) -> str:
-        return self.message + (f" ({self.hint})" if self.hint else "")
-
-
-_ALLOWED = re.compile(r"[A-Za-z0-9:,;\-\[\] /+\"'.äöüÄÖÜß]*")
-
-
-def parse_hours(text: str) -> str:
-    """Placeholder until the full parser lands: checks the character set only."""
-    match = _ALLOWED.match(text)
-    if match and match.end() != len(text):
-        raise HoursError(match.end(), f"unerwartetes Zeichen {text[match.end()]!r}")
-    return text
+__all__ = [
+    "BERLIN", "Calendar", "HoursError", "HoursStatus", "Rule", "Schedule", "TimeSpan",
+    "compact_schedule", "describe_hours", "describe_offer_hours", "describe_schedule",
+    "holiday_dates", "hours_data", "is_open", "opening_hours_jsonld", "open_minutes_per_week",
+    "parse_hours", "status_at", "status_text", "weekly_table",
+]

@@ -1,0 +1,70 @@
+"""The compact schedule the build embeds for the browser (read by ``atlas-hours.js``).
+
+One offer becomes ``{"r": rules, "s": season, "f": valid_from, "u": valid_until, "x": status}``
+(keys left out when empty/active). Each rule is ``[days, months, ph, nth, spans]``:
+
+* ``days``   — bit mask of weekdays, bit 0 = Monday (0 = none given)
+* ``months`` — bit mask of months, bit 0 = January (0 = every month)
+* ``ph``     — 1 when ``PH`` is among the day selectors
+* ``nth``    — flat list ``[weekday, k, weekday, k, ...]`` for ``Mo[1]``, ``Fr[-1]``
+* ``spans``  — flat list ``[start, end, ...]`` in minutes, ``end`` may pass 1440
+
+A missing or empty ``r`` means "no machine-readable hours" (state ``unknown``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from .evaluate import holiday_dates
+from .model import HoursError, Rule, Schedule
+from .parser import parse_hours
+
+HOLIDAY_YEARS = 3  # the build year and the next two
+
+
+def compact_rule(rule: Rule) -> list[Any]:
+    days = sum(1 << d for d in rule.weekdays)
+    months = sum(1 << (m - 1) for m in rule.months)
+    nth = [v for d, ks in sorted(rule.nth.items()) for k in sorted(ks) for v in (d, k)]
+    spans = [v for s in rule.spans for v in (s.start, s.end)]
+    return [days, months, int(rule.holiday), nth, spans]
+
+
+def compact_schedule(offer: Any, holidays: set[date] | None = None,
+                     schedule: Schedule | None = None) -> dict[str, Any]:
+    """JSON-serialisable live-status input for one offer (``holidays`` live once per page)."""
+    if schedule is None and getattr(offer, "opening_hours", None):
+        try:
+            schedule = parse_hours(offer.opening_hours)
+        except HoursError:
+            schedule = None
+    result: dict[str, Any] = {}
+    if schedule is not None and schedule.rules:
+        result["r"] = [compact_rule(rule) for rule in schedule.rules]
+    season = getattr(offer, "season", None)
+    if season:
+        result["s"] = [season.from_, season.until]
+    if getattr(offer, "valid_from", None):
+        result["f"] = offer.valid_from.isoformat()
+    if getattr(offer, "valid_until", None):
+        result["u"] = offer.valid_until.isoformat()
+    status = str(getattr(getattr(offer, "status", None), "value", getattr(offer, "status", "active")))
+    if status and status != "active":
+        result["x"] = status
+    return result
+
+
+def hours_data(offers: Iterable[Any], state: str, today: date) -> dict[str, Any]:
+    """The content of ``<script type="application/json" id="atlas-hours-data">``.
+
+    Holidays cover ``today``'s year and the next two, so a page built in October stays right
+    for the visitors of the following years too.
+    """
+    days = holiday_dates(state, range(today.year, today.year + HOLIDAY_YEARS))
+    return {
+        "holidays": sorted(day.isoformat() for day in days),
+        "offers": {offer.id: compact_schedule(offer) for offer in sorted(offers, key=lambda o: o.id)},
+    }
