@@ -1,0 +1,138 @@
+"""Building blocks shared by card and poster: the colour band and the label/value rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reportlab.lib.units import mm
+
+from .icons import draw_icon
+from .pen import Pen
+from .texts import OfferSheet, label
+
+
+@dataclass
+class Row:
+    """One labelled fact: ``phone`` rows are printed big, bold and left-to-right."""
+
+    label: str
+    values: list[str]
+    kind: str = "text"
+
+
+def offer_rows(sheet: OfferSheet, lang: str, with_meta: bool = True) -> list[Row]:
+    """The facts of an offer in print order."""
+    rows: list[Row] = []
+    hours = list(sheet.hours)
+    if sheet.hours_note:
+        hours.append(sheet.hours_note)
+    if hours:
+        rows.append(Row(label(lang, "hours"), hours))
+    if sheet.confidential:
+        rows.append(Row(label(lang, "address"), [label(lang, "confidential")]))
+    elif sheet.address:
+        rows.append(Row(label(lang, "address"), sheet.address))
+    elif sheet.area:
+        rows.append(Row(label(lang, "area"), [sheet.area]))
+    if sheet.phones:
+        rows.append(Row(label(lang, "phone"), sheet.phones, "phone"))
+    if with_meta:
+        rows.extend(meta_rows(sheet, lang))
+    return rows
+
+
+def meta_rows(sheet: OfferSheet, lang: str) -> list[Row]:
+    """Languages, costs and provider."""
+    rows = []
+    if sheet.languages:
+        rows.append(Row(label(lang, "languages"), [sheet.languages]))
+    if sheet.costs:
+        rows.append(Row(label(lang, "costs"), [sheet.costs]))
+    if sheet.provider:
+        rows.append(Row(label(lang, "provider"), [sheet.provider]))
+    return rows
+
+
+@dataclass
+class RowStyle:
+    """Sizes of a row table, in points."""
+
+    label_size: float
+    value_size: float
+    phone_size: float
+    label_width: float
+    gap: float
+
+
+def label_width(pen: Pen, rows: list[Row], width: float, style: RowStyle) -> float:
+    """Width of the label column: the widest label, at least the style's, at most 38 %."""
+    widest = max((pen.measure(r.label, style.label_size, True) for r in rows), default=0.0)
+    return min(max(style.label_width, widest + 2.5 * mm), width * 0.38)
+
+
+def _row_height(pen: Pen, row: Row, label_w: float, value_w: float, style: RowStyle) -> float:
+    if row.kind == "phone":
+        value = style.phone_size * 1.2 * len(row.values)
+    else:
+        value = sum(pen.height(v, value_w, style.value_size) for v in row.values)
+    lab = pen.height(row.label, label_w - 1.5 * mm, style.label_size, True)
+    first = style.phone_size if row.kind == "phone" else style.value_size
+    return max(value, lab + (first - style.label_size) * 0.8)
+
+
+def rows_height(pen: Pen, rows: list[Row], width: float, style: RowStyle) -> float:
+    """Height the rows take in a box of ``width``."""
+    label_w = label_width(pen, rows, width, style)
+    value_w = width - label_w - 1 * mm
+    return sum(_row_height(pen, row, label_w, value_w, style) + style.gap for row in rows)
+
+
+def draw_rows(pen: Pen, rows: list[Row], x: float, top: float, width: float,
+              style: RowStyle) -> float:
+    """Draw the label/value rows (mirrored when right-to-left); returns the next top."""
+    label_w = label_width(pen, rows, width, style)
+    value_width = width - label_w - 1 * mm
+    if pen.rtl:
+        label_x, value_x = x + width - label_w, x
+    else:
+        label_x, value_x = x, x + label_w
+    y = top
+    for row in rows:
+        row_top = y
+        height = _row_height(pen, row, label_w, value_width, style)
+        first = style.phone_size if row.kind == "phone" else style.value_size
+        pen.paragraph(label_x, y - (first - style.label_size) * 0.8, label_w - 1.5 * mm,
+                      row.label, style.label_size, bold=True, color=pen.ink.grey)
+        if row.kind == "phone":
+            for phone in row.values:
+                pen.ltr(value_x, y - style.phone_size * 0.8, value_width, phone,
+                        style.phone_size, bold=True)
+                y -= style.phone_size * 1.2
+        else:
+            for value in row.values:
+                y = pen.paragraph(value_x, y, value_width, value, style.value_size)
+        y = row_top - height - style.gap
+    return y
+
+
+def category_band(sheet_doc, pen: Pen, sheet: OfferSheet, x: float, y: float, w: float,
+                  h: float, label_size: float, margin: float, extra: str = "") -> None:
+    """The category colour band with pictogram and label (white on the category colour)."""
+    ink = sheet_doc.ink
+    sheet_doc.bleed_rect(x, y, w, h, ink.hex(sheet.color))
+    icon = h * 0.62
+    cy = y + h / 2
+    if pen.rtl:
+        icon_cx = x + w - margin - icon / 2
+        text_x, text_w = x + margin, w - 2 * margin - icon - 3 * mm
+    else:
+        icon_cx = x + margin + icon / 2
+        text_x, text_w = x + margin + icon + 3 * mm, w - 2 * margin - icon - 3 * mm
+    draw_icon(pen.c, sheet.icon, icon_cx, cy, icon, ink.white)
+    size = pen.fit(sheet.category_label, text_w, label_size, bold=True, min_size=8)
+    if extra:
+        pen.line(text_x, cy + size * 0.15, text_w, sheet.category_label, size, True, ink.white)
+        small = pen.fit(extra, text_w, label_size * 0.8, bold=True, min_size=7)
+        pen.line(text_x, cy - small * 1.15, text_w, extra, small, True, ink.white)
+    else:
+        pen.line(text_x, cy - size * 0.35, text_w, sheet.category_label, size, True, ink.white)

@@ -1,0 +1,112 @@
+"""The A6 card (105 × 148 mm) of one offer: ``<id>-karte.pdf``.
+
+Band with category colour and pictogram; big title; summary; hours, address, phone (big);
+languages, costs, provider and "Stand:" beside a QR code of at least 30 mm with the short URL
+under it. Built for arm's length: nothing below 7 pt, the phone number at 15 pt.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+
+from . import qr
+from .blocks import RowStyle, category_band, draw_rows, meta_rows, offer_rows, rows_height
+from .page import SAFE_MM, Metadata, PrintOptions, Sheet
+from .pen import Pen
+from .texts import OfferSheet, label, short_url
+
+
+class Card:
+    """Geometry of the card, in mm (class attributes, like pretix's renderers)."""
+
+    width = 105.0
+    height = 148.0
+    margin = 6.0
+    band_height = 20.0
+    title_size = 19.0
+    title_min = 16.0
+    summary_size = 9.5
+    qr_size = 34.0
+    bottom = 6.0
+    url_size = 7.5
+
+    def __init__(self, sheet: OfferSheet, options: PrintOptions):
+        self.data = sheet
+        self.options = options
+        assert self.margin >= SAFE_MM
+
+    def render(self) -> bytes:
+        """The PDF bytes."""
+        d, lang = self.data, self.data.lang
+        doc = Sheet(self.width, self.height, self.options,
+                    Metadata(title=d.title, author=d.author,
+                             subject=f"{d.category_label} – {d.url}", lang=lang))
+        pen = Pen(doc.canvas, lang, doc.ink, where=f"{d.id}-karte")
+        w, h, m = self.width * mm, self.height * mm, self.margin * mm
+        inner = w - 2 * m
+        band = self.band_height * mm
+        extra = label(lang, "closed") if d.closed else ""
+        category_band(doc, pen, d, 0, h - band, w, band, 13, m, extra)
+
+        top = h - band - 5 * mm
+        size = self.title_size
+        while size > self.title_min and len(pen.wrap(d.title, inner, size, True)) > 2:
+            size -= 0.5
+        top = pen.paragraph(m, top, inner, d.title, size, bold=True, max_lines=4,
+                            leading=size * 1.12)
+        top -= 1.5 * mm
+        if d.summary:
+            top = pen.paragraph(m, top, inner, d.summary, self.summary_size,
+                                color=doc.ink.grey, max_lines=3)
+        if d.alert:
+            top -= 1 * mm
+            top = pen.paragraph(m, top, inner, "⚠ " + d.alert, 8.5, bold=True, max_lines=2)
+        top -= 3 * mm
+
+        # The bottom zone: QR code on one side, meta facts on the other.
+        q = self.qr_size * mm
+        url_y = self.bottom * mm
+        qr_y = url_y + 4 * mm
+        zone_top = qr_y + q
+        rows = offer_rows(d, lang, with_meta=False)
+        style = self._fit_rows(pen, rows, inner, top - zone_top - 2 * mm)
+        draw_rows(pen, rows, m, top, inner, style)
+
+        qr_x = m if pen.rtl else w - m - q
+        symbol = qr.make(d.url, self.options.error_correction)
+        qr.draw(doc.canvas, symbol, qr_x, qr_y, q, doc.ink.black, doc.ink.white,
+                where=f"{d.id}-karte.pdf")
+        url = short_url(d.url)
+        url_size = pen.fit(url, inner, self.url_size, min_size=6)
+        pen.ltr(m, url_y, inner, url, url_size, bold=True, align="end")
+
+        side_w = inner - q - 3 * mm
+        side_x = w - m - side_w if pen.rtl else m
+        side_top = zone_top
+        side = pen.paragraph(side_x, side_top, side_w, label(lang, "more"), 7.5,
+                             color=doc.ink.grey, max_lines=2)
+        meta = meta_rows(d, lang)
+        side = draw_rows(pen, meta, side_x, side - 1.5 * mm, side_w,
+                         RowStyle(7, 8, 8, 17 * mm, 1 * mm))
+        pen.line(side_x, qr_y + 1 * mm, side_w, f"{label(lang, 'stand')}: {d.stand}", 8,
+                 bold=True)
+        return doc.finish()
+
+    def _fit_rows(self, pen: Pen, rows, width: float, room: float) -> RowStyle:
+        """Largest row style whose rows fit the room; rows that still overflow are trimmed."""
+        for value in (12, 11.5, 11, 10.5, 10, 9.5, 9, 8.5, 8, 7.5):
+            style = RowStyle(7.5, value, value + 5, 16 * mm, 1.6 * mm)
+            if rows_height(pen, rows, width, style) <= room:
+                return style
+        # Still too long: shorten the longest list (hours) and point to the website.
+        while rows_height(pen, rows, width, style) > room:
+            longest = max(rows, key=lambda r: len(r.values))
+            if len(longest.values) <= 1:
+                break
+            longest.values = longest.values[:-2] + ["… " + short_url(self.data.url)]
+        return style
+
+
+def render_card(sheet: OfferSheet, options: PrintOptions) -> bytes:
+    """The A6 card of one offer."""
+    return Card(sheet, options).render()

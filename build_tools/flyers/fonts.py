@@ -1,0 +1,95 @@
+"""The flyers' fonts: DejaVu Sans (regular and bold) as embedded TrueType, never a base-14 font.
+
+DejaVu Sans covers Latin (incl. Turkish), Cyrillic (Ukrainian) and Arabic, so every language we
+print is covered by one family. The TTFs ship in ``flyers/fonts/`` with their licence, so a build
+needs no system package; Debian's ``fonts-dejavu-core`` is only a fallback.
+
+Arabic is shaped (``arabic_reshaper``) and put in visual order (``python-bidi``) line by line,
+after wrapping, because ReportLab's own RTL support needs a library we cannot install.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from ..languages import RTL_LANGUAGES
+
+REGULAR = "AtlasSans"
+BOLD = "AtlasSans-Bold"
+_FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
+PROJECT_FONTS = Path(__file__).resolve().parents[2] / "flyers" / "fonts"
+_SEARCH = (PROJECT_FONTS, Path("/usr/share/fonts/truetype/dejavu"))
+
+
+class FontProblem(Exception):
+    """A font file is missing or lacks glyphs for text that is to be printed."""
+
+
+def font_file(name: str) -> Path:
+    """Path of the TTF behind a registered font name."""
+    for folder in _SEARCH:
+        candidate = folder / _FILES[name]
+        if candidate.exists():
+            return candidate
+    raise FontProblem(f"Schriftdatei {_FILES[name]} fehlt (erwartet in {PROJECT_FONTS})")
+
+
+def font_files() -> list[Path]:
+    """All font files the flyers embed (part of the cache key)."""
+    return [font_file(name) for name in _FILES]
+
+
+@lru_cache(maxsize=1)
+def register() -> None:
+    """Register the fonts with ReportLab once per process."""
+    for name in _FILES:
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, str(font_file(name))))
+
+
+@lru_cache(maxsize=4)
+def _charmap(name: str) -> frozenset[int]:
+    register()
+    return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
+
+
+def missing_glyphs(text: str, name: str = REGULAR) -> str:
+    """The characters of ``text`` the font cannot print (whitespace ignored)."""
+    cmap = _charmap(name)
+    return "".join(sorted({ch for ch in text if not ch.isspace() and ord(ch) not in cmap}))
+
+
+def check_covered(text: str, name: str, where: str = "") -> None:
+    """Raise :class:`FontProblem` when the font lacks a glyph for any character of ``text``."""
+    missing = missing_glyphs(text, name)
+    if missing:
+        codes = ", ".join(f"U+{ord(ch):04X}" for ch in missing)
+        raise FontProblem(
+            f"{where + ': ' if where else ''}die Schrift {_FILES[name]} kann {missing!r} "
+            f"({codes}) nicht drucken"
+        )
+
+
+def is_rtl(lang: str) -> bool:
+    """True for languages written right to left."""
+    return lang in RTL_LANGUAGES
+
+
+@lru_cache(maxsize=4096)
+def visual(text: str, lang: str) -> str:
+    """The string in drawing order: Arabic shaped and reordered; other scripts unchanged."""
+    if not is_rtl(lang) or not any("\u0590" <= ch <= "\u08ff" for ch in text):
+        return text
+    import arabic_reshaper
+    from bidi import get_display
+
+    return get_display(arabic_reshaper.reshape(text), base_dir="R")
+
+
+def width(text: str, name: str, size: float) -> float:
+    """Width of ``text`` in points."""
+    return pdfmetrics.stringWidth(text, name, size)

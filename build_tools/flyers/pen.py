@@ -1,0 +1,114 @@
+"""Text on a flyer: wrapping, alignment and right-to-left, with a glyph check on every string.
+
+Lines are wrapped in logical order and measured in their shaped form; each finished line is
+then put in visual order. In a right-to-left language paragraphs are right-aligned in their box.
+Numbers and URLs (:meth:`Pen.ltr`) are drawn as they are, never reordered.
+"""
+
+from __future__ import annotations
+
+from . import fonts
+
+
+class Pen:
+    """Draws text in one language onto a ReportLab canvas."""
+
+    def __init__(self, canvas, lang: str, ink, where: str = ""):
+        self.c = canvas
+        self.lang = lang
+        self.rtl = fonts.is_rtl(lang)
+        self.ink = ink
+        self.where = where
+
+    @staticmethod
+    def font(bold: bool) -> str:
+        """Font name for the weight."""
+        return fonts.BOLD if bold else fonts.REGULAR
+
+    def measure(self, text: str, size: float, bold: bool = False) -> float:
+        """Printed width of ``text`` (shaped when right-to-left)."""
+        return fonts.width(fonts.visual(text, self.lang), self.font(bold), size)
+
+    def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
+        """Break ``text`` into lines no wider than ``width``; over-long words are split."""
+        lines: list[str] = []
+        for para in text.splitlines() or [""]:
+            words = para.split()
+            line = ""
+            for word in words:
+                candidate = f"{line} {word}" if line else word
+                if self.measure(candidate, size, bold) <= width:
+                    line = candidate
+                    continue
+                if line:
+                    lines.append(line)
+                while self.measure(word, size, bold) > width and len(word) > 1:
+                    cut = len(word) - 1
+                    while cut > 1 and self.measure(word[:cut] + "-", size, bold) > width:
+                        cut -= 1
+                    lines.append(word[:cut] + "-")
+                    word = word[cut:]
+                line = word
+            if line or not words:
+                lines.append(line)
+        return lines
+
+    def fit(self, text: str, width: float, size: float, bold: bool = False,
+            min_size: float = 6.0) -> float:
+        """Largest size ≤ ``size`` (down to ``min_size``) at which ``text`` fits on one line."""
+        while size > min_size and self.measure(text, size, bold) > width:
+            size -= 0.5
+        return size
+
+    def line(self, x: float, y: float, width: float, text: str, size: float,
+             bold: bool = False, color=None, align: str = "start") -> None:
+        """One line in the box [x, x + width]; ``start`` is left, or right when right-to-left."""
+        name = self.font(bold)
+        fonts.check_covered(text, name, self.where)
+        shown = fonts.visual(text, self.lang)
+        self.c.setFont(name, size)
+        self.c.setFillColor(color if color is not None else self.ink.black)
+        if align == "center":
+            self.c.drawCentredString(x + width / 2, y, shown)
+        elif (align == "start") != self.rtl:
+            self.c.drawString(x, y, shown)
+        else:
+            self.c.drawRightString(x + width, y, shown)
+
+    def ltr(self, x: float, y: float, width: float, text: str, size: float,
+            bold: bool = False, color=None, align: str = "start") -> None:
+        """A phone number or URL: never reordered, aligned like the surrounding text."""
+        name = self.font(bold)
+        fonts.check_covered(text, name, self.where)
+        self.c.setFont(name, size)
+        self.c.setFillColor(color if color is not None else self.ink.black)
+        if align == "center":
+            self.c.drawCentredString(x + width / 2, y, text)
+        elif (align == "start") != self.rtl:
+            self.c.drawString(x, y, text)
+        else:
+            self.c.drawRightString(x + width, y, text)
+
+    def paragraph(self, x: float, top: float, width: float, text: str, size: float,
+                  bold: bool = False, color=None, leading: float | None = None,
+                  max_lines: int | None = None, align: str = "start") -> float:
+        """Wrapped text whose first line's cap height starts at ``top``; returns the next top."""
+        leading = leading or size * 1.22
+        lines = self.wrap(text, width, size, bold)
+        if max_lines is not None and len(lines) > max_lines:
+            lines = lines[:max_lines]
+            last = lines[-1]
+            while last and self.measure(last + " …", size, bold) > width:
+                last = last[:-1]
+            lines[-1] = last.rstrip() + " …"
+        y = top - size * 0.8
+        for text_line in lines:
+            self.line(x, y, width, text_line, size, bold, color, align)
+            y -= leading
+        return top - leading * len(lines)
+
+    def height(self, text: str, width: float, size: float, bold: bool = False,
+               leading: float | None = None) -> float:
+        """Height :meth:`paragraph` would use."""
+        leading = leading or size * 1.22
+        return leading * len(self.wrap(text, width, size, bold))

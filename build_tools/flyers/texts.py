@@ -1,0 +1,230 @@
+"""What a flyer says about an offer, in the print language with German fallback per field.
+
+:func:`offer_sheet` turns an :class:`~build_tools.schema.Offer` into a :class:`OfferSheet`: plain
+strings only, so it pickles cheaply to worker processes and hashes into the flyer cache key.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from datetime import date
+
+from .. import urls
+from ..catalog import Catalog, districts_of, is_public_location
+from ..languages import language_name
+from ..schema import Offer, normalize_phone
+
+PRINT_LANGUAGES = ("de", "en", "uk", "tr", "ar")
+
+LABELS: dict[str, dict[str, str]] = {
+    "de": {
+        "hours": "Zeiten", "address": "Adresse", "phone": "Telefon", "languages": "Sprachen",
+        "costs": "Kosten", "free": "kostenlos", "provider": "Träger", "stand": "Stand",
+        "confidential": "Adresse auf Anfrage (geschützter Ort)", "area": "Unterwegs in",
+        "more": "Mehr Infos und aktuelle Zeiten:", "take": "Zum Mitnehmen – bitte abreißen",
+        "page": "Seite {n} von {m}", "no_hours": "Zeiten: siehe Website",
+        "continued": "Fortsetzung", "map": "Stadtplan", "all": "Alle Angebote online:",
+        "contents": "Inhalt", "closed": "Vorübergehend geschlossen",
+    },
+    "en": {
+        "hours": "Opening hours", "address": "Address", "phone": "Phone",
+        "languages": "Languages", "costs": "Costs", "free": "free of charge",
+        "provider": "Provider", "stand": "Last checked",
+        "confidential": "Address on request (protected place)", "area": "Out and about in",
+        "more": "More information and current hours:", "take": "Take one – tear off",
+        "page": "Page {n} of {m}", "no_hours": "Hours: see website", "continued": "continued",
+        "map": "Town map", "all": "All offers online:", "contents": "Contents",
+        "closed": "Temporarily closed",
+    },
+    "uk": {
+        "hours": "Години роботи", "address": "Адреса", "phone": "Телефон", "languages": "Мови",
+        "costs": "Вартість", "free": "безкоштовно", "provider": "Організація",
+        "stand": "Станом на", "confidential": "Адреса за запитом (захищене місце)",
+        "area": "Працює в районах", "more": "Більше інформації та актуальні години:",
+        "take": "Візьміть – відірвіть", "page": "Сторінка {n} з {m}",
+        "no_hours": "Години: див. вебсайт", "continued": "продовження", "map": "Мапа міста",
+        "all": "Усі пропозиції онлайн:", "contents": "Зміст", "closed": "Тимчасово зачинено",
+    },
+    "tr": {
+        "hours": "Açılış saatleri", "address": "Adres", "phone": "Telefon", "languages": "Diller",
+        "costs": "Ücret", "free": "ücretsiz", "provider": "Kurum", "stand": "Güncelleme",
+        "confidential": "Adres talep üzerine (korunan yer)", "area": "Hizmet bölgeleri",
+        "more": "Daha fazla bilgi ve güncel saatler:", "take": "Koparıp alın",
+        "page": "Sayfa {n} / {m}", "no_hours": "Saatler: web sitesine bakın",
+        "continued": "devamı", "map": "Şehir haritası", "all": "Tüm hizmetler çevrimiçi:",
+        "contents": "İçindekiler", "closed": "Geçici olarak kapalı",
+    },
+    "ar": {
+        "hours": "أوقات العمل", "address": "العنوان", "phone": "الهاتف", "languages": "اللغات",
+        "costs": "التكلفة", "free": "مجاني", "provider": "الجهة المقدمة", "stand": "آخر تحديث",
+        "confidential": "العنوان عند الطلب (مكان محمي)", "area": "يعمل في",
+        "more": "مزيد من المعلومات والأوقات الحالية:", "take": "خذ قصاصة",
+        "page": "صفحة {n} من {m}", "no_hours": "الأوقات: انظر الموقع",
+        "continued": "تابع", "map": "خريطة المدينة", "all": "كل العروض على الإنترنت:",
+        "contents": "المحتويات", "closed": "مغلق مؤقتا",
+    },
+}
+
+AUTONYMS = {
+    "de": "Deutsch", "en": "English", "uk": "Українська", "tr": "Türkçe", "ar": "العربية",
+    "ru": "Русский", "pl": "Polski", "ro": "Română", "bg": "Български", "fa": "فارسی",
+    "fr": "Français", "es": "Español", "it": "Italiano", "ku": "Kurdî", "sq": "Shqip",
+    "so": "Soomaali", "ti": "ትግርኛ", "ps": "پښتو", "ur": "اردو", "vi": "Tiếng Việt",
+}
+
+
+def label(lang: str, key: str, **values: object) -> str:
+    """A fixed flyer text in ``lang`` (German when missing)."""
+    text = LABELS.get(lang, LABELS["de"]).get(key) or LABELS["de"][key]
+    return text.format(**values) if values else text
+
+
+def local_field(offer: Offer, name: str, lang: str) -> str | None:
+    """A translatable field in ``lang``, falling back to German per field."""
+    if lang != "de":
+        tr = offer.translations.get(lang)
+        value = getattr(tr, name, None) if tr else None
+        if value:
+            return value
+    value = getattr(offer, name, None)
+    if value is None and name == "directions" and offer.location:
+        value = offer.location.directions
+    return value
+
+
+def format_date(day: date, lang: str) -> str:
+    """A date as people read it in the language."""
+    if lang in ("en",):
+        return day.isoformat()
+    return f"{day.day:02d}.{day.month:02d}.{day.year}"
+
+
+def format_phone(raw: str) -> str:
+    """A German phone number as printed: ``02421 123456`` stays readable and dialable."""
+    compact = normalize_phone(raw)
+    if compact.startswith("+49"):
+        return " ".join(raw.split())
+    return raw
+
+
+def short_url(url: str) -> str:
+    """The URL as printed under a code: without scheme and trailing slash."""
+    return url.split("://", 1)[-1].rstrip("/")
+
+
+def hours_lines(offer: Offer, lang: str) -> list[str]:
+    """Opening hours as readable lines, from the shared opening-hours module."""
+    if not offer.opening_hours:
+        return []
+    from .. import opening_hours
+
+    describe = getattr(opening_hours, "describe_hours", None)
+    if describe is None:
+        return [offer.opening_hours]
+    try:
+        lines = describe(offer.opening_hours, lang)
+    except Exception:  # noqa: BLE001 — a describer bug must not lose the hours on paper
+        return [offer.opening_hours]
+    return [str(x) for x in lines] or [offer.opening_hours]
+
+
+@dataclass
+class OfferSheet:
+    """Everything a card, poster or Wegweiser entry prints about one offer."""
+
+    id: str
+    lang: str
+    url: str
+    title: str
+    summary: str
+    category: str
+    category_label: str
+    color: str
+    icon: str
+    hours: list[str] = field(default_factory=list)
+    hours_note: str = ""
+    address: list[str] = field(default_factory=list)
+    confidential: bool = False
+    area: str = ""
+    phones: list[str] = field(default_factory=list)
+    languages: str = ""
+    costs: str = ""
+    provider: str = ""
+    author: str = ""
+    stand: str = ""
+    alert: str = ""
+    closed: bool = False
+    lat: float | None = None
+    lon: float | None = None
+
+    def key_data(self) -> dict:
+        """The fields as plain data (for cache keys)."""
+        return asdict(self)
+
+
+def category_label(catalog: Catalog, category_id: str, lang: str) -> str:
+    """Category name in the language (English label where given, else German)."""
+    cat = catalog.categories.get(category_id)
+    if cat is None:
+        return category_id
+    if lang != "de" and cat.label_en and lang == "en":
+        return cat.label_en
+    return cat.label
+
+
+def offer_sheet(catalog: Catalog, offer: Offer, site_url: str, lang: str) -> OfferSheet:
+    """Collect the printed facts of one offer (raises MissingSiteUrl without a site_url)."""
+    url = urls.absolute_url(site_url, urls.offer_path(offer.id))
+    cat = catalog.categories.get(offer.category)
+    provider = catalog.provider_name(offer) or ""
+    public = is_public_location(offer)
+    address: list[str] = []
+    lat = lon = None
+    if public:
+        loc = offer.location
+        if loc.street:
+            address.append(loc.street)
+        town = " ".join(p for p in (loc.postal_code, loc.city) if p)
+        if town:
+            address.append(town)
+        directions = local_field(offer, "directions", lang)
+        if directions:
+            address.append(directions)
+        lat, lon = loc.lat, loc.lon
+    area = ""
+    if offer.location is None and offer.service_area:
+        area = ", ".join(catalog.district_name(d) for d in districts_of(offer))
+    if offer.languages:
+        languages = ("، " if lang == "ar" else ", ").join(
+            AUTONYMS.get(code, language_name(code)) if lang != "de" else language_name(code)
+            for code in offer.languages
+        )
+    else:
+        languages = ""
+    costs = label(lang, "free") if offer.is_free else (offer.costs or "")
+    return OfferSheet(
+        id=offer.id,
+        lang=lang,
+        url=url,
+        title=local_field(offer, "title", lang) or offer.title,
+        summary=local_field(offer, "summary", lang) or "",
+        category=offer.category,
+        category_label=category_label(catalog, offer.category, lang),
+        color=cat.color if cat else "#333333",
+        icon=cat.icon if cat else "circle",
+        hours=hours_lines(offer, lang),
+        hours_note=local_field(offer, "hours_note", lang) or "",
+        address=address,
+        confidential=offer.location is not None and offer.location.confidential,
+        area=area,
+        phones=[format_phone(p) for p in offer.contact.phone],
+        languages=languages,
+        costs=costs,
+        provider=provider,
+        author=provider or catalog.config.name,
+        stand=format_date(offer.last_verified, lang),
+        alert=local_field(offer, "alert", lang) or "",
+        closed=offer.status == "temporarily_closed",
+        lat=lat,
+        lon=lon,
+    )
