@@ -1,0 +1,248 @@
+"""``make bench``: the benchmark suite, side by side in one run so ratios hold on a noisy machine.
+
+Writes ``benchmarks/results/<date>.md`` (median of the runs, min, max, peak RSS) and a PNG chart of
+build time against N. Work files go to ``benchmarks/work/`` (ignored by git).
+
+    python -m benchmarks.run                 # N = 100, 1,000, 5,000, 10,000; 3 runs each
+    python -m benchmarks.run --sizes 100,1000 --runs 1   # quick look
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import os
+import shutil
+import sys
+from html.parser import HTMLParser
+from pathlib import Path
+
+import yaml
+
+from .chart import line_chart
+from .harness import Measurement, measure
+
+ROOT = Path(__file__).resolve().parent.parent
+WORK = ROOT / "benchmarks" / "work"
+RESULTS = ROOT / "benchmarks" / "results"
+BIN = Path(sys.executable).parent
+ATLAS = str(BIN / "atlas")
+MKDOCS = str(BIN / "mkdocs")
+ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795305600"}
+
+
+def _project(n: int, seed: int) -> Path:
+    """A project folder with N generated offers and a mkdocs.yml like the sample's."""
+    folder = WORK / f"n{n}"
+    content = folder / "content"
+    if not (content / "offers").is_dir() or len(list((content / "offers").glob("*.yml"))) != n:
+        shutil.rmtree(folder, ignore_errors=True)
+        folder.mkdir(parents=True)
+        code = os.spawnv(os.P_WAIT, ATLAS, [ATLAS, "generate", "--offers", str(n), "--seed", str(seed), "--out", str(content)])
+        if code:
+            raise SystemExit(f"atlas generate failed for N={n}")
+    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and "atlas" in entry:
+            entry["atlas"]["content_dir"] = "content"
+            entry["atlas"].pop("region", None)
+    config["docs_dir"] = str(ROOT / "content" / "pages")
+    config["theme"]["custom_dir"] = str(ROOT / "site_templates" / "overrides")
+    config["site_dir"] = str(folder / "site")
+    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return folder
+
+
+def _plain_reference(n: int, project: Path) -> Path:
+    """The same N offers as plain Markdown pages for plain MkDocs + Material, default nav."""
+    folder = WORK / f"plain{n}"
+    if (folder / "docs").is_dir() and len(list((folder / "docs").glob("*.md"))) == n + 1:
+        return folder
+    shutil.rmtree(folder, ignore_errors=True)
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "index.md").write_text("# Start\n", encoding="utf-8")
+    for path in sorted((project / "content" / "offers").glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        body = f"# {data.get('title', path.stem)}\n\n{data.get('summary', '')}\n\n{data.get('description') or ''}\n"
+        (folder / "docs" / f"{path.stem}.md").write_text(body, encoding="utf-8")
+    (folder / "mkdocs.yml").write_text(
+        "site_name: Referenz\ntheme:\n  name: material\n  language: de\n  font: false\n", encoding="utf-8"
+    )
+    return folder
+
+
+def _edit_one_offer(project: Path) -> None:
+    first = sorted((project / "content" / "offers").glob("*.yml"))[0]
+    text = first.read_text(encoding="utf-8")
+    marker = "\n# bench-edit\n"
+    first.write_text(text.replace(marker, "") if marker in text else text + marker, encoding="utf-8")
+
+
+class _Refs(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.refs: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        if tag == "script" and a.get("src"):
+            self.refs.append(a["src"])
+        elif tag == "link" and a.get("rel") in ("stylesheet", "icon", "preload", "modulepreload") and a.get("href"):
+            self.refs.append(a["href"])
+        elif tag == "img" and a.get("src"):
+            self.refs.append(a["src"])
+
+
+def _first_visit_bytes(site: Path, page: Path) -> tuple[int, int]:
+    """Bytes of a page's HTML, and of everything its first visit downloads (HTML + local refs)."""
+    html = page.read_text(encoding="utf-8")
+    parser = _Refs()
+    parser.feed(html)
+    total = len(html.encode())
+    for ref in dict.fromkeys(parser.refs):
+        if "://" in ref or ref.startswith("data:"):
+            continue
+        target = (page.parent / ref.split("?")[0].split("#")[0]).resolve()
+        if target.is_file() and site.resolve() in target.parents:
+            total += target.stat().st_size
+    return len(html.encode()), total
+
+
+def page_weights(project: Path) -> dict[str, int]:
+    """Page weight figures from a built site."""
+    site = project / "site"
+    offers = sorted((site / "angebote").glob("*/index.html"))
+    if not offers:
+        return {}
+    sizes = sorted(p.stat().st_size for p in offers)
+    largest = max(offers, key=lambda p: p.stat().st_size)
+    own, first_visit = _first_visit_bytes(site, largest)
+    map_page = site / "karte" / "index.html"
+    map_html, map_first = _first_visit_bytes(site, map_page) if map_page.exists() else (0, 0)
+    data = sum(p.stat().st_size for p in (site / "karte").glob("*.json")) if (site / "karte").is_dir() else 0
+    return {
+        "offer_html_median": sizes[len(sizes) // 2],
+        "offer_html_max": own,
+        "offer_first_visit": first_visit,
+        "map_html": map_html,
+        "map_data": data,
+        "map_first_visit": map_first + data,
+    }
+
+
+def run(sizes: list[int], runs: int, reference_max: int, seed: int) -> Path:
+    """Run every benchmark; returns the results file."""
+    rows: list[Measurement] = []
+    weights: dict[int, dict[str, int]] = {}
+    for n in sizes:
+        project = _project(n, seed)
+        cfg = str(project / "mkdocs.yml")
+        site = str(project / "site")
+        cache = project / ".cache"
+        print(f"N={n}: atlas check", file=sys.stderr)
+        rows.append(measure("atlas check", n, [ATLAS, "check", "--config", cfg], runs, ENV))
+        print(f"N={n}: whole build, cold", file=sys.stderr)
+        rows.append(measure(
+            "build, cold (flyer cache empty)", n, [ATLAS, "build", "--config", cfg, "--site-dir", site],
+            runs, ENV, before_each=lambda c=cache: shutil.rmtree(c, ignore_errors=True)))
+        print(f"N={n}: whole build, warm", file=sys.stderr)
+        rows.append(measure("build, warm", n, [ATLAS, "build", "--config", cfg, "--site-dir", site], runs, ENV))
+        print(f"N={n}: rebuild after one edit", file=sys.stderr)
+        rows.append(measure(
+            "rebuild after one edit (make build: check + build)", n,
+            ["sh", "-c", f"'{ATLAS}' check --config '{cfg}' && '{ATLAS}' build --config '{cfg}' --site-dir '{site}'"],
+            runs, ENV, before_each=lambda p=project: _edit_one_offer(p)))
+        rows.append(measure(
+            "serve reload path (in-process rebuild after one edit)", n,
+            [sys.executable, "-m", "benchmarks.serve_reload", cfg], runs, ENV))
+        print(f"N={n}: flyers alone", file=sys.stderr)
+        flyer_out = project / "flyers-out"
+        rows.append(measure(
+            "flyers alone, cold", n, [ATLAS, "flyers", "--config", cfg, "--out", str(flyer_out)], runs, ENV,
+            before_each=lambda f=flyer_out, c=cache: (shutil.rmtree(f, ignore_errors=True), shutil.rmtree(c, ignore_errors=True))))
+        rows.append(measure("flyers alone, warm", n, [ATLAS, "flyers", "--config", cfg, "--out", str(flyer_out)], runs, ENV))
+        if n <= reference_max:
+            print(f"N={n}: plain MkDocs + Material reference", file=sys.stderr)
+            plain = _plain_reference(n, project)
+            rows.append(measure(
+                "plain MkDocs + Material, default nav", n,
+                [MKDOCS, "build", "-q", "-f", str(plain / "mkdocs.yml"), "-d", str(plain / "site")],
+                runs if n <= 1000 else 1, ENV))
+        weights[n] = page_weights(project)
+    browser = _browser_figures(sizes, seed)
+    return _write(rows, weights, browser, runs)
+
+
+def _browser_figures(sizes: list[int], seed: int) -> list[str]:
+    """Chromium figures from the map and hours benchmark scripts, when they exist."""
+    lines = []
+    for module in ("benchmarks.map_bench", "benchmarks.hours_browser"):
+        if not (ROOT / (module.replace(".", "/") + ".py")).exists():
+            lines.append(f"- `{module}`: not present")
+            continue
+        import subprocess
+
+        proc = subprocess.run([sys.executable, "-m", module], capture_output=True, text=True, cwd=ROOT, env={**os.environ, **ENV}, timeout=900)
+        out = (proc.stdout or proc.stderr).strip().splitlines()
+        lines.append(f"- `{module}` (exit {proc.returncode}): " + " · ".join(out[-6:]))
+    return lines
+
+
+def _fmt(value: float) -> str:
+    return "—" if value != value else f"{value:.2f}"
+
+
+def _write(rows: list[Measurement], weights: dict[int, dict[str, int]], browser: list[str], runs: int) -> Path:
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    today = dt.date.today().isoformat()
+    out = RESULTS / f"{today}.md"
+    cpu = os.cpu_count()
+    lines = [
+        f"# Benchmarks {today}",
+        "",
+        f"Machine: {cpu} cores, Python {sys.version.split()[0]}. Median of {runs} runs (plain MkDocs at N ≥ 5,000: 1 run). "
+        "Peak RSS is the build process itself (flyer worker processes not included).",
+        "",
+        "| benchmark | N | median s | min s | max s | peak RSS MiB | note |",
+        "| --- | ---: | ---: | ---: | ---: | ---: | --- |",
+    ]
+    for row in rows:
+        note = row.failed or row.note
+        lines.append(
+            f"| {row.name} | {row.n or ''} | {_fmt(row.median)} | {_fmt(row.low)} | {_fmt(row.high)} | {_fmt(row.peak_rss)} | {note} |"
+        )
+    lines += ["", "## Page weight (bytes, largest offer page; map data included)", "",
+              "| N | offer HTML median | offer HTML max | offer first visit | map HTML | map data | map first visit |",
+              "| ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for n, w in weights.items():
+        if w:
+            lines.append(f"| {n} | {w['offer_html_median']} | {w['offer_html_max']} | {w['offer_first_visit']} | "
+                         f"{w['map_html']} | {w['map_data']} | {w['map_first_visit']} |")
+    lines += ["", "## In Chromium", "", *browser, ""]
+    series: dict[str, list[tuple[int, float]]] = {}
+    for row in rows:
+        if row.seconds and row.n and row.name in ("build, warm", "build, cold (flyer cache empty)", "plain MkDocs + Material, default nav", "atlas check"):
+            series.setdefault(row.name, []).append((row.n, row.median))
+    chart = out.with_suffix(".png")
+    line_chart(series, chart, "Bauzeit gegen Zahl der Angebote")
+    lines.append(f"![build time against N]({chart.name})")
+    out.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", default="100,1000,5000,10000")
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--reference-max", type=int, default=5000,
+                        help="largest N for the plain MkDocs reference (it grows quadratically)")
+    parser.add_argument("--seed", type=int, default=42)
+    args = parser.parse_args(argv)
+    sizes = [int(s) for s in args.sizes.split(",")]
+    out = run(sizes, args.runs, args.reference_max, args.seed)
+    print(out)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
