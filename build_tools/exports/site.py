@@ -1,0 +1,69 @@
+"""Adapter contract: the open-data files under ``daten/`` and the /daten/ page.
+
+``contribute`` is called by the site build (MkDocs plugin); ``export_files`` by ``atlas
+export``. Both produce the same bytes.
+"""
+
+from __future__ import annotations
+
+from ..catalog import Catalog
+from ..outputs import BuildContext, Contribution, GeneratedFile, GeneratedPage
+from ..urls import DATA, data_path
+from .csv_export import csv_bytes
+from .data_page import Download, data_page_html
+from .geojson import geojson_bytes
+from .hsds import hsds_files
+
+TITLE = "Offene Daten"
+
+_DESCRIPTIONS = {
+    "angebote.geojson": ("Angebote (GeoJSON)", "Alle Angebote als Kartenpunkte mit Angaben",
+                         "application/geo+json", "GEOJSON"),
+    "angebote.csv": ("Angebote (CSV)", "Alle Angebote als Tabelle, eine Zeile je Angebot",
+                     "text/csv", "CSV"),
+    "hsds/services.json": ("HSDS: Dienste", "HSDS 3.0: Dienste mit Orten, Zeiten und Träger",
+                           "application/json", "JSON"),
+    "hsds/organizations.json": ("HSDS: Träger", "HSDS 3.0: Träger (organizations)",
+                                "application/json", "JSON"),
+    "hsds/service_at_locations.json": ("HSDS: Dienste an Orten",
+                                       "HSDS 3.0: Dienst-Ort-Verknüpfungen mit Ort",
+                                       "application/json", "JSON"),
+    "hsds/taxonomies.json": ("HSDS: Taxonomien", "HSDS 3.0: Kategorien, Zielgruppen, Felder",
+                             "application/json", "JSON"),
+    "hsds/taxonomy_terms.json": ("HSDS: Begriffe", "HSDS 3.0: Begriffe der Taxonomien",
+                                 "application/json", "JSON"),
+    "hsds/datapackage.json": ("HSDS: Verzeichnis", "HSDS 3.0: Verzeichnis der Dateien",
+                              "application/json", "JSON"),
+}
+
+
+def export_files(catalog: Catalog) -> dict[str, bytes]:
+    """Relative path inside ``daten/`` → bytes, in a fixed order."""
+    files = {"angebote.geojson": geojson_bytes(catalog), "angebote.csv": csv_bytes(catalog)}
+    for name, data in hsds_files(catalog).items():
+        files[f"hsds/{name}"] = data
+    return files
+
+
+def downloads(files: dict[str, bytes]) -> list[Download]:
+    """The download list for the page, with sizes."""
+    out = []
+    for name, data in files.items():
+        title, description, media, file_type = _DESCRIPTIONS[name]
+        out.append(Download(f"{DATA}/{name}", title, description, media, file_type, len(data)))
+    return out
+
+
+def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
+    """The open-data files and the /daten/ page for a site build."""
+    files = export_files(catalog)
+    page = GeneratedPage(
+        path=data_path(),
+        title=TITLE,
+        html=data_page_html(catalog, downloads(files)),
+        meta={"hide": ["toc"]},
+    )
+    return Contribution(
+        pages=[page],
+        files=[GeneratedFile(f"{DATA}/{name}", data) for name, data in files.items()],
+    )
