@@ -1,0 +1,399 @@
+"""Map fragments for pages: container, JSON config, and the shared asset tags.
+
+Each fragment is plain HTML without inline script: a ``<script type="application/json">`` block
+(data, never executed) and ``<script src=… defer>`` tags for the vendored Leaflet, markercluster
+and ``atlas-map.js``. Every value from YAML is escaped for where it lands: HTML attributes and
+text with :func:`html.escape`, JSON with :func:`json_for_script` (``<``, ``>``, ``&`` as
+``\\u003c`` …); popups are built from text nodes in the JS. Output is deterministic: sorted input,
+no ids from folium, asset versions from file contents.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import html
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import nh3
+from shapely.geometry import mapping
+
+from .. import urls
+from ..catalog import Catalog, is_public_location
+from ..schema import Offer
+from . import spec as specmod
+
+ROOT = Path(__file__).resolve().parents[2]
+ASSETS = ROOT / "site_templates" / "assets"
+
+LEAFLET_VERSION = "1.9.4"
+MARKERCLUSTER_VERSION = "1.5.3"
+CLUSTER_THRESHOLD = 40
+"""Maps with more markers than this cluster them (category and district pages)."""
+OFFER_ZOOM = 16
+COORD_DIGITS = 5  # ~1 m: enough for a door, small in JSON
+
+OFFER_ID_PLACEHOLDER = "{id}"
+
+
+def json_for_script(value: Any) -> str:
+    """JSON that is safe inside ``<script type="application/json">`` and parses back unchanged."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    return (
+        text.replace("&", "\\u0026")
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
+
+
+def _esc(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+@lru_cache(maxsize=8)
+def _file_version(relative: str) -> str:
+    """Short content hash of a file under site_templates/assets (cache-busting query)."""
+    path = ASSETS / relative
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
+    except OSError:
+        return "0"
+
+
+def asset_url(page_path: str, relative: str, version: str | None = None) -> str:
+    """Page-relative URL of a file published at ``assets/<relative>``."""
+    url = urls.relative_url(page_path, f"assets/{relative}")
+    return f"{url}?v={version or _file_version(relative)}"
+
+
+def safe_attribution(attribution: str) -> str:
+    """The tile attribution is HTML from mkdocs.yml: keep links and text, drop everything else."""
+    return nh3.clean(
+        attribution,
+        tags={"a", "span"},
+        attributes={"a": {"href"}},
+        url_schemes={"http", "https"},
+        link_rel="noopener",
+    )
+
+
+def tile_host(tiles: str) -> str | None:
+    """Host of the tile server, or None for tiles served by the site itself."""
+    return urlsplit(tiles).hostname
+
+
+def _check_tiles(tiles: str) -> str:
+    scheme = urlsplit(tiles).scheme
+    if scheme not in ("", "http", "https"):
+        raise ValueError(f"atlas.map.tiles: {tiles!r} ist keine http(s)-Adresse")
+    return tiles
+
+
+def marker_row(offer: Offer, category: str | None = None) -> list[Any]:
+    """``[id, title, category, lat, lon]`` — the compact form of one marker."""
+    assert offer.location is not None
+    return [
+        offer.id,
+        offer.title,
+        category or offer.category,
+        round(offer.location.lat, COORD_DIGITS),
+        round(offer.location.lon, COORD_DIGITS),
+    ]
+
+
+def placeable(offers: list[Offer]) -> list[Offer]:
+    """Offers that may get a marker: a public location, never a confidential one."""
+    return [o for o in offers if is_public_location(o)]
+
+
+def _bounds(rows: list[list[Any]]) -> list[list[float]]:
+    lats = [r[3] for r in rows]
+    lons = [r[4] for r in rows]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def _categories(catalog: Catalog, used: set[str]) -> list[tuple[str, str, str]]:
+    return [
+        (c.id, c.label, c.color if c.color.startswith("#") and len(c.color) == 7 else "#555555")
+        for c in catalog.categories.values()
+        if c.id in used
+    ]
+
+
+def _base_map(catalog: Catalog, center: tuple[float, float], zoom: int, *, static: bool = False):
+    cfg = catalog.config.map
+    return specmod.build_map(
+        center,
+        zoom,
+        _check_tiles(cfg.tiles),
+        safe_attribution(cfg.attribution),
+        static=static,
+    )
+
+
+def _fragment(
+    catalog: Catalog,
+    *,
+    kind: str,
+    page_path: str,
+    label: str,
+    spec: dict[str, Any],
+    cluster: bool,
+    tools: bool = False,
+) -> str:
+    cfg = catalog.config.map
+    dom_id = f"atlas-map-{kind}"
+    spec["kind"] = kind
+    spec["offerUrl"] = urls.relative_url(page_path, urls.offer_path(OFFER_ID_PLACEHOLDER))
+    host = tile_host(cfg.tiles)
+    spec["consent"] = bool(cfg.consent)
+
+    parts = [
+        f'<link rel="stylesheet" href="{_esc(asset_url(page_path, "vendor/leaflet/leaflet.css", LEAFLET_VERSION))}">'
+    ]
+    if cluster:
+        parts.append(
+            '<link rel="stylesheet" href="'
+            + _esc(asset_url(page_path, "vendor/leaflet.markercluster/MarkerCluster.css",
+                             MARKERCLUSTER_VERSION))
+            + '">'
+        )
+    parts.append(
+        f'<link rel="stylesheet" href="{_esc(asset_url(page_path, "stylesheets/atlas-map.css"))}">'
+    )
+    parts.append(
+        f'<div class="atlas-map atlas-map--{kind}" id="{dom_id}" data-atlas-map hidden>'
+    )
+    parts.append(f'<a class="atlas-map__skip" href="#{dom_id}-ende">Karte überspringen</a>')
+    if cfg.consent:
+        where = f" vom Kartenserver {_esc(host)}" if host else ""
+        parts.append(
+            '<div class="atlas-map__consent" data-atlas-consent>'
+            f"<p>Die Karte lädt Kartenbilder{where}. Dabei wird Ihre IP-Adresse an diesen "
+            "Server übertragen. Alle Angebote stehen auch in der Liste.</p>"
+            '<button type="button" class="md-button" data-atlas-consent-button>Karte laden</button>'
+            "</div>"
+        )
+    if tools:
+        parts.append(
+            '<div class="atlas-map__tools" data-atlas-tools hidden>'
+            '<label><input type="checkbox" data-atlas-open-only> Nur jetzt geöffnete</label>'
+            "</div>"
+        )
+    parts.append(
+        f'<div class="atlas-map__canvas" role="region" aria-label="{_esc(label)}" '
+        "data-atlas-canvas></div>"
+    )
+    parts.append('<p class="atlas-map__status" role="status" data-atlas-status></p>')
+    parts.append(
+        '<script type="application/json" data-atlas-config>' + json_for_script(spec) + "</script>"
+    )
+    parts.append(f'<span class="atlas-map__end" id="{dom_id}-ende" tabindex="-1"></span>')
+    parts.append("</div>")
+    parts.append(
+        f'<script src="{_esc(asset_url(page_path, "vendor/leaflet/leaflet.js", LEAFLET_VERSION))}" defer></script>'
+    )
+    if cluster:
+        parts.append(
+            '<script src="'
+            + _esc(asset_url(page_path, "vendor/leaflet.markercluster/leaflet.markercluster.js",
+                             MARKERCLUSTER_VERSION))
+            + '" defer></script>'
+        )
+    parts.append(
+        f'<script src="{_esc(asset_url(page_path, "javascripts/atlas-map.js"))}" defer></script>'
+    )
+    return "\n".join(parts) + "\n"
+
+
+def _markers_map(
+    catalog: Catalog,
+    rows: list[list[Any]],
+    *,
+    kind: str,
+    page_path: str,
+    label: str,
+    area: tuple[str, dict[str, Any]] | None = None,
+) -> str:
+    rows = sorted(rows, key=lambda r: r[0])
+    points = [[r[3], r[4]] for r in rows]
+    cluster = len(rows) > CLUSTER_THRESHOLD
+    used = {r[2] for r in rows}
+    center = tuple(points[0]) if len(points) == 1 else _center(catalog, points)
+    with specmod.seeded_ids():
+        fmap = _base_map(catalog, center, OFFER_ZOOM if kind == "offer" else catalog.config.map.zoom,
+                         static=kind == "offer")
+        bounds: list[list[float]] | None = _bounds(rows) if len(rows) > 1 else None
+        if area is not None:
+            name, geojson = area
+            specmod.add_district(fmap, name, geojson)
+            bounds = _merge_bounds(bounds, _geojson_bounds(geojson))
+        specmod.add_category_groups(fmap, _categories(catalog, used), cluster=cluster, control=False)
+        if bounds is not None:
+            fmap.fit_bounds(bounds, padding=(24, 24), max_zoom=OFFER_ZOOM)
+        spec = specmod.describe(fmap)
+    spec["categories"] = [{"id": i, "label": lab, "color": col} for i, lab, col in
+                          _categories(catalog, used)]
+    spec["markers"] = rows
+    return _fragment(catalog, kind=kind, page_path=page_path, label=label, spec=spec,
+                     cluster=cluster)
+
+
+def _center(catalog: Catalog, points: list[list[float]]) -> tuple[float, float]:
+    if catalog.config.map.center is not None:
+        return tuple(catalog.config.map.center)  # type: ignore[return-value]
+    if not points:
+        return (51.16, 10.45)
+    lats, lons = zip(*points, strict=True)
+    return ((min(lats) + max(lats)) / 2, (min(lons) + max(lons)) / 2)
+
+
+def _geojson_bounds(geojson: dict[str, Any]) -> list[list[float]]:
+    coords: list[tuple[float, float]] = []
+
+    def walk(node: Any) -> None:
+        if isinstance(node, list | tuple) and node and isinstance(node[0], int | float):
+            coords.append((float(node[0]), float(node[1])))
+        elif isinstance(node, list | tuple):
+            for item in node:
+                walk(item)
+
+    for feature in geojson.get("features", []):
+        walk(feature["geometry"]["coordinates"])
+    lons = [c[0] for c in coords]
+    lats = [c[1] for c in coords]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def _merge_bounds(a: list[list[float]] | None, b: list[list[float]]) -> list[list[float]]:
+    if a is None:
+        return b
+    return [[min(a[0][0], b[0][0]), min(a[0][1], b[0][1])],
+            [max(a[1][0], b[1][0]), max(a[1][1], b[1][1])]]
+
+
+def _round_coords(node: Any) -> Any:
+    if isinstance(node, list | tuple):
+        if node and isinstance(node[0], int | float):
+            return [round(float(x), COORD_DIGITS) for x in node]
+        return [_round_coords(x) for x in node]
+    return node
+
+
+def district_geojson(catalog: Catalog, district_id: str) -> dict[str, Any]:
+    """The district outline as a GeoJSON FeatureCollection (rounded, no extra properties)."""
+    district = catalog.districts[district_id]
+    geometry = mapping(district.geometry)
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {"name": district.name},
+                "geometry": {
+                    "type": geometry["type"],
+                    "coordinates": _round_coords(geometry["coordinates"]),
+                },
+            }
+        ],
+    }
+
+
+# --- the public interface -------------------------------------------------------------------
+
+
+def offer_map_html(catalog: Catalog, offer: Offer, page_path: str, ctx: Any = None) -> str:
+    """A small map with the offer's one marker; ``""`` without a public location."""
+    if not is_public_location(offer):
+        return ""
+    return _markers_map(
+        catalog, [marker_row(offer)], kind="offer", page_path=page_path,
+        label=f"Karte: {offer.title}",
+    )
+
+
+def category_map_html(catalog: Catalog, category_id: str, page_path: str, ctx: Any = None) -> str:
+    """Map of a category's offers (coloured as the category); ``""`` when none has a place."""
+    offers = placeable(catalog.in_category(category_id))
+    if not offers:
+        return ""
+    rows = [marker_row(o, category_id) for o in offers]
+    return _markers_map(
+        catalog, rows, kind="category", page_path=page_path,
+        label=f"Karte: {catalog.category_label(category_id)}",
+    )
+
+
+def district_map_html(catalog: Catalog, district_id: str, page_path: str, ctx: Any = None) -> str:
+    """Map of a district: its outline and the offers located in it."""
+    if district_id not in catalog.districts:
+        return ""
+    offers = [
+        o for o in placeable(catalog.in_district(district_id))
+        if o.location is not None and o.location.district == district_id
+    ]
+    rows = [marker_row(o) for o in offers]
+    name = catalog.district_name(district_id)
+    geojson = district_geojson(catalog, district_id)
+    if not rows:
+        # Only the outline: still worth a map.
+        with specmod.seeded_ids():
+            bounds = _geojson_bounds(geojson)
+            center = ((bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2)
+            fmap = _base_map(catalog, center, catalog.config.map.zoom)
+            specmod.add_district(fmap, name, geojson)
+            fmap.fit_bounds(bounds, padding=(24, 24), max_zoom=OFFER_ZOOM)
+            spec = specmod.describe(fmap)
+        spec["categories"] = []
+        spec["markers"] = []
+        return _fragment(catalog, kind="district", page_path=page_path,
+                         label=f"Karte: Sozialraum {name}", spec=spec, cluster=False)
+    return _markers_map(
+        catalog, rows, kind="district", page_path=page_path,
+        label=f"Karte: Sozialraum {name}", area=(name, geojson),
+    )
+
+
+def overview_rows(catalog: Catalog) -> list[list[Any]]:
+    """Every published, non-confidential offer with a place, sorted by id."""
+    return [marker_row(o) for o in placeable(catalog.published)]
+
+
+def overview_data(catalog: Catalog) -> dict[str, Any]:
+    """Content of ``karte/angebote.json``: the markers of the overview map, as data."""
+    return {"fields": ["id", "title", "category", "lat", "lon"], "offers": overview_rows(catalog)}
+
+
+def overview_data_path() -> str:
+    """Site path of the overview map's data file."""
+    return f"{urls.map_path()}angebote.json"
+
+
+def overview_map_html(catalog: Catalog, page_path: str, ctx: Any = None) -> str:
+    """The whole atlas: clustered markers by category, layer switch, "open now" filter.
+
+    The markers are not in the page: ``atlas-map.js`` fetches :func:`overview_data_path` once.
+    """
+    rows = overview_rows(catalog)
+    if not rows:
+        return ""
+    used = {r[2] for r in rows}
+    cats = _categories(catalog, used)
+    cfg = catalog.config.map
+    with specmod.seeded_ids():
+        center = _center(catalog, [[r[3], r[4]] for r in rows])
+        fmap = _base_map(catalog, center, cfg.zoom)
+        specmod.add_category_groups(fmap, cats, cluster=True, control=len(cats) > 1)
+        if cfg.center is None:
+            fmap.fit_bounds(_bounds(rows), padding=(24, 24), max_zoom=OFFER_ZOOM)
+        spec = specmod.describe(fmap)
+    spec["categories"] = [{"id": i, "label": lab, "color": col} for i, lab, col in cats]
+    spec["markers"] = None
+    spec["data"] = urls.relative_url(page_path, overview_data_path())
+    return _fragment(catalog, kind="overview", page_path=page_path,
+                     label="Karte aller Angebote", spec=spec, cluster=True, tools=True)
