@@ -1,0 +1,104 @@
+"""Reachability: how much of a district lies within a straight-line distance of an offer.
+
+All geometry is metric (see :mod:`.projection`); shapely does the buffers, unions and
+intersections. Offers outside a district count for it: people cross district lines.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import shapely
+from shapely import STRtree
+
+QUAD_SEGS = 16
+"""Segments per quarter circle of a buffer: the circle's area is 0.16 % short of π r²."""
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Reachability of one category from one district."""
+
+    shares: dict[int, float]
+    """Distance in metres → share (0–1) of the district within that distance of an offer."""
+    nearest_m: float | None
+    """Straight-line distance from the district's centre to the nearest offer (None: none)."""
+    walking_min: float | None
+    """Estimated walking time for ``nearest_m`` (speed and detour factor applied)."""
+    threshold_m: int
+    flagged: bool
+    """True when the nearest offer is farther than the threshold, or there is none."""
+
+
+def district_centre(geom) -> shapely.Point:
+    """The centroid when it lies inside the district, otherwise a point on its surface.
+
+    A ring-shaped district or one with a large hole may have its centroid outside itself.
+    """
+    centroid = geom.centroid
+    if geom.covers(centroid):
+        return centroid
+    return geom.point_on_surface()
+
+
+def _share(covered, area: float) -> float:
+    if area <= 0:
+        return 0.0
+    return min(1.0, float(shapely.area(covered)) / area)
+
+
+def reach_for_category(
+    districts: dict[str, object],
+    points: np.ndarray,
+    distances: list[int],
+    threshold_m: int,
+    walking_minutes,
+) -> dict[str, Reach]:
+    """Reachability of one category for every district.
+
+    ``districts`` maps id → metric (Multi)Polygon; ``points`` holds the category's offer
+    locations as metric shapely points (confidential ones included: they count, unseen).
+    """
+    ids = list(districts)
+    geoms = np.array([districts[i] for i in ids], dtype=object)
+    if len(points) == 0:
+        return {
+            i: Reach({d: 0.0 for d in distances}, None, None, threshold_m, True) for i in ids
+        }
+    tree = STRtree(points)
+    centres = np.array([district_centre(g) for g in geoms], dtype=object)
+    (centre_idx, _), nearest = tree.query_nearest(centres, return_distance=True, all_matches=False)
+    nearest_by_district = dict(zip(centre_idx.tolist(), nearest.tolist(), strict=True))
+    areas = shapely.area(geoms)
+    shares: dict[int, dict[int, float]] = {k: {} for k in range(len(ids))}
+    for distance in distances:
+        buffers = shapely.buffer(points, distance, quad_segs=QUAD_SEGS)
+        district_idx, point_idx = tree.query(geoms, predicate="dwithin", distance=distance)
+        groups: dict[int, list[int]] = {}
+        for d, p in zip(district_idx.tolist(), point_idx.tolist(), strict=True):
+            groups.setdefault(d, []).append(p)
+        for k in range(len(ids)):
+            hits = groups.get(k)
+            if not hits:
+                shares[k][distance] = 0.0
+                continue
+            geom = geoms[k]
+            near = buffers[hits]
+            if shapely.contains(near, geom).any():
+                shares[k][distance] = 1.0
+                continue
+            clipped = shapely.intersection(near, geom)
+            covered = shapely.union_all(clipped)
+            shares[k][distance] = _share(covered, float(areas[k]))
+    result: dict[str, Reach] = {}
+    for k, district_id in enumerate(ids):
+        metres = nearest_by_district.get(k)
+        result[district_id] = Reach(
+            shares=shares[k],
+            nearest_m=metres,
+            walking_min=walking_minutes(metres) if metres is not None else None,
+            threshold_m=threshold_m,
+            flagged=metres is None or metres > threshold_m,
+        )
+    return result

@@ -1,0 +1,90 @@
+"""The planning report as Markdown and as CSV files (one per table)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import zipfile
+
+from .analysis import PlanningResult
+from .findings import findings
+from .method import method_paragraphs
+from .tables import Table, all_tables
+
+ZIP_DATE = (2000, 1, 1, 0, 0, 0)
+
+
+def _md_cell(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def table_markdown(table: Table) -> str:
+    """A GitHub-flavoured Markdown table with its title and note."""
+    lines = [f"### {table.title}", ""]
+    lines.append("| " + " | ".join(_md_cell(c) for c in table.columns) + " |")
+    lines.append(
+        "|" + "|".join("---:" if num else ":---" for num in table.numeric) + "|"
+    )
+    for row in table.rows:
+        lines.append("| " + " | ".join(_md_cell(v.text) for v in row) + " |")
+    if table.note:
+        lines += ["", table.note]
+    return "\n".join(lines) + "\n"
+
+
+def report_markdown(result: PlanningResult, title: str) -> str:
+    """The whole report: gaps, tables, method."""
+    parts = [f"# Planungsbericht: {title}", ""]
+    parts.append(
+        f"{result.open_offers} offene Angebote in {len(result.categories)} Kategorien, "
+        f"{len(result.districts)} Sozialräume."
+    )
+    parts += ["", "## Lücken", ""]
+    found = findings(result)
+    parts += [f"- {f.text}" for f in found] or ["Keine Lücke nach den eingestellten Schwellen."]
+    parts += ["", "## Tabellen", ""]
+    parts += [table_markdown(t) for t in all_tables(result)]
+    parts += ["## Methode", ""]
+    for paragraph in method_paragraphs(result):
+        parts += [paragraph, ""]
+    return "\n".join(parts).rstrip() + "\n"
+
+
+def table_csv(table: Table) -> str:
+    """One table as CSV (comma, UTF-8, raw machine values: ids, numbers with a point)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    columns = list(table.columns)
+    if table.rows and table.rows[0][0].link:  # first column: name; add the id
+        columns = [columns[0], "id", *columns[1:]]
+    writer.writerow(columns)
+    for row in table.rows:
+        values = [_raw(v.raw) for v in row]
+        if row[0].link:
+            values = [row[0].text, *values]
+        writer.writerow(values)
+    return out.getvalue()
+
+
+def _raw(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "ja" if value else "nein"
+    return str(value)
+
+
+def report_csv_files(result: PlanningResult) -> dict[str, str]:
+    """File name → CSV text, one file per table."""
+    return {f"{t.slug}.csv": table_csv(t) for t in all_tables(result)}
+
+
+def csv_zip(files: dict[str, str]) -> bytes:
+    """The CSV files in one ZIP with fixed dates (reproducible bytes)."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(name, ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, files[name].encode("utf-8"))
+    return buffer.getvalue()

@@ -1,0 +1,34 @@
+"""The planning section's contribution to a site build (``/planung/`` and its downloads)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..catalog import Catalog
+from ..outputs import BuildContext, Contribution, GeneratedFile
+from ..urls import planning_path
+from .analysis import analyse
+from .config import planning_settings
+from .pages import SORT_SCRIPT, planning_pages
+from .report_md import csv_zip, report_csv_files, report_markdown
+from .report_pdf import report_pdf
+
+SORT_SCRIPT_SOURCE = Path(__file__).resolve().parents[2] / "site_templates" / SORT_SCRIPT
+
+
+def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
+    """Planning pages, the report downloads and the sorting script; nothing when switched off."""
+    if not catalog.config.planning:
+        return Contribution()
+    settings = planning_settings(catalog.config)
+    result = analyse(catalog, settings)
+    title = catalog.config.name
+    base = planning_path()
+    files = [
+        GeneratedFile(base + "planungsbericht.md", report_markdown(result, title).encode()),
+        GeneratedFile(base + "planungsbericht-csv.zip", csv_zip(report_csv_files(result))),
+        GeneratedFile(base + "planungsbericht.pdf", report_pdf(result, title, catalog.build_date)),
+    ]
+    if SORT_SCRIPT_SOURCE.exists():
+        files.append(GeneratedFile(SORT_SCRIPT, SORT_SCRIPT_SOURCE.read_bytes()))
+    return Contribution(pages=planning_pages(result, downloads=True), files=files)
