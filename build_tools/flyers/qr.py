@@ -71,18 +71,17 @@ def check_size(symbol: QrSymbol, size_mm: float, where: str) -> None:
         )
 
 
-def draw(canvas, symbol: QrSymbol, x: float, y: float, size: float, dark, light,
-         where: str = "") -> None:
-    """Draw the symbol with its quiet zone into the square at (x, y) of side ``size`` (points)."""
-    check_size(symbol, size / mm, where or "QR-Code")
-    module = size / symbol.modules_with_quiet_zone
-    canvas.saveState()
-    canvas.setFillColor(light)
-    canvas.rect(x, y, size, size, stroke=0, fill=1)
-    path = canvas.beginPath()
-    origin_x = x + QUIET_ZONE * module
-    top = y + size - QUIET_ZONE * module
+@lru_cache(maxsize=8192)
+def path_operators(symbol: QrSymbol) -> str:
+    """PDF operators filling the dark modules, in module units (quiet zone included).
+
+    Runs of dark modules in a row become one rectangle; small integers keep the stream short
+    and building it cheap (ReportLab's float formatting dominated the poster's build time).
+    """
+    ops = []
+    height = symbol.modules_with_quiet_zone
     for r, row in enumerate(symbol.rows):
+        y = height - QUIET_ZONE - r - 1
         c = 0
         n = len(row)
         while c < n:
@@ -90,10 +89,26 @@ def draw(canvas, symbol: QrSymbol, x: float, y: float, size: float, dark, light,
                 start = c
                 while c < n and row[c]:
                     c += 1
-                path.rect(origin_x + start * module, top - (r + 1) * module,
-                          (c - start) * module, module)
+                ops.append(f"{start + QUIET_ZONE} {y} {c - start} 1 re")
             else:
                 c += 1
+    ops.append("f")
+    return "\n".join(ops)
+
+
+def draw(canvas, symbol: QrSymbol, x: float, y: float, size: float, dark, light,
+         where: str = "") -> None:
+    """Draw the symbol with its quiet zone into the square at (x, y) of side ``size`` (points).
+
+    The white square covers the quiet zone; the dark modules are one filled path.
+    """
+    check_size(symbol, size / mm, where or "QR-Code")
+    module = size / symbol.modules_with_quiet_zone
+    canvas.saveState()
+    canvas.setFillColor(light)
+    canvas.rect(x, y, size, size, stroke=0, fill=1)
     canvas.setFillColor(dark)
-    canvas.drawPath(path, stroke=0, fill=1)
+    canvas.translate(x, y)
+    canvas.scale(module, module)
+    canvas._code.append(path_operators(symbol))  # raw path: see path_operators
     canvas.restoreState()

@@ -1,0 +1,166 @@
+"""The A4 poster (Aushang) of one offer with tear-off strips: ``<id>-aushang.pdf``.
+
+Top: category band, huge title, summary, the facts and a large QR code. Bottom: 8–10 strips
+separated by dashed cut lines, each with a small QR code, the title and the phone number, so
+a person can take the number with them even without mobile data. The strip count is the
+largest that keeps every strip code's modules at 0.5 mm or more.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+
+from . import qr
+from .blocks import RowStyle, category_band, draw_rows, offer_rows, rows_height
+from .page import SAFE_MM, Metadata, PrintOptions, Sheet
+from .pen import Pen
+from .texts import OfferSheet, label, short_url
+
+
+class Poster:
+    """Geometry of the poster, in mm."""
+
+    width = 210.0
+    height = 297.0
+    margin = 12.0
+    band_height = 30.0
+    title_size = 38.0
+    title_min = 26.0
+    summary_size = 16.0
+    qr_size = 62.0
+    strips_height = 78.0
+    strip_counts = (10, 9, 8)
+    strip_pad = 1.0
+    strip_bottom = SAFE_MM + 1.0
+
+    def __init__(self, sheet: OfferSheet, options: PrintOptions):
+        self.data = sheet
+        self.options = options
+
+    def render(self) -> bytes:
+        """The PDF bytes."""
+        d, lang = self.data, self.data.lang
+        symbol = qr.make(d.url, self.options.error_correction)
+        count = self.strip_count(symbol)
+        doc = Sheet(self.width, self.height, self.options,
+                    Metadata(title=d.title, author=d.author,
+                             subject=f"{d.category_label} – {d.url}", lang=lang))
+        pen = Pen(doc.canvas, lang, doc.ink, where=f"{d.id}-aushang")
+        w, h, m = self.width * mm, self.height * mm, self.margin * mm
+        inner = w - 2 * m
+        band = self.band_height * mm
+        extra = label(lang, "closed") if d.closed else ""
+        category_band(doc, pen, d, 0, h - band, w, band, 24, m, extra)
+
+        top = h - band - 9 * mm
+        size = self.title_size
+        while size > self.title_min and len(pen.wrap(d.title, inner, size, True)) > 2:
+            size -= 1
+        top = pen.paragraph(m, top, inner, d.title, size, bold=True, max_lines=4,
+                            leading=size * 1.1)
+        top -= 3 * mm
+        if d.summary:
+            top = pen.paragraph(m, top, inner, d.summary, self.summary_size,
+                                color=doc.ink.grey, max_lines=4)
+        if d.alert:
+            top -= 2 * mm
+            top = pen.paragraph(m, top, inner, "⚠ " + d.alert, 13, bold=True, max_lines=2)
+        top -= 7 * mm
+
+        strips_top = self.strips_height * mm
+        footer_y = strips_top + 9 * mm
+        q = self.qr_size * mm
+        rows_w = inner - q - 8 * mm
+        rows_x = w - m - rows_w if pen.rtl else m
+        rows = offer_rows(d, lang)
+        room = top - footer_y - 8 * mm
+        style = RowStyle(10, 15, 26, 30 * mm, 3 * mm)
+        for value in (15, 14, 13, 12, 11, 10):
+            style = RowStyle(10, value, max(value + 9, 20), 30 * mm, 2.5 * mm)
+            if rows_height(pen, rows, rows_w, style) <= room:
+                break
+        draw_rows(pen, rows, rows_x, top, rows_w, style)
+
+        qr_x = m if pen.rtl else w - m - q
+        qr_top = top
+        more = pen.paragraph(qr_x, qr_top, q, label(lang, "more"), 10, color=doc.ink.grey,
+                             align="center", max_lines=3)
+        qr_y = more - 1 * mm - q
+        qr.draw(doc.canvas, symbol, qr_x, qr_y, q, doc.ink.black, doc.ink.white,
+                where=f"{d.id}-aushang.pdf")
+        url = short_url(d.url)
+        url_size = pen.fit(url, inner, 10, bold=True, min_size=6.5)
+        if pen.measure(url, url_size, True) <= q + 16 * mm:
+            pen.ltr(qr_x - 8 * mm, qr_y - 5 * mm, q + 16 * mm, url, url_size, bold=True,
+                    align="center")
+        else:
+            pen.ltr(m, qr_y - 5 * mm, inner, url, url_size, bold=True, align="end")
+
+        stand = f"{label(lang, 'stand')}: {d.stand}"
+        pen.line(m, footer_y, inner, stand, 10, bold=True)
+        pen.line(m, strips_top + 3 * mm, inner, "✂  " + label(lang, "take"), 10,
+                 color=doc.ink.grey, align="center")
+        self._strips(doc, pen, symbol, count)
+        return doc.finish()
+
+    def strip_count(self, symbol: qr.QrSymbol) -> int:
+        """The most strips whose codes still print at ≥ 0.5 mm per module."""
+        for count in self.strip_counts:
+            if symbol.module_mm(self.strip_qr_mm(count)) >= qr.MIN_MODULE_MM:
+                return count
+        qr.check_size(symbol, self.strip_qr_mm(self.strip_counts[-1]),
+                      f"{self.data.id}-aushang.pdf (Abreißstreifen)")
+        return self.strip_counts[-1]
+
+    def strip_qr_mm(self, count: int) -> float:
+        """Side of a strip's code (quiet zone included) for ``count`` strips."""
+        return self.width / count - 2 * self.strip_pad
+
+    def _strips(self, doc: Sheet, pen: Pen, symbol: qr.QrSymbol, count: int) -> None:
+        c, ink, d = doc.canvas, doc.ink, self.data
+        w = self.width * mm
+        sh = self.strips_height * mm
+        sw = w / count
+        q = self.strip_qr_mm(count) * mm
+        c.saveState()
+        c.setStrokeColor(ink.black)
+        c.setLineWidth(0.6)
+        c.setDash(4, 3)
+        c.line(-doc.bleed, sh, w + doc.bleed, sh)
+        for i in range(1, count):
+            c.line(i * sw, -doc.bleed, i * sw, sh)
+        c.restoreState()
+        title_room = sh - q - self.strip_pad * mm - 2 * mm - self.strip_bottom * mm
+        phone = d.phones[0] if d.phones else short_url(d.url)
+        phone_size = pen.fit(phone, title_room, 13, bold=True, min_size=7)
+        title_size = 9.5
+        title_lines = pen.wrap(d.title, title_room, title_size, True)
+        while len(title_lines) > 2 and title_size > 7:
+            title_size -= 0.5
+            title_lines = pen.wrap(d.title, title_room, title_size, True)
+        if len(title_lines) > 2:
+            title_lines = title_lines[:2]
+            last = title_lines[1]
+            while last and pen.measure(last + " …", title_size, True) > title_room:
+                last = last[:-1]
+            title_lines[1] = last.rstrip() + " …"
+        for i in range(count):
+            x0 = i * sw
+            qr.draw(c, symbol, x0 + self.strip_pad * mm, sh - self.strip_pad * mm - q, q,
+                    ink.black, ink.white, where=f"{d.id}-aushang.pdf (Abreißstreifen)")
+            # Rotated text reads bottom to top: phone nearest the fold, title beside it.
+            c.saveState()
+            c.translate(x0, self.strip_bottom * mm)
+            c.rotate(90)
+            y = -SAFE_MM * mm - 0.5 * mm - phone_size * 0.85
+            pen.ltr(0, y, title_room, phone, phone_size, bold=True)
+            y -= 1.2 * mm
+            for line in title_lines:
+                y -= title_size * 1.1
+                pen.line(0, y, title_room, line, title_size, bold=True)
+            c.restoreState()
+
+
+def render_poster(sheet: OfferSheet, options: PrintOptions) -> bytes:
+    """The A4 poster of one offer."""
+    return Poster(sheet, options).render()
