@@ -142,7 +142,7 @@ def _strange(text: str, i: int) -> HoursError:
     if char in "–—‐−":
         return HoursError(i, f"Gedankenstrich „{char}“ statt Bindestrich", "einfachen Bindestrich - verwenden, z. B. 09:00-12:00")
     if char in "„“”‚‘’'":
-        return HoursError(i, f"Anführungszeichen „{char}“ nicht erlaubt", 'Kommentare in geraden Anführungszeichen: "nach Vereinbarung"')
+        return HoursError(i, f"typografisches Anführungszeichen ({char}) nicht erlaubt", 'Kommentare in geraden Anführungszeichen: "nach Vereinbarung"')
     if char == ":":
         return HoursError(i, "„:“ nach den Tagen nicht nötig", "z. B. Mo-Fr 09:00-12:00")
     return HoursError(i, f"unerwartetes Zeichen „{char}“", SYNTAX_HINT)

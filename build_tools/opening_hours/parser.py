@@ -117,7 +117,7 @@ class _Rule:
     def unexpected(self, token: Token) -> HoursError:
         if token.kind in ("day", "PH"):
             return HoursError(token.offset, f"„{token.text}“ steht an der falschen Stelle",
-                              "Wochentage vor den Zeiten, z. B. Mo-Fr 09:00-12:00; " + _SEPARATE)
+                              "Wochentage vor den Zeiten, z. B. Mo-Fr 09:00-12:00")
         if token.kind == "month":
             return HoursError(token.offset, f"„{token.text}“ steht an der falschen Stelle",
                               "Monate am Anfang der Regel, z. B. Nov-Mar Mo-Fr 18:00-08:00")
