@@ -1,0 +1,155 @@
+"""The ``atlas`` MkDocs plugin: a thin adapter from the catalog to MkDocs' virtual files.
+
+Nothing is written into ``docs_dir``: every generated page and file is a ``File.generated``.
+Pages hand over finished, escaped HTML; :meth:`on_page_content` puts it in place, so MkDocs'
+Markdown never touches it. Works under MkDocs 1.6 and ProperDocs (same plugin API).
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from pathlib import Path
+from typing import Any
+
+import yaml
+from mkdocs.config import config_options
+from mkdocs.config.base import BaseConfigOption
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+
+from .. import urls
+from ..clock import build_date
+from ..config import AtlasConfig, ConfigProblem, make_config
+from ..outputs import BuildContext, GeneratedPage
+from ..pages.assets import asset_sources
+from ..problems import ContentError, format_problems
+from . import site_build
+
+log = logging.getLogger("mkdocs.plugins.atlas")
+
+
+class _Passthrough(BaseConfigOption):
+    """Accept any value; :func:`make_config` (pydantic) validates the whole block at once."""
+
+    def run_validation(self, value: object) -> object:
+        return value
+
+
+def _config_scheme() -> tuple[tuple[str, BaseConfigOption], ...]:
+    # Derived from the one declaration of the settings, so MkDocs never calls an option unknown.
+    return tuple((name, config_options.Optional(_Passthrough())) for name in AtlasConfig.model_fields)
+
+
+class AtlasPlugin(BasePlugin):
+    """Loads the catalog, adds every generated page and file, applies the CSP."""
+
+    config_scheme = _config_scheme()
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.atlas: AtlasConfig | None = None
+        self.content_dir: Path | None = None
+        self._html: dict[str, str] = {}
+        self._csp = None
+
+    # -- configuration ---------------------------------------------------------------------
+    def on_config(self, config: Any) -> Any:
+        options = {k: v for k, v in dict(self.config).items() if v is not None}
+        try:
+            self.atlas = make_config(options, config.site_url)
+        except ConfigProblem as exc:
+            raise PluginError(str(exc)) from None
+        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
+        self.content_dir = (root / self.atlas.content_dir).resolve()
+        extra = config.extra
+        extra["atlas"] = {
+            "name": self.atlas.name,
+            "sample_data": self.atlas.sample_data,
+            "publisher": self.atlas.publisher or "",
+        }
+        self._csp = _optional("build_tools.security.csp", "apply_csp")
+        return config
+
+    # -- files -----------------------------------------------------------------------------
+    def on_files(self, files: Files, config: Any) -> Files:
+        assert self.atlas is not None and self.content_dir is not None
+        try:
+            catalog, problems = site_build.load(self.content_dir, self.atlas, build_date())
+        except ContentError as exc:
+            raise PluginError(
+                f"{len(exc.problems)} Fehler im Inhalt:\n" + format_problems(exc.problems, "text")
+            ) from None
+        if problems:
+            # Content warnings (e.g. "not checked for 12 months") are `atlas check`'s business;
+            # they must not turn a --strict site build red the day a date passes.
+            log.info("Hinweise zum Inhalt:\n%s", format_problems(problems, "text"))
+        ctx = BuildContext(
+            site_url=self.atlas.site_url,
+            flyers=self.atlas.flyers,
+            cache_dir=str(Path(config.config_file_path or ".").parent / ".cache"),
+            extra={"content_dir": str(self.content_dir)},
+        )
+        contribution = site_build.collect(catalog, ctx)
+        self._html = {}
+        for page in contribution.pages:
+            _replace(files, self._page_file(config, page))
+        for site_path, source in asset_sources():
+            _replace(files, File.generated(config, site_path, abs_src_path=str(source)))
+        for generated in contribution.files:
+            _replace(files, File.generated(config, generated.path, content=generated.data))
+        return files
+
+    def _page_file(self, config: Any, page: GeneratedPage) -> File:
+        src_uri = urls.src_for_path(page.path)
+        meta = {"title": page.title, **page.meta}
+        front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
+        body = page.markdown if page.markdown is not None else ""
+        if page.markdown is None:
+            self._html[src_uri] = page.html
+        return File.generated(config, src_uri, content=f"---\n{front}---\n\n{body}")
+
+    # -- pages -----------------------------------------------------------------------------
+    def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
+        return self._html.get(page.file.src_uri, html)
+
+    def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        return self._apply_csp(output)
+
+    def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
+        return self._apply_csp(output_content) if template_name.endswith(".html") else output_content
+
+    def _apply_csp(self, html: str) -> str:
+        if self._csp is None or self.atlas is None:
+            return html
+        return self._csp(html, self.atlas.map.tiles)
+
+    # -- serve -----------------------------------------------------------------------------
+    def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
+        if self.content_dir is not None:
+            server.watch(str(self.content_dir))
+        root = Path(__file__).resolve().parents[2] / "site_templates"
+        if root.is_dir():
+            server.watch(str(root))
+        return server
+
+
+def _replace(files: Files, new: File) -> None:
+    """Add ``new``, dropping a file with the same source or destination (generated wins)."""
+    old = files.get_file_from_path(new.src_uri)
+    if old is not None:
+        log.debug("atlas: %s ersetzt die Datei aus docs_dir", new.src_uri)
+        files.remove(old)
+    files.append(new)
+
+
+def _optional(module_name: str, attr: str) -> Any:
+    """A function from a sibling module, or None while that module does not exist."""
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module_name.startswith(exc.name):
+            return None
+        raise
+    return getattr(module, attr, None)

@@ -1,0 +1,73 @@
+"""Core of a site build, free of MkDocs: load the catalog, collect every contribution.
+
+The MkDocs plugin is a thin shell around :func:`collect`; another writer (plain files,
+ProperDocs, Zensical) can call the same function.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from ..catalog import Catalog
+from ..config import AtlasConfig
+from ..content import load_catalog
+from ..outputs import SITE_CONTRIBUTORS, BuildContext, Contribution
+from ..problems import ContentError, Problem
+
+PAGES_MODULE = "build_tools.pages.site"
+
+
+@dataclass
+class SiteContent:
+    """The loaded catalog, its warnings, and everything to publish."""
+
+    catalog: Catalog
+    warnings: list[Problem]
+    contribution: Contribution
+
+
+def load(content_dir: Path, config: AtlasConfig, today: date) -> tuple[Catalog, list[Problem]]:
+    """Load and validate; raise :class:`ContentError` (every problem) when there are errors."""
+    result = load_catalog(content_dir, config, today)
+    if result.catalog is None:
+        raise ContentError([p for p in result.problems if p.severity == "error"])
+    return result.catalog, result.problems
+
+
+def contributor_modules() -> list[tuple[str, object]]:
+    """The renderer families present in this checkout, in :data:`SITE_CONTRIBUTORS` order."""
+    found = []
+    for name in SITE_CONTRIBUTORS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name and name.startswith(exc.name):
+                continue  # that family has not been built yet
+            raise
+        if hasattr(module, "contribute"):
+            found.append((name, module))
+    return found
+
+
+def collect(catalog: Catalog, ctx: BuildContext) -> Contribution:
+    """Ask every renderer family for its pages and files.
+
+    The other families go first, so offer pages can link exactly the files (flyers) that exist.
+    """
+    total = Contribution()
+    modules = contributor_modules()
+    pages_module = None
+    for name, module in modules:
+        if name == PAGES_MODULE:
+            pages_module = module
+            continue
+        total.extend(module.contribute(catalog, ctx))  # type: ignore[attr-defined]
+    if pages_module is not None:
+        ctx.extra["available_files"] = frozenset(f.path for f in total.files)
+        own = pages_module.contribute(catalog, ctx)  # type: ignore[attr-defined]
+        total.pages[:0] = own.pages
+        total.files[:0] = own.files
+    return total

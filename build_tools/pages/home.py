@@ -1,0 +1,43 @@
+"""The start page: search box, category tiles, emergency numbers."""
+
+from __future__ import annotations
+
+import re
+
+from .. import urls
+from ..catalog import Catalog
+from ..outputs import GeneratedPage
+from .lists import category_tiles
+from .templating import render
+
+
+def emergency_href(number: str) -> str:
+    """``tel:`` link for a number as dialled (short numbers like 112 stay as they are)."""
+    return "tel:" + re.sub(r"[^\d+]", "", number)
+
+
+def home_page(catalog: Catalog) -> GeneratedPage:
+    """``/``: what a person needs first."""
+    config = catalog.config
+    path = ""
+    tiles = [t for t in category_tiles(catalog, path) if t["count"]]
+    emergency = [
+        {"label": e.label, "number": e.number, "note": e.note, "href": emergency_href(e.number)}
+        for e in config.emergency_numbers
+    ]
+    html = render(
+        "home.html",
+        name=config.name,
+        lead=f"{len(catalog.published)} Hilfeangebote: Schlafen, Essen, Duschen, Beratung und mehr.",
+        search_action="./",
+        map_href=urls.relative_url(path, urls.map_path()),
+        az_href=urls.relative_url(path, urls.offers_index_path()),
+        emergency=emergency,
+        tiles=tiles,
+        links=[
+            {"label": "Alle Kategorien", "href": urls.relative_url(path, urls.categories_index_path())},
+            {"label": "Sozialräume", "href": urls.relative_url(path, urls.districts_index_path())},
+        ],
+    )
+    meta = {"atlas_page": "home", "hide": ["toc"]}
+    return GeneratedPage(path=path, title=config.name, html=html, meta=meta)

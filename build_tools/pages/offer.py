@@ -1,0 +1,203 @@
+"""One page per offer: ``/angebote/<id>/``.
+
+The first screen answers what a person on the street asks: what is it, is it open now, where,
+how to get there, papers, dogs, costs. Everything else follows below.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+from urllib.parse import quote
+
+from markupsafe import Markup
+
+from .. import urls
+from ..catalog import Catalog, is_public_location
+from ..languages import RTL_LANGUAGES, language_name
+from ..outputs import BuildContext, GeneratedPage
+from ..schema import Offer, Status
+from ..security.sanitize import render_markdown
+from . import integrations, views
+from .common import linker, status_block
+from .jsonld import offer_jsonld
+from .templating import render
+
+RELATED_MAX = 4
+FLYER_KINDS = (("karte", "Handzettel (A6, zum Mitnehmen)"), ("aushang", "Aushang (A4, mit Abreißzetteln)"))
+
+
+def offer_page(
+    catalog: Catalog,
+    offer: Offer,
+    ctx: BuildContext,
+    holiday_list: list[str],
+    available_files: set[str] | frozenset[str] = frozenset(),
+) -> GeneratedPage:
+    """The page of one offer (a tombstone for ended offers)."""
+    path = urls.offer_path(offer.id)
+    if offer.status == Status.ended:
+        return _tombstone(catalog, offer, path)
+    context = offer_context(catalog, offer, ctx, holiday_list, available_files)
+    meta: dict[str, Any] = {"description": offer.summary, "atlas_page": "offer"}
+    return GeneratedPage(path=path, title=offer.title, html=render("offer.html", **context), meta=meta)
+
+
+def offer_context(
+    catalog: Catalog,
+    offer: Offer,
+    ctx: BuildContext,
+    holiday_list: list[str],
+    available_files: set[str] | frozenset[str] = frozenset(),
+) -> dict[str, Any]:
+    """Everything ``offer.html`` shows, decided here."""
+    path = urls.offer_path(offer.id)
+    link = linker(path)
+    loc = offer.location
+    public = is_public_location(offer)
+    access = offer.access
+    org = catalog.provider_organization(offer)
+    provider_site = org.website if org else getattr(offer.provider, "website", None)
+    return {
+        "offer": offer,
+        "link": link,
+        "status_text": views.STATUS[offer.status],
+        "closed": offer.status == Status.temporarily_closed,
+        "hours_lines": integrations.hours_lines(offer.opening_hours),
+        "hours_summary": views.hours_summary(offer),
+        "season": views.season_text(offer.season),
+        "valid_from": views.german_date(offer.valid_from) if offer.valid_from else "",
+        "valid_until": views.german_date(offer.valid_until) if offer.valid_until else "",
+        "address": views.address_lines(offer),
+        "confidential": bool(loc and loc.confidential),
+        "directions_text": loc.directions if loc and public else None,
+        "directions": views.directions(offer),
+        "districts": [
+            {"name": catalog.district_name(d), "href": link(urls.district_path(d))}
+            for d in _district_ids(offer)
+        ],
+        "phones": views.phones(offer),
+        "email": offer.contact.email,
+        "website": offer.contact.website,
+        "languages": [language_name(code) for code in offer.languages],
+        "costs": views.costs_text(offer),
+        "papers": views.papers_text(offer),
+        "dogs": views.yes_no(access.pets_allowed, "Hunde erlaubt", "Keine Hunde erlaubt",
+                             "nicht angegeben – bitte nachfragen"),
+        "registration": _registration(offer),
+        "wheelchair": views.WHEELCHAIR[loc.wheelchair] if loc and public else "",
+        "provider": catalog.provider_name(offer),
+        "provider_site": provider_site,
+        "target_groups": [
+            catalog.target_groups[g].label for g in offer.target_groups if g in catalog.target_groups
+        ],
+        "categories": [
+            {"label": catalog.category_label(c), "href": link(urls.category_path(c))}
+            for c in [offer.category, *offer.also_categories]
+        ],
+        "tags": offer.tags,
+        "description": Markup(render_markdown(offer.description)),  # noqa: S704 - sanitised
+        "translations": _translations(offer),
+        "map_html": Markup(integrations.offer_map(catalog, offer, path, ctx)) if public else "",  # noqa: S704
+        "flyers": [
+            {"label": label, "href": link(urls.flyer_path(offer.id, kind))}
+            for kind, label in FLYER_KINDS
+            if urls.flyer_path(offer.id, kind) in available_files
+        ],
+        "related": [views.list_entry(catalog, o, path) for o in related_offers(catalog, offer)],
+        "last_verified": views.german_date(offer.last_verified),
+        "last_verified_iso": offer.last_verified.isoformat(),
+        "report_href": _report_href(catalog, offer),
+        "status": status_block(catalog, [offer], path, holiday_list),
+        "jsonld": offer_jsonld(catalog, offer, holiday_list),
+        "list_href": link(urls.offers_index_path()),
+        "map_href": link(urls.map_path()),
+    }
+
+
+def _district_ids(offer: Offer) -> list[str]:
+    from ..catalog import districts_of
+
+    return districts_of(offer)
+
+
+def _registration(offer: Offer) -> str:
+    access = offer.access
+    if access.appointment_required:
+        return "Nur mit Termin"
+    if access.registration_required:
+        return "Anmeldung nötig"
+    if access.registration_required is False or access.appointment_required is False:
+        return "Ohne Anmeldung"
+    return ""
+
+
+def _translations(offer: Offer) -> list[dict[str, Any]]:
+    out = []
+    for code in sorted(offer.translations):
+        tr = offer.translations[code]
+        if not (tr.title or tr.summary or tr.description):
+            continue
+        out.append({
+            "code": code,
+            "name": language_name(code),
+            "dir": "rtl" if code in RTL_LANGUAGES else "ltr",
+            "title": tr.title,
+            "summary": tr.summary,
+            "alert": tr.alert,
+            "hours_note": tr.hours_note,
+            "directions": tr.directions,
+            "description": Markup(render_markdown(tr.description)),  # noqa: S704 - sanitised
+        })
+    return out
+
+
+def _report_href(catalog: Catalog, offer: Offer) -> str:
+    address = catalog.config.report_email
+    if not address:
+        return ""
+    subject = f"Fehler melden: {offer.id}"
+    body = (
+        f"Angebot: {offer.title} ({offer.id})\n"
+        f"Seite: {urls.absolute_url(catalog.config.site_url, urls.offer_path(offer.id)) if catalog.config.site_url else urls.offer_path(offer.id)}\n\n"
+        "Was stimmt nicht?\n"
+    )
+    return f"mailto:{address}?subject={quote(subject)}&body={quote(body)}"
+
+
+def related_offers(catalog: Catalog, offer: Offer, limit: int = RELATED_MAX) -> list[Offer]:
+    """The editor's ``related`` offers, filled up with the nearest of the same category."""
+    chosen: list[Offer] = []
+    for rel in offer.related:
+        if catalog.has_offer(rel):
+            other = catalog.offer(rel)
+            if other.status != Status.ended:
+                chosen.append(other)
+    if len(chosen) >= limit:
+        return chosen[:limit]
+    taken = {o.id for o in chosen} | {offer.id}
+    same = [o for o in catalog.in_category(offer.category) if o.id not in taken]
+    same.sort(key=lambda o: (_distance(offer, o), o.id))
+    return (chosen + same)[:limit]
+
+
+def _distance(a: Offer, b: Offer) -> float:
+    if not (is_public_location(a) and is_public_location(b)):
+        return math.inf
+    assert a.location and b.location
+    return math.hypot(a.location.lat - b.location.lat, (a.location.lon - b.location.lon) * 0.63)
+
+
+def _tombstone(catalog: Catalog, offer: Offer, path: str) -> GeneratedPage:
+    alternatives = related_offers(catalog, offer, limit=6)
+    html = render(
+        "tombstone.html",
+        offer=offer,
+        alternatives=[views.list_entry(catalog, o, path) for o in alternatives],
+        category={"label": catalog.category_label(offer.category),
+                  "href": urls.relative_url(path, urls.category_path(offer.category))},
+        list_href=urls.relative_url(path, urls.offers_index_path()),
+        status=None,
+    )
+    meta = {"robots": "noindex", "search": {"exclude": True}, "atlas_page": "tombstone"}
+    return GeneratedPage(path=path, title=offer.title, html=html, meta=meta)
