@@ -31,7 +31,7 @@ def findings(result: PlanningResult) -> list[Finding]:
         if empty:
             out.append(Finding(
                 category_id, "coverage",
-                f"{label}: kein Angebot in {len(empty)} von {total} Sozialräumen "
+                f"{label}: kein Angebot in {len(empty)} von {_districts(total)} "
                 f"({_names(empty)}).",
             ))
         far = []
@@ -46,7 +46,7 @@ def findings(result: PlanningResult) -> list[Finding]:
             out.append(Finding(
                 category_id, "distance",
                 f"{label}: nächstes Angebot weiter als {fmt_km(threshold)} Luftlinie von der "
-                f"Mitte von {len(far)} Sozialräumen ({_names(far)}).",
+                f"Mitte von {_districts(len(far))} ({_names(far)}).",
             ))
         time = result.time[category_id]
         if result.hours_parsed and time.with_hours and time.gaps:
@@ -56,6 +56,10 @@ def findings(result: PlanningResult) -> list[Finding]:
                 f"({time.with_hours} von {time.offers} Angeboten mit Öffnungszeiten).",
             ))
     return out
+
+
+def _districts(n: int) -> str:
+    return f"{n} Sozialraum" if n == 1 else f"{n} Sozialräumen"
 
 
 def _names(names: list[str], limit: int = 12) -> str:

@@ -106,11 +106,6 @@ def combine(grids: list[WeekGrid], offers: int, evening_hour: int) -> TimeCovera
     )
     evening_slot = evening_hour * 4
     evening = any(s % SLOTS_PER_DAY >= evening_slot for s in slots)
-    latest_slot = max((s % SLOTS_PER_DAY for s in slots), default=None)
-    latest = None
-    if latest_slot is not None:
-        minutes = (latest_slot + 1) * 15
-        latest = f"{minutes // 60:02d}:{minutes % 60:02d}"
     return TimeCoverage(
         offers=offers,
         with_hours=len(grids),
@@ -119,5 +114,18 @@ def combine(grids: list[WeekGrid], offers: int, evening_hour: int) -> TimeCovera
         sunday=by_day[6] > 0,
         holidays=any(g.holidays for g in grids),
         evening=evening,
-        latest=latest,
+        latest=latest_closing(slots),
     )
+
+
+def latest_closing(slots: set[int]) -> str | None:
+    """The latest time of day at which an open stretch ends, with the day starting at 06:00
+    (so 02:00 is later than 23:00). "rund um die Uhr" when nothing ever closes."""
+    if not slots:
+        return None
+    week = DAYS * SLOTS_PER_DAY
+    if len(slots) == week:
+        return "rund um die Uhr"
+    ends = [((s + 1) % SLOTS_PER_DAY) * 15 for s in slots if (s + 1) % week not in slots]
+    minute = max(ends, key=lambda m: (m - 6 * 60) % (24 * 60))
+    return f"{minute // 60:02d}:{minute % 60:02d}"

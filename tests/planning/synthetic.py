@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date
 
-import pytest
 import shapely
 from shapely.affinity import translate
 
@@ -57,9 +56,3 @@ def make_catalog(districts, offers, categories=("essen",), options=None) -> Cata
         categories=cats, target_groups={}, districts=dist, organizations={},
         build_date=date(2026, 11, 22),
     )
-
-
-@pytest.fixture
-def square():
-    """A 1 km × 1 km square with its lower-left corner at the origin."""
-    return shapely.box(0, 0, 1000, 1000)
