@@ -73,7 +73,24 @@ def _one_or_many(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+# Python-Markdown needs quadratic time for many "[" or "<" (20,000 "[" take a minute); no
+# description needs hundreds of links or tags, so a budget keeps every build fast.
+MARKDOWN_MAX_MARKUP = 200
+
+
+def _check_markdown_budget(value: str) -> str:
+    for char, name in (("[", "eckige Klammern „[“"), ("<", "spitze Klammern „<“")):
+        count = value.count(char)
+        if count > MARKDOWN_MAX_MARKUP:
+            raise ValueError(
+                f"zu viele {name} ({count}, höchstens {MARKDOWN_MAX_MARKUP}); "
+                "Text kürzen oder Links sparsamer setzen"
+            )
+    return value
+
+
 Text = Annotated[str, BeforeValidator(_clean_text)]
+Markdown = Annotated[str, BeforeValidator(_clean_text), AfterValidator(_check_markdown_budget)]
 Line = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1, max_length=300)]
 Identifier = Annotated[str, AfterValidator(_check_id)]
 
@@ -230,7 +247,7 @@ class Translation(StrictModel):
 
     title: Line | None = Field(None, max_length=120, description="Titel.")
     summary: Text | None = Field(None, max_length=200, description="Kurzbeschreibung.")
-    description: Text | None = Field(None, max_length=20000, description="Beschreibung (Markdown).")
+    description: Markdown | None = Field(None, max_length=20000, description="Beschreibung (Markdown).")
     hours_note: Text | None = Field(None, max_length=300, description="Hinweis zu den Zeiten.")
     directions: Text | None = Field(None, max_length=300, description="Wegbeschreibung.")
     alert: Text | None = Field(None, max_length=300, description="Aktueller Hinweis.")
@@ -261,7 +278,7 @@ class Offer(StrictModel):
         description="Kurzbeschreibung in einem Satz (höchstens 200 Zeichen), erscheint auf "
         "Karten, Listen und Flyern.",
     )
-    description: Text | None = Field(
+    description: Markdown | None = Field(
         None, max_length=20000, description="Ausführliche Beschreibung (Markdown)."
     )
     category: Identifier = Field(..., description="Hauptkategorie (id aus content/categories.yml).")

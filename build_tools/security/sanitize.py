@@ -6,6 +6,8 @@ visitor. Markdown is rendered first, then everything not on the allow-list is re
 
 from __future__ import annotations
 
+from html import escape as html_escape
+
 import markdown
 import nh3
 
@@ -33,7 +35,14 @@ def render_markdown(text: str | None) -> str:
     """Render an editor's Markdown to safe HTML (headings start at h2, under the page's h1)."""
     if not text:
         return ""
-    html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    try:
+        html = markdown.markdown(text, extensions=["sane_lists"], output_format="html")
+    except RecursionError:
+        # Python-Markdown recurses per nesting level ("1. 1. 1. …" thousands deep); such a
+        # text is shown as plain paragraphs instead of crashing the build.
+        return "".join(
+            f"<p>{html_escape(part.strip())}</p>" for part in text.split("\n\n") if part.strip()
+        )
     # A description's "# Titel" must not compete with the page title.
     for level in range(5, 0, -1):
         html = html.replace(f"<h{level}>", f"<h{level + 1}>").replace(f"</h{level}>", f"</h{level + 1}>")
