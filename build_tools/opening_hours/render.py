@@ -41,9 +41,10 @@ def describe_schedule(schedule: Schedule, lang: str = "de") -> list[str]:
     for rule in schedule.rules:
         if not rule.plain:
             lines.append(_rule_line(rule, lang))
+    lines = [line[:1].upper() + line[1:] for line in lines]
     if schedule.comment:
-        lines.append(schedule.comment)
-    return [line[:1].upper() + line[1:] for line in lines]
+        lines.append(schedule.comment)  # as the editor wrote it
+    return lines
 
 
 def describe_offer_hours(offer: Any, lang: str = "de") -> list[str]:
