@@ -1,0 +1,126 @@
+"""Browser fixtures: the sample site built once, a local static server, Debian's Chromium.
+
+Reusable by every browser test: ``built_site`` (Path), ``site_url`` (http://127.0.0.1:port/),
+``browser`` (Playwright Browser), ``page`` (a fresh page whose requests leaving localhost are
+blocked and recorded in ``page.atlas_external``), ``open_page(path, width, height)``.
+Mark browser tests ``@pytest.mark.xdist_group("browser")`` so one worker runs them all.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+    "--disable-component-update",
+]
+LOCAL_HOSTS = {"127.0.0.1", "localhost"}
+
+
+def build_sample_site(target: Path) -> Path:
+    """Build the sample atlas (mkdocs.yml + content/) into ``target`` with ``atlas build``."""
+    from build_tools.cli import main
+
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    code = main(["build", "--config", str(ROOT / "mkdocs.yml"), "--site-dir", str(target)])
+    assert code == 0, "atlas build failed for the sample atlas"
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site, built once per test session."""
+    return build_sample_site(tmp_path_factory.mktemp("site") / "site")
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """Base URL of a static server on 127.0.0.1 serving the built site."""
+    handler = functools.partial(_QuietHandler, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium through Playwright (never a downloaded browser)."""
+    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
+        pytest.skip(f"Chromium fehlt ({CHROMIUM}); `make browser` installiert Debians Paket")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def tile_host() -> str:
+    """Host of the tile server configured in mkdocs.yml."""
+    from build_tools.config import load_config
+
+    config, _ = load_config(ROOT / "mkdocs.yml")
+    return urlsplit(config.map.tiles.replace("{s}", "a")).hostname or ""
+
+
+def _new_page(browser, width: int, height: int):
+    context = browser.new_context(viewport={"width": width, "height": height}, locale="de-DE",
+                                  service_workers="block")
+    page = context.new_page()
+    page.atlas_external = []  # type: ignore[attr-defined]
+
+    def route(route) -> None:
+        host = urlsplit(route.request.url).hostname or ""
+        if host in LOCAL_HOSTS or route.request.url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            page.atlas_external.append(route.request.url)  # type: ignore[attr-defined]
+            route.abort()
+
+    context.route("**/*", route)
+    return context, page
+
+
+@pytest.fixture
+def page(browser):
+    """A 1280×900 page; requests leaving localhost are blocked and listed in ``atlas_external``."""
+    context, page = _new_page(browser, 1280, 900)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def open_page(browser, site_url: str):
+    """``open_page(path, width=1280, height=900)`` → a loaded page (external requests blocked)."""
+    contexts = []
+
+    def opener(path: str, width: int = 1280, height: int = 900):
+        context, page = _new_page(browser, width, height)
+        contexts.append(context)
+        page.goto(site_url + path, wait_until="load")
+        return page
+
+    yield opener
+    for context in contexts:
+        context.close()

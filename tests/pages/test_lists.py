@@ -1,0 +1,69 @@
+"""A–Z, category, district, map and start pages."""
+
+from __future__ import annotations
+
+from build_tools.outputs import BuildContext
+from build_tools.pages import views
+from build_tools.pages.home import home_page
+from build_tools.pages.lists import az_page, category_page, district_page, map_page
+from build_tools.pages.site import contribute
+
+from .htmlquery import parse
+
+
+def _listed(html: str) -> list[str]:
+    return [li.attrs["data-atlas-offer"] for li in parse(html).find_all("li")
+            if "data-atlas-offer" in li.attrs]
+
+
+def test_az_lists_every_published_offer_once(catalog):
+    listed = _listed(az_page(catalog, []).html)
+    assert sorted(listed) == sorted(o.id for o in catalog.published)
+    assert "alte-suppenkueche" not in listed
+
+
+def test_german_sort_order():
+    assert views.sort_key("Ärztliche Hilfe") < views.sort_key("Beratung")
+    assert views.initial("Übernachtung") == "U"
+    assert views.initial("24-Stunden-Hilfe") == "#"
+
+
+def test_category_page_lists_main_and_additional_members(catalog):
+    listed = _listed(category_page(catalog, "essen", BuildContext(), []).html)
+    assert listed == ["tagestreff-mitte"]  # essen is its additional category; the ended one is gone
+
+
+def test_district_page_includes_service_areas(catalog):
+    listed = _listed(district_page(catalog, "nord", BuildContext(), []).html)
+    assert "streetwork" in listed
+
+
+def test_open_filter_on_list_pages(catalog):
+    from build_tools.pages import integrations
+
+    html = az_page(catalog, []).html
+    has_filter = parse(html).find("input", data_atlas_open_filter=True) is not None
+    assert has_filter == integrations.has_live_hours()
+
+
+def test_map_page_lists_the_same_offers(catalog):
+    assert sorted(_listed(map_page(catalog, BuildContext(), []).html)) == sorted(
+        o.id for o in catalog.published
+    )
+
+
+def test_home_has_search_tiles_and_emergency_numbers(catalog):
+    tree = parse(home_page(catalog).html)
+    assert tree.find("form", role="search").find("input", name="q") is not None
+    hrefs = [a.attrs["href"] for a in tree.find_all("a")]
+    assert "tel:112" in hrefs and "tel:08001110111" in hrefs
+    assert "kategorien/hygiene/" in hrefs
+
+
+def test_contribution_paths_are_unique_and_from_the_url_authority(catalog):
+    result = contribute(catalog, BuildContext())
+    paths = [p.path for p in result.pages]
+    assert len(paths) == len(set(paths))
+    assert {"", "angebote/", "karte/", "kategorien/", "sozialraeume/"} <= set(paths)
+    assert {f"angebote/{o.id}/" for o in catalog.offers} <= set(paths)
+    assert any(f.path == "assets/stylesheets/atlas-categories.css" for f in result.files)
