@@ -94,10 +94,16 @@ def display_path(path: Path) -> str:
 def pydantic_problems(exc: ValidationError, marks: Marks, source: str, prefix: tuple = ()) -> list[Problem]:
     """Turn a pydantic error into problems placed at the offending line and column."""
     problems: dict[tuple, Problem] = {}
-    for err in exc.errors(include_url=False):
-        loc = _yaml_path(err["loc"])
+    errors = [(_yaml_path(err["loc"]), err) for err in exc.errors(include_url=False)]
+    for loc, err in errors:
         full = (*prefix, *loc)
         kind = err["type"]
+        if kind in _TYPE_MISMATCH and any(
+            len(other) > len(loc) and other[: len(loc)] == loc for other, _ in errors
+        ):
+            # A union (provider: text or {name: ...}) got a mapping with a bad field: the
+            # field's own error tells more than "erwartet Text" from the other alternative.
+            continue
         line, col = marks.of_key(full) if kind == "extra_forbidden" else marks.of_value(full)
         message = _german(err, loc)
         key = (line, col, dotted_path(full))
@@ -105,6 +111,9 @@ def pydantic_problems(exc: ValidationError, marks: Marks, source: str, prefix: t
         if key not in problems:
             problems[key] = Problem(source, line, col, dotted_path(full), message)
     return list(problems.values())
+
+
+_TYPE_MISMATCH = {"string_type", "model_type", "model_attributes_type", "dict_type"}
 
 
 def _yaml_path(loc: tuple) -> tuple:
