@@ -1,0 +1,1 @@
+"""Importers: foreign formats → offer and organization YAML files (``atlas import``)."""
