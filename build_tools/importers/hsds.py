@@ -588,7 +588,8 @@ def _split_description(text: str | None, name: str) -> tuple[str, str | None]:
 
 
 def _fit_note(notes: list[str], svc: Tracked) -> str | None:
-    text = " ".join(n for n in notes if n)
+    parts = [n.strip() for n in notes if n and n.strip()]
+    text = " ".join(p if p[-1] in ".!?…:)" or p is parts[-1] else p + "." for p in parts)
     if len(text) > 300:
         svc.unmapped("schedules", "Hinweise zu den Zeiten auf 300 Zeichen gekürzt")
         text = text[:299].rstrip() + "…"
