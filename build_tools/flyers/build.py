@@ -1,0 +1,162 @@
+"""Build every flyer of a catalog: cards, posters and Wegweiser, cached and in parallel.
+
+The parent process turns the catalog into plain jobs (facts + options), looks each job's
+content hash up in the cache, and renders only the misses — on all cores, with ``fork`` workers
+that inherit the registered fonts. Results come back in a fixed order, so output never depends
+on scheduling.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .. import urls
+from ..catalog import Catalog
+from ..problems import Problem
+from .cache import PdfCache, cache_key
+from .card import render_card
+from .collection import collection_data, render_collection
+from .definitions import load_definitions
+from .fonts import FontProblem
+from .page import PrintOptions
+from .poster import render_poster
+from .qr import QrTooSmall
+from .texts import OfferSheet, offer_sheet
+
+RENDERERS = {"karte": render_card, "aushang": render_poster, "wegweiser": render_collection}
+PARALLEL_FROM = 24
+"""Fewer misses than this render in-process (a pool costs more than it saves)."""
+
+
+class FlyerError(Exception):
+    """A flyer cannot be printed as laid out (QR too small, glyph missing, ...)."""
+
+
+@dataclass
+class Job:
+    """One PDF to make."""
+
+    path: str
+    kind: str
+    payload: Any
+    key: str = ""
+
+
+@dataclass
+class FlyerBuild:
+    """What a flyer build produced."""
+
+    files: dict[str, bytes] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+    rendered: int = 0
+    cached: int = 0
+    seconds: float = 0.0
+    processes: int = 1
+
+
+_OPTIONS: PrintOptions | None = None
+
+
+def _render(job: Job) -> bytes:
+    try:
+        return RENDERERS[job.kind](job.payload, _OPTIONS)
+    except (QrTooSmall, FontProblem, ValueError) as exc:
+        raise FlyerError(f"{job.path}: {exc}") from None
+
+
+def _render_with(args: tuple[Job, PrintOptions]) -> bytes:
+    global _OPTIONS
+    _OPTIONS = args[1]
+    return _render(args[0])
+
+
+def offer_jobs(catalog: Catalog, options: PrintOptions, only: set[str] | None = None
+               ) -> tuple[list[Job], dict[str, OfferSheet]]:
+    """Card and poster jobs for every published offer (or the ``only`` ids)."""
+    jobs: list[Job] = []
+    sheets: dict[str, OfferSheet] = {}
+    for offer in catalog.published:
+        sheet = offer_sheet(catalog, offer, options.site_url, options.lang)
+        sheets[offer.id] = sheet
+        if only and offer.id not in only:
+            continue
+        for kind in ("karte", "aushang"):
+            jobs.append(Job(urls.flyer_path(offer.id, kind), kind, sheet))
+    return jobs, sheets
+
+
+def collection_jobs(catalog: Catalog, options: PrintOptions, definitions: Path,
+                    sheets: dict[str, OfferSheet]) -> tuple[list[Job], list[Problem]]:
+    """Wegweiser jobs from ``definitions/*.yml`` (each in its own language)."""
+    collections, problems = load_definitions(definitions, catalog)
+    jobs = []
+    for coll in collections:
+        lang = coll.language if options.lang == "de" else options.lang
+        local = sheets
+        if lang != options.lang:
+            local = {o.id: offer_sheet(catalog, o, options.site_url, lang) for o in coll.offers}
+        data = collection_data(catalog, coll, local, options.site_url, lang)
+        jobs.append(Job(urls.collection_flyer_path(coll.slug), "wegweiser", data))
+    return jobs, problems
+
+
+def build_flyers(catalog: Catalog, options: PrintOptions, definitions: Path | None = None,
+                 cache_dir: str | Path | None = None, processes: int | None = None,
+                 only: set[str] | None = None) -> FlyerBuild:
+    """Make every flyer; problems in definitions come back as :class:`Problem` values.
+
+    Raises :class:`FlyerError` when a flyer cannot be printed (e.g. a QR code below 0.5 mm)
+    and :class:`~build_tools.urls.MissingSiteUrl` without a site_url.
+    """
+    start = time.perf_counter()
+    result = FlyerBuild()
+    jobs, sheets = offer_jobs(catalog, options, only)
+    if definitions is not None and not only:
+        more, problems = collection_jobs(catalog, options, definitions, sheets)
+        result.problems += problems
+        if any(p.severity == "error" for p in problems):
+            return result
+        jobs += more
+    cache = PdfCache(cache_dir)
+    misses: list[Job] = []
+    for job in jobs:
+        job.key = cache_key(job.kind, job.payload, options)
+        data = cache.get(job.key)
+        if data is None:
+            misses.append(job)
+        else:
+            result.files[job.path] = data
+            result.cached += 1
+    processes = processes or min(os.cpu_count() or 1, 8)
+    if len(misses) < PARALLEL_FROM:
+        processes = 1
+    result.processes = processes
+    for job, data in zip(misses, _run(misses, options, processes), strict=True):
+        result.files[job.path] = data
+        cache.put(job.key, data)
+        result.rendered += 1
+    result.files = {path: result.files[path] for path in sorted(result.files)}
+    result.seconds = time.perf_counter() - start
+    return result
+
+
+def _run(jobs: list[Job], options: PrintOptions, processes: int) -> list[bytes]:
+    global _OPTIONS
+    if processes <= 1:
+        _OPTIONS = options
+        return [_render(job) for job in jobs]
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork (Windows, macOS default): spawn and send the options
+        context = multiprocessing.get_context()
+        with context.Pool(processes) as pool:
+            return pool.map(_render_with, [(j, options) for j in jobs], chunksize=8)
+    _OPTIONS = options  # inherited by the forked workers
+    chunk = max(1, min(32, len(jobs) // (processes * 4)))
+    with context.Pool(processes) as pool:
+        return pool.map(_render, jobs, chunksize=chunk)
