@@ -54,7 +54,7 @@ def table_csv(table: Table) -> str:
     """One table as CSV (comma, UTF-8, raw machine values: ids, numbers with a point)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    columns = list(table.columns)
+    columns = [c.replace("\u00a0", " ") for c in table.columns]
     if table.rows and table.rows[0][0].link:  # first column: name; add the id
         columns = [columns[0], "id", *columns[1:]]
     writer.writerow(columns)

@@ -74,7 +74,8 @@ class PlanningReportPdf:
                                    spaceAfter=0),
             "note": ParagraphStyle("note", base, fontSize=8, leading=10,
                                    textColor=colors.HexColor("#333333")),
-            "bullet": ParagraphStyle("bullet", base, leftIndent=10, bulletIndent=0, spaceAfter=1),
+            "bullet": ParagraphStyle("bullet", base, leftIndent=10, bulletIndent=0, spaceAfter=1,
+                                     bulletFontName=REGULAR),
         }
 
     def _p(self, text: str, style: str = "body") -> Paragraph:
