@@ -94,8 +94,10 @@
 
   function prepare(c) {
     var md = function (s) { return +s.slice(0, 2) * 100 + +s.slice(3, 5); };
+    var rules = c.r || [], openMonths = 0;  // months in which some rule opens (a shortcut only)
+    rules.forEach(function (r) { if (r[4].length) openMonths |= r[1] || 4095; });
     return {
-      rules: c.r || [],
+      rules: rules, openMonths: openMonths,
       season: c.s ? [md(c.s[0]), md(c.s[1])] : null,
       from: c.f ? dayNumber(c.f) : null,
       until: c.u ? dayNumber(c.u) : null,
@@ -157,7 +159,9 @@
 
   function nextOpening(p, holidays, t) {
     var first = Math.floor(t / DAY);
+    if (!p.openMonths) return null;
     for (var number = first; number <= first + HORIZON_DAYS; number++) {
+      if (!(p.openMonths & (1 << (dayInfo(number).m - 1)))) continue;
       var spans = spansOn(p, holidays, number);
       for (var i = 0; i < spans.length; i += 2) {
         if (number * DAY + spans[i] > t) return number * DAY + spans[i];
@@ -304,29 +308,37 @@
     return s ? textOf(s, lang || pageLang) : null;
   }
 
-  function refresh() {
-    var now = new Date();
-    var marks = document.querySelectorAll("[data-atlas-status]");
-    for (var i = 0; i < marks.length; i++) {
-      var el = marks[i], s = status(el.getAttribute("data-atlas-status"), now);
-      if (!s) continue;
-      var text = textOf(s, pageLang);
-      if (text !== null) el.textContent = text;
-      el.classList.toggle("is-open", s.state === "open");
-      el.classList.toggle("is-closed", s.state !== "open" && s.state !== "unknown");
-      el.classList.toggle("is-unknown", s.state === "unknown");
-    }
-    applyFilter(now);
+  function setClass(el, name, on) {
+    if (el.classList.contains(name) !== on) el.classList.toggle(name, on);
   }
 
-  function applyFilter(now) {
+  function refresh() {
+    var now = new Date(), t = localMinute(now), open = {};
+    var marks = document.querySelectorAll("[data-atlas-status]");
+    for (var i = 0; i < marks.length; i++) {
+      var el = marks[i], id = el.getAttribute("data-atlas-status"), p = prepared[id];
+      if (!p) continue;
+      var s = statusAt(p, holidays, t);
+      open[id] = s.state === "open";
+      var text = textOf(s, pageLang);
+      if (text !== null && el.textContent !== text) el.textContent = text;
+      setClass(el, "is-open", s.state === "open");
+      setClass(el, "is-closed", s.state !== "open" && s.state !== "unknown");
+      setClass(el, "is-unknown", s.state === "unknown");
+    }
+    applyFilter(now, open);
+  }
+
+  function applyFilter(now, known) {
     var box = document.querySelector("input[data-atlas-open-filter]");
     var only = !!(box && box.checked), open = 0;
     var items = document.querySelectorAll("[data-atlas-offer]");
     for (var i = 0; i < items.length; i++) {
-      var yes = isOpen(items[i].getAttribute("data-atlas-offer"), now);
+      var id = items[i].getAttribute("data-atlas-offer");
+      var yes = known && id in known ? known[id] : isOpen(id, now);
       if (yes) open++;
-      items[i].hidden = only && !yes;
+      var hide = only && !yes;
+      if (items[i].hidden !== hide) items[i].hidden = hide;
     }
     var counts = document.querySelectorAll("[data-atlas-open-count]");
     for (var j = 0; j < counts.length; j++) counts[j].textContent = String(open);
