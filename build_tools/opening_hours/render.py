@@ -118,7 +118,7 @@ def _rule_line(rule: Rule, lang: str) -> str:
     words = _W[lang]
     parts = [days_text(sorted(rule.weekdays), lang)] if rule.weekdays else []
     for weekday, which in sorted(rule.nth.items()):
-        parts.extend(_nth_text(weekday, k, lang) for k in sorted(which, key=lambda k: (k < 0, abs(k))))
+        parts.append(_nth_text(weekday, sorted(which, key=lambda k: (k < 0, abs(k))), lang))
     if rule.holiday:
         parts.append(words["ph"])
     if not parts and rule.spans and rule.spans != (TimeSpan(0, DAY),):
@@ -135,14 +135,17 @@ def _rule_line(rule: Rule, lang: str) -> str:
     return line
 
 
-def _nth_text(weekday: int, k: int, lang: str) -> str:
-    name = DAY_NAMES[lang][weekday]
+def _nth_text(weekday: int, which: list[int], lang: str) -> str:
+    """``1. und 3. Mittwoch im Monat``, ``letzter Freitag im Monat``."""
     words = _W[lang]
-    if lang == "de":
-        head = f"{words['last']}" if k == -1 else f"{k}." if k > 0 else f"{-k}.-letzter"
-    else:
-        head = words["last"] if k == -1 else _ORDINAL_EN[k] if k > 0 else f"{_ORDINAL_EN[-k]}-to-last"
-    return f"{head} {name} {words['of_month']}"
+    heads = []
+    for k in which:
+        if lang == "de":
+            heads.append(words["last"] if k == -1 else f"{k}." if k > 0 else f"{-k}.-letzter")
+        else:
+            heads.append(words["last"] if k == -1 else _ORDINAL_EN[k] if k > 0 else f"{_ORDINAL_EN[-k]}-to-last")
+    joiner = " und " if lang == "de" else " and "
+    return f"{joiner.join(heads)} {DAY_NAMES[lang][weekday]} {words['of_month']}"
 
 
 def _months_text(months: frozenset[int], lang: str) -> str:
