@@ -1,0 +1,1 @@
+"""Benchmarks of Angebotsatlas (run with ``make bench``); synthetic content via :mod:`.generate`."""
