@@ -105,5 +105,13 @@ def random_moment(rng: random.Random) -> datetime:
 
 
 def cases(count: int, seed: int = 4) -> list[tuple[FakeOffer, datetime]]:
+    """``count`` random pairs, plus every special instant ±1 minute for 20 of the offers."""
     rng = random.Random(seed)
-    return [(random_offer(rng), random_moment(rng)) for _ in range(count)]
+    pairs = [(random_offer(rng), random_moment(rng)) for _ in range(count)]
+    exact = [
+        (offer, instant + timedelta(minutes=delta))
+        for offer, _ in pairs[:20]
+        for instant in SPECIAL_UTC
+        for delta in (-61, -1, 0, 1, 59)
+    ]
+    return pairs + exact
