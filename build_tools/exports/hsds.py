@@ -99,10 +99,6 @@ def taxonomies(catalog: Catalog) -> list[dict[str, Any]]:
     ]
 
 
-def _taxonomy_detail(catalog: Catalog, key: str) -> dict[str, Any]:
-    return next(t for t in taxonomies(catalog) if t["name"] == key)
-
-
 def taxonomy_terms(catalog: Catalog) -> list[dict[str, Any]]:
     """Every term of our taxonomies; category terms link to the category pages."""
     terms = [_category_term(catalog, cid) for cid in catalog.categories]
@@ -147,7 +143,6 @@ def _attribute(catalog: Catalog, offer: Offer, taxonomy: str, code: str, value: 
         term = _group_term(catalog, code)
     else:
         term = _field_term(catalog, code)
-    term = term | {"taxonomy_detail": _taxonomy_detail(catalog, taxonomy)}
     return _clean({
         "id": hsds_id("attribute", offer.id or "", taxonomy, code, value or ""),
         "link_id": hsds_id("service", offer.id or ""),

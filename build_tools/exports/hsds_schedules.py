@@ -50,21 +50,30 @@ class _Plan:
 
 
 def _month_window(months: frozenset[int], today: date) -> tuple[date, date] | None:
-    """The next (or current) stretch of consecutive ``months`` as dates; None if not one stretch."""
+    """The current or next stretch of consecutive ``months`` as dates; None if not one stretch."""
     if not months or len(months) == 12:
         return None
     starts = [m for m in months if ((m - 2) % 12) + 1 not in months]
     if len(starts) != 1:
         return None
     first, length = starts[0], len(months)
-    for year in (today.year - 1, today.year):
+    for year in (today.year - 1, today.year, today.year + 1):
         begin = date(year, first, 1)
-        end_month = (first - 1 + length) % 12 + 1
-        end_year = year + (first - 1 + length) // 12
-        end = date(end_year, end_month, 1) - timedelta(days=1)
+        after = first - 1 + length  # months after January of ``year`` where the stretch ends
+        end = date(year + after // 12, after % 12 + 1, 1) - timedelta(days=1)
         if end >= today:
             return begin, end
-    return date(today.year + 1, first, 1), date(today.year + 1, first, 1)  # unreachable guard
+    return None
+
+
+def months_sentence(months: frozenset[int]) -> str:
+    """The German sentence for a single stretch of months (read back by the importer)."""
+    starts = [m for m in months if ((m - 2) % 12) + 1 not in months]
+    first = starts[0]
+    last = (first - 1 + len(months) - 1) % 12 + 1
+    if first == last:
+        return f"Nur im Monat {GERMAN_MONTHS[first - 1]}."
+    return f"Nur in den Monaten {GERMAN_MONTHS[first - 1]}–{GERMAN_MONTHS[last - 1]}."
 
 
 def parse_schedule(text: str) -> Any:
@@ -96,6 +105,8 @@ def _plan(text: str, today: date) -> _Plan | None:
     shared = next(iter(month_sets)) if len(month_sets) == 1 else frozenset()
     if shared:
         plan.window = _month_window(shared, today)
+        if plan.window:
+            plan.notes.append(months_sentence(shared))
     for rule in rules:
         if rule.months and (plan.window is None or rule.months != shared):
             names = ", ".join(GERMAN_MONTHS[m - 1] for m in sorted(rule.months))
@@ -115,7 +126,7 @@ def _plan(text: str, today: date) -> _Plan | None:
             days = ",".join(GERMAN_DAYS[d] for d in sorted(rule.weekdays)) or "Hinweis"
             plan.notes.append(f"{days}: {rule.comment}.")
     if getattr(schedule, "comment", None):
-        plan.notes.append(schedule.comment)
+        plan.notes.append(f"Hinweis: „{schedule.comment}“.")
     return plan
 
 

@@ -13,15 +13,18 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ..exports.hsds_schedules import RRULE_DAYS
+from ..exports.hsds_schedules import GERMAN_MONTHS, RRULE_DAYS
 from .tracker import Tracked
 
 OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+OSM_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_MONTHS_RE = re.compile(r"Nur (?:im Monat|in den Monaten) (\w{3})(?:–(\w{3}))?\.")
 _TIME_RE = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
 _NTH_RE = re.compile(r"^([+-]?[1-5])(MO|TU|WE|TH|FR|SA|SU)$")
 # Sentences the exporter writes for what HSDS cannot hold; read back where they are exact.
 _HOLIDAY_CLOSED = "An Feiertagen: geschlossen."
 _HOLIDAY_RE = re.compile(r"An Feiertagen: ((?:\d{2}:\d{2}–\d{2}:\d{2} Uhr(?:, )?)+)\.")
+_COMMENT_RE = re.compile(r"Hinweis: „([^“”\"]*)“\.")
 _SEASON_RE = re.compile(r"Jedes Jahr vom \d{2}\.\d{2}\. bis \d{2}\.\d{2}\.")
 _RAW_RE = re.compile(r"^Öffnungszeiten \(OpenStreetMap-Format\): (.+)$")
 
@@ -95,6 +98,8 @@ def schedules_to_hours(items: list[Tracked]) -> HoursResult:
     weekly: dict[int, set[tuple[int, int]]] = {}
     monthly: dict[tuple[int, tuple[int, ...]], set[tuple[int, int]]] = {}
     holiday: str | None = None
+    months: str | None = None
+    comment: str | None = None
     raw_hours: str | None = None
     valid: set[tuple[date | None, date | None]] = set()
     for item in items:
@@ -139,6 +144,16 @@ def schedules_to_hours(items: list[Tracked]) -> HoursResult:
                 times = [t.replace(" Uhr", "").replace("–", "-") for t in match.group(1).split(", ")]
                 holiday = "PH " + ",".join(times)
                 description = description.replace(match.group(0), "")
+            match = _MONTHS_RE.search(description)
+            if match and all(m in GERMAN_MONTHS for m in match.groups() if m):
+                first = OSM_MONTHS[GERMAN_MONTHS.index(match.group(1))]
+                last = OSM_MONTHS[GERMAN_MONTHS.index(match.group(2))] if match.group(2) else None
+                months = f"{first}-{last}" if last else first
+                description = description.replace(match.group(0), "")
+            match = _COMMENT_RE.search(description)
+            if match:
+                comment = f'"{match.group(1)}"'
+                description = description.replace(match.group(0), "")
             description = _SEASON_RE.sub("", description).strip()
             if description and description not in result.notes:
                 result.notes.append(description)
@@ -154,8 +169,12 @@ def schedules_to_hours(items: list[Tracked]) -> HoursResult:
                 item.unmapped(key, "kein Feld im Atlas")
         item.finish()
     rules = _weekly_rules(weekly) + _monthly_rules(monthly)
+    if months:
+        rules = [f"{months} {rule}" for rule in rules]
     if holiday:
         rules.append(holiday)
+    if comment:
+        rules.append(comment)
     result.opening_hours = "; ".join(rules) or raw_hours
     if len(valid) == 1:
         result.valid_from, result.valid_until = next(iter(valid))
