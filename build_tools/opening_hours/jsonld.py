@@ -15,9 +15,10 @@ def opening_hours_jsonld(schedule: Schedule) -> list[dict]:
     (the page text shows them). Past midnight, ``closes`` is earlier than ``opens``; a closed
     day is ``00:00``–``00:00`` (Google's convention), a whole day ``00:00``–``23:59``.
     """
+    by_appointment = _comment_only_days(schedule)
     groups: dict[TimeSpan | None, list[int]] = {}
     for weekday, spans in enumerate(weekly_table(schedule)):
-        if spans is None:
+        if spans is None or weekday in by_appointment:
             continue
         for span in spans or (None,):
             groups.setdefault(span, []).append(weekday)
@@ -28,6 +29,16 @@ def opening_hours_jsonld(schedule: Schedule) -> list[dict]:
         for span in holiday.spans or (None,):
             result.append(_spec(["https://schema.org/PublicHolidays"], span))
     return result
+
+
+def _comment_only_days(schedule: Schedule) -> set[int]:
+    """Days decided by a rule like ``Sa "nach Vereinbarung"``: not closed, just not fixed."""
+    days: dict[int, bool] = {}
+    for rule in schedule.rules:
+        if rule.plain:
+            for weekday in rule.weekdays or range(7):
+                days[weekday] = not rule.spans and bool(rule.comment)
+    return {weekday for weekday, flag in days.items() if flag}
 
 
 def _spec(days: list[str], span: TimeSpan | None) -> dict:

@@ -17,14 +17,21 @@ editors)::
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from .lexer import DAY_HINT, MONTH_HINT, SYNTAX_HINT, TIME_HINT, Token, tokenize
 from .model import DAY, WEEKDAYS, HoursError, Rule, Schedule, TimeSpan
 
 _SEPARATE = "mehrere Regeln mit „;“ trennen, z. B. Mo 09:00-12:00; We 14:00-16:00"
 
 
+@lru_cache(maxsize=8192)
 def parse_hours(text: str) -> Schedule:
-    """Parse ``text`` into a :class:`Schedule`; raise :class:`HoursError` at the first problem."""
+    """Parse ``text`` into a :class:`Schedule`; raise :class:`HoursError` at the first problem.
+
+    Cached: check, pages, flyers, exports and JSON-LD all ask for the same strings. Treat the
+    result as read-only (``Rule.nth`` is a plain dict).
+    """
     if not text.strip():
         raise HoursError(0, "keine Öffnungszeiten angegeben", "z. B. Mo-Fr 09:00-12:00")
     tokens = tokenize(text)

@@ -92,3 +92,8 @@ def test_hours_data_covers_three_years_of_holidays():
     assert "2026-12-25" in data["holidays"] and "2028-12-26" in data["holidays"]
     assert data["offers"] == {"a": {"r": [[0, 0, 0, [], [0, 1440]]]}}
     json.dumps(data)
+
+
+def test_jsonld_leaves_out_days_by_appointment():
+    spec = opening_hours_jsonld(parse_hours('Mo 09:00-10:00; Sa "nach Vereinbarung"'))
+    assert [s["dayOfWeek"] for s in spec] == [["https://schema.org/Monday"]]
