@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 from datetime import date
 
 import pytest
@@ -58,7 +59,7 @@ def make_catalog(offers: list[Offer], *, consent: bool = False, categories=None,
         offers=offers,
         categories={c.id: c for c in cats},
         target_groups={},
-        districts=dict(DISTRICTS),
+        districts=copy.deepcopy(DISTRICTS),
         organizations={},
         build_date=date(2026, 11, 22),
     )

@@ -183,15 +183,22 @@
     if (cfg.fit) map.fitBounds(cfg.fit.bounds, cfg.fit.options);
 
     if (cfg.cluster && L.markerClusterGroup) {
-      this.layer = L.markerClusterGroup(L.extend({ iconCreateFunction: clusterIcon }, cfg.cluster));
+      var clusterOptions = L.extend({ iconCreateFunction: clusterIcon }, cfg.cluster, {
+        // Chunked loading adds markers in slices; the map is ready after the last one.
+        chunkProgress: function (processed, total) {
+          if (processed >= total) window.setTimeout(function () { self.ready(); }, 0);
+        }
+      });
+      this.layer = L.markerClusterGroup(clusterOptions);
     } else {
       this.layer = L.featureGroup();
     }
     this.layer.addTo(map);
     // Popups are bound on first use: 5,000 markers need no 5,000 popup objects up front.
-    this.layer.on("click", function (e) {
+    this.layer.on("click keypress", function (e) {
       var marker = e.layer;
       if (!marker || !marker.atlasRow || marker.getPopup()) return;
+      if (e.type === "keypress" && e.originalEvent && e.originalEvent.keyCode !== 13) return;
       marker.bindPopup(self.popupFor(marker.atlasRow), { maxWidth: 260 });
       marker.openPopup();
     });
@@ -245,7 +252,7 @@
       this.markers.push(marker);
     }
     this.refresh();
-    this.ready();
+    if (!this.layer.options.chunkProgress || !this.markers.length) this.ready();
   };
 
   AtlasMapView.prototype.popupFor = function (row) {
@@ -348,6 +355,13 @@
         opener = null;
       }
     });
+    // Leaflet closes popups on Escape only while the map container itself has focus.
+    L.DomEvent.on(map.getContainer(), "keydown", function (e) {
+      if ((e.key === "Escape" || e.keyCode === 27) && map._popup && map.hasLayer(map._popup)) {
+        map.closePopup();
+        L.DomEvent.stop(e);
+      }
+    });
     map.on("popupclose", function () {
       if (opener && document.body.contains(opener)) opener.focus();
       opener = null;
@@ -355,6 +369,7 @@
   };
 
   AtlasMapView.prototype.ready = function () {
+    if (this.root.getAttribute("data-atlas-state") === "ready") return;
     this.root.setAttribute("data-atlas-state", "ready");
     window.AtlasMap.readyAt = window.performance && performance.now ? performance.now() : 0;
     var event;
