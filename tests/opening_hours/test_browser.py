@@ -99,16 +99,25 @@ def browser():
         chromium.close()
 
 
-def open_at(browser, page_path: Path, moment: str, javascript: bool = True):
-    context = browser.new_context(timezone_id="America/New_York", java_script_enabled=javascript)
-    page = context.new_page()
-    when = datetime.fromisoformat(moment).replace(tzinfo=BERLIN)
-    if javascript:
-        page.clock.set_fixed_time(when)
+@pytest.fixture(scope="module")
+def site(tmp_path_factory) -> dict[str, Path]:
+    folder = tmp_path_factory.mktemp("hours-site")
+    return {"de": write_page(folder, "de"), "en": write_page(folder, "en")}
+
+
+@pytest.fixture(scope="module")
+def page(browser):
+    """One page for the module; each test sets the clock and loads the page again."""
+    context = browser.new_context(timezone_id="America/New_York")
+    yield context.new_page()
+    context.close()
+
+
+def load_at(page, page_path: Path, moment: str):
+    page.clock.set_fixed_time(datetime.fromisoformat(moment).replace(tzinfo=BERLIN))
     page.goto(page_path.as_uri())
-    if javascript:
-        page.wait_for_function("window.AtlasHours !== undefined")
-    return context, page
+    page.wait_for_function("window.AtlasHours !== undefined")
+    return page
 
 
 def statuses(page) -> dict[str, str]:
@@ -119,51 +128,43 @@ def statuses(page) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("name", list(MOMENTS))
-def test_live_status_at_mocked_moments(browser, tmp_path, name):
+def test_live_status_at_mocked_moments(page, site, name):
     moment, expected = MOMENTS[name]
-    context, page = open_at(browser, write_page(tmp_path), moment)
+    found = statuses(load_at(page, site["de"], moment))
+    for offer_id, text in expected.items():
+        shown, classes = found[offer_id].split("|")
+        assert shown == text, f"{name}: {offer_id}"
+        assert ("is-open" in classes) == text.startswith("Jetzt geöffnet")
+        assert ("is-closed" in classes) != text.startswith("Jetzt geöffnet")
+
+
+def test_open_now_filter_and_count(page, site):
+    load_at(page, site["de"], "2026-11-24 02:00")
+    assert page.text_content("[data-atlas-open-count]") == "2"
+    page.check("input[data-atlas-open-filter]")
+    visible = page.eval_on_selector_all(
+        "[data-atlas-offer]", "els => els.filter(e => !e.hidden).map(e => e.dataset.atlasOffer)")
+    assert visible == ["notunterkunft", "winterquartier"]
+    assert page.evaluate("window.AtlasHours.isOpen('notunterkunft')") is True
+    assert page.evaluate("window.AtlasHours.statusText('tagestreff', undefined, 'en')") == \
+        "Closed — opens today at 09:00"
+    page.uncheck("input[data-atlas-open-filter]")
+    assert page.eval_on_selector_all("[data-atlas-offer][hidden]", "els => els.length") == 0
+
+
+def test_english_page(page, site):
+    found = statuses(load_at(page, site["en"], "2026-10-15 20:00"))
+    assert found["winterquartier"].split("|")[0] == "Seasonal — back from 1 November"
+    assert found["notunterkunft"].split("|")[0] == "Open now — closes tomorrow at 08:00"
+
+
+def test_without_javascript_the_weekly_table_and_season_stay(browser, site):
+    context = browser.new_context(java_script_enabled=False)
     try:
-        found = statuses(page)
-        for offer_id, text in expected.items():
-            shown, classes = found[offer_id].split("|")
-            assert shown == text, f"{name}: {offer_id}"
-            assert ("is-open" in classes) == text.startswith("Jetzt geöffnet")
-            assert ("is-closed" in classes) != text.startswith("Jetzt geöffnet")
-    finally:
-        context.close()
-
-
-def test_open_now_filter_and_count(browser, tmp_path):
-    context, page = open_at(browser, write_page(tmp_path), "2026-11-24 02:00")
-    try:
-        assert page.text_content("[data-atlas-open-count]") == "2"
-        page.check("input[data-atlas-open-filter]")
-        visible = page.eval_on_selector_all(
-            "[data-atlas-offer]", "els => els.filter(e => !e.hidden).map(e => e.dataset.atlasOffer)")
-        assert visible == ["notunterkunft", "winterquartier"]
-        assert page.evaluate("window.AtlasHours.isOpen('notunterkunft')") is True
-        assert page.evaluate("window.AtlasHours.statusText('tagestreff', undefined, 'en')") == \
-            "Closed — opens today at 09:00"
-        page.uncheck("input[data-atlas-open-filter]")
-        assert page.eval_on_selector_all("[data-atlas-offer][hidden]", "els => els.length") == 0
-    finally:
-        context.close()
-
-
-def test_english_page(browser, tmp_path):
-    context, page = open_at(browser, write_page(tmp_path, "en"), "2026-10-15 20:00")
-    try:
-        found = statuses(page)
-        assert found["winterquartier"].split("|")[0] == "Seasonal — back from 1 November"
-        assert found["notunterkunft"].split("|")[0] == "Open now — closes tomorrow at 08:00"
-    finally:
-        context.close()
-
-
-def test_without_javascript_the_weekly_table_and_season_stay(browser, tmp_path):
-    context, page = open_at(browser, write_page(tmp_path), "2026-10-15 20:00", javascript=False)
-    try:
+        page = context.new_page()
+        page.goto(site["de"].as_uri())
         text = page.text_content("[data-atlas-offer='winterquartier']")
         assert "Täglich 18:00–09:00 Uhr" in text and "Saison: 1. November bis 31. März" in text
+        assert page.text_content("[data-atlas-status='winterquartier']") == "Täglich 18:00–09:00 Uhr"
     finally:
         context.close()

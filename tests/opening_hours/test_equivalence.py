@@ -20,7 +20,7 @@ from .cases import cases
 
 ROOT = Path(__file__).resolve().parents[2]
 JS = ROOT / "site_templates" / "assets" / "javascripts" / "atlas-hours.js"
-COUNT = 3000
+COUNT = 2000
 
 RUNNER = """
 const hours = require(process.argv[1]);
