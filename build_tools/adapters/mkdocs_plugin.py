@@ -23,7 +23,7 @@ from .. import urls
 from ..clock import build_date
 from ..config import AtlasConfig, ConfigProblem, make_config
 from ..outputs import BuildContext, GeneratedPage
-from ..pages.assets import asset_sources
+from ..pages.assets import THEME_BUNDLE, asset_sources, without_cdn
 from ..problems import ContentError, format_problems
 from . import site_build
 
@@ -99,6 +99,12 @@ class AtlasPlugin(BasePlugin):
             _replace(files, File.generated(config, site_path, abs_src_path=str(source)))
         for generated in contribution.files:
             _replace(files, File.generated(config, generated.path, content=generated.data))
+        for theme_file in list(files):
+            if theme_file.src_uri.endswith(".map") and theme_file.generated_by is None:
+                files.remove(theme_file)  # the theme's source maps: debugging aids, CDN names inside
+            elif THEME_BUNDLE.match(theme_file.src_uri) and theme_file.abs_src_path:
+                text = Path(theme_file.abs_src_path).read_text(encoding="utf-8")
+                _replace(files, File.generated(config, theme_file.src_uri, content=without_cdn(text)))
         return files
 
     def _page_file(self, config: Any, page: GeneratedPage) -> File:

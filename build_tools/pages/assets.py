@@ -5,6 +5,7 @@ Core code, not MkDocs: any writer (plugin, plain exporter) calls :func:`static_a
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from ..catalog import Catalog
@@ -39,3 +40,21 @@ def category_css(catalog: Catalog) -> GeneratedFile:
         for cat in catalog.categories.values()
     ]
     return GeneratedFile(CATEGORY_CSS, ("\n".join(lines) + "\n").encode())
+
+
+# Material's JS bundle names two CDN URLs it loads only in rare cases (a ResizeObserver
+# polyfill for browsers from before 2020, mermaid for diagrams we never use). The site must not
+# contain any CDN address, so they become empty same-origin scripts: old browsers lose Material's
+# enhancements, never the content.
+CDN_REPLACEMENTS = {
+    "https://unpkg.com/resize-observer-polyfill": "data:text/javascript,",
+    "https://unpkg.com/mermaid@11/dist/mermaid.min.js": "data:text/javascript,",
+}
+THEME_BUNDLE = re.compile(r"^assets/javascripts/bundle\.[0-9a-f]+\.min\.js(\.map)?$")
+
+
+def without_cdn(text: str) -> str:
+    """``text`` with the known CDN URLs of the theme's bundle replaced."""
+    for url, replacement in CDN_REPLACEMENTS.items():
+        text = text.replace(url, replacement)
+    return re.sub(r"\n//# sourceMappingURL=\S+\s*$", "\n", text)

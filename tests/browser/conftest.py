@@ -124,3 +124,43 @@ def open_page(browser, site_url: str):
     yield opener
     for context in contexts:
         context.close()
+
+
+@pytest.fixture(scope="session")
+def sample_catalog():
+    """The sample atlas as the build saw it (same config, same day)."""
+    from build_tools.clock import build_date
+    from build_tools.config import load_config
+    from build_tools.content import load_catalog
+
+    config, root = load_config(ROOT / "mkdocs.yml")
+    result = load_catalog(root / config.content_dir, config, build_date())
+    assert result.catalog is not None
+    return result.catalog
+
+
+@pytest.fixture(scope="session")
+def page_types(sample_catalog) -> dict[str, str]:
+    """One site path per page type of the sample atlas."""
+    from build_tools import urls
+    from build_tools.catalog import is_public_location
+
+    offer = next(o for o in sample_catalog.published if is_public_location(o) and o.description)
+    category = max(sample_catalog.categories, key=lambda c: len(sample_catalog.in_category(c)))
+    district = max(sample_catalog.districts, key=lambda d: len(sample_catalog.in_district(d)))
+    return {
+        "home": "",
+        "offer": urls.offer_path(offer.id),
+        "az": urls.offers_index_path(),
+        "category": urls.category_path(category),
+        "district": urls.district_path(district),
+        "map": urls.map_path(),
+        "categories": urls.categories_index_path(),
+        "districts": urls.districts_index_path(),
+        "handwritten": "impressum/",
+    }
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Known to pytest-xdist; declared here too so runs with ``-p no:xdist`` stay warning-free.
+    config.addinivalue_line("markers", "xdist_group(name): run in one xdist worker")

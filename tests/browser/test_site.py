@@ -1,0 +1,135 @@
+"""The built sample site in Debian's Chromium: rendering, map, search, privacy, a11y, mobile."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+
+from build_tools import urls
+from build_tools.catalog import is_public_location
+
+pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
+
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+
+def test_every_page_type_renders_without_third_party_requests(open_page, page_types, tile_host):
+    """Each page type renders (lang, h1, title); during load, only tiles leave localhost."""
+    for kind, path in page_types.items():
+        page = open_page(path)
+        assert page.locator("html").get_attribute("lang") == "de", kind
+        h1 = page.locator("article h1, .md-content h1").first
+        assert h1.is_visible(), f"{kind} ({path}) has no visible h1"
+        assert page.title(), kind
+        page.wait_for_timeout(250)
+        hosts = {urlsplit(u).hostname for u in page.atlas_external}
+        assert hosts <= {tile_host}, f"{kind}: requests to {sorted(hosts)}"
+
+
+def test_offer_page_first_screen_at_360(open_page, page_types):
+    page = open_page(page_types["offer"], 360, 640)
+    for label in ("Geöffnet?", "Wo", "Kosten"):
+        box = page.locator("dt", has_text=label).first.bounding_box()
+        assert box is not None and box["y"] < 640 * 1.6, f"{label} far below the first screen"
+
+
+def _marker_total(page) -> int:
+    singles = page.locator(".leaflet-marker-icon:not(.atlas-cluster):not(.marker-cluster)").count()
+    clusters = page.locator(".leaflet-marker-icon.atlas-cluster, .leaflet-marker-icon.marker-cluster")
+    return singles + sum(int(re.sub(r"\D", "", t) or 0) for t in clusters.all_inner_texts())
+
+
+def test_overview_map_shows_every_published_offer(open_page, sample_catalog):
+    page = open_page(urls.map_path())
+    page.wait_for_selector(".leaflet-marker-icon", timeout=10_000)
+    expected = sum(1 for o in sample_catalog.published if is_public_location(o))
+    assert _marker_total(page) == expected
+
+
+def test_popup_link_opens_the_offer_page(open_page, site_url, sample_catalog):
+    page = open_page(urls.map_path())
+    page.wait_for_selector(".leaflet-marker-icon", timeout=10_000)
+    # Zoom in until single markers appear, then open one.
+    for _ in range(6):
+        singles = page.locator(".leaflet-marker-icon:not(.atlas-cluster):not(.marker-cluster)")
+        if singles.count():
+            break
+        page.locator(".leaflet-marker-icon").first.click()
+        page.wait_for_timeout(600)
+    marker = page.locator(".leaflet-marker-icon:not(.atlas-cluster):not(.marker-cluster)").first
+    title = marker.get_attribute("title")
+    assert title, "marker without an accessible name"
+    marker.click()
+    link = page.locator(".leaflet-popup a").first
+    link.wait_for(timeout=5_000)
+    link.click()
+    page.wait_for_load_state("load")
+    path = urlsplit(page.url).path
+    assert path.startswith("/angebote/")
+    offer = sample_catalog.offer(path.strip("/").split("/")[1])
+    assert offer.title == title
+    assert page.locator("h1").first.inner_text().strip() == offer.title
+
+
+def _unique_description_word(catalog):
+    texts = {}
+    for o in catalog.offers:
+        texts[o.id] = " ".join(filter(None, [o.title, o.summary, o.description, " ".join(o.tags),
+                                             o.hours_note or "", o.alert or "", o.costs or ""]))
+    seen: dict[str, set[str]] = {}
+    for oid, text in texts.items():
+        for word in re.findall(r"[A-Za-zÄÖÜäöüß]{8,}", text):
+            seen.setdefault(word.lower(), set()).add(oid)
+    for o in catalog.published:
+        summary = (o.summary + " " + o.title).lower()
+        for word in re.findall(r"[A-Za-zÄÖÜäöüß]{8,}", o.description or ""):
+            if seen[word.lower()] == {o.id} and word.lower() not in summary:
+                return word, o
+    pytest.skip("no word unique to one description in the sample")
+
+
+def test_search_finds_a_word_from_one_description(open_page, sample_catalog):
+    word, offer = _unique_description_word(sample_catalog)
+    page = open_page("")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").fill(word)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
+    assert any(f"/angebote/{offer.id}/" in h for h in hrefs), (word, hrefs)
+
+
+def test_home_search_box_submits_to_material_search(open_page):
+    page = open_page("")
+    page.locator("#atlas-q").fill("Dusche")
+    page.locator("form[role=search] button").click()
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+
+
+@pytest.mark.parametrize("kind", ["home", "offer", "category", "district", "map", "az"])
+def test_axe_finds_no_wcag_violations(open_page, page_types, kind):
+    from axe_playwright_python.sync_playwright import Axe
+
+    page = open_page(page_types[kind])
+    page.wait_for_timeout(300)
+    results = Axe().run(page, options={"runOnly": {"type": "tag", "values": WCAG_TAGS}})
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_no_horizontal_scrolling_at_360(open_page, page_types):
+    for kind, path in page_types.items():
+        page = open_page(path, 360, 640)
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 360, f"{kind} ({path}) scrolls sideways: {width}px"
+
+
+def test_print_hides_navigation_and_map(open_page, page_types):
+    page = open_page(page_types["offer"])
+    page.emulate_media(media="print")
+    assert not page.locator(".md-header").is_visible()
+    assert not page.locator(".md-sidebar--primary").is_visible()
+    assert not page.locator(".leaflet-control-container").first.is_visible()
+    assert page.locator("dt", has_text="Kosten").is_visible()
+    pdf = page.pdf(format="A4")
+    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page/") <= 2
