@@ -49,7 +49,7 @@ def test_strict_validation_catches_invented_fields(catalog):
 
 
 def test_ids_are_uuid5_of_our_ids_and_stable(catalog):
-    assert NAMESPACE == uuid.UUID("5b0c7f4e-2d1a-5e8b-9c3f-a7e4d2b1c0f9")
+    assert uuid.UUID("5b0c7f4e-2d1a-5e8b-9c3f-a7e4d2b1c0f9") == NAMESPACE
     services = {s["name"]: s for s in hsds_objects(catalog)["services"]}
     assert services["Tafel Mitte"]["id"] == hsds_id("service", "tafel-mitte")
     assert services["Tafel Mitte"]["id"] == str(uuid.uuid5(NAMESPACE, "service:tafel-mitte"))
