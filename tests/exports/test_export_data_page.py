@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from html.parser import HTMLParser
 
-from conftest import fixture_catalog
+from export_fixtures import fixture_catalog
 
 from build_tools.exports.data_page import human_size
 from build_tools.exports.site import contribute

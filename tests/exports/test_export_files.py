@@ -7,7 +7,7 @@ import io
 import json
 from pathlib import Path
 
-from conftest import FIXTURE, ROOT, fixture_catalog
+from export_fixtures import FIXTURE, ROOT, fixture_catalog
 
 from build_tools.cli import main
 from build_tools.exports.csv_export import cell, csv_bytes

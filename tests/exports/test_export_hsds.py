@@ -6,7 +6,7 @@ import hashlib
 import json
 import uuid
 
-from conftest import fixture_catalog, sample_catalog
+from export_fixtures import fixture_catalog, sample_catalog
 from hsds_validation import errors
 
 from build_tools.exports.hsds import hsds_files, hsds_objects
