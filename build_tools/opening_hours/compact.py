@@ -19,7 +19,7 @@ from datetime import date
 from typing import Any
 
 from .evaluate import holiday_dates
-from .model import HoursError, Rule, Schedule
+from .model import HoursError, Rule, Schedule, TimeSpan
 from .parser import parse_hours
 
 HOLIDAY_YEARS = 3  # the build year and the next two
@@ -31,6 +31,23 @@ def compact_rule(rule: Rule) -> list[Any]:
     nth = [v for d, ks in sorted(rule.nth.items()) for k in sorted(ks) for v in (d, k)]
     spans = [v for s in rule.spans for v in (s.start, s.end)]
     return [days, months, int(rule.holiday), nth, spans]
+
+
+def schedule_from_compact(compact: dict[str, Any]) -> Schedule:
+    """The inverse of the rule part of :func:`compact_schedule` (comments are not carried)."""
+    rules = []
+    for days, months, ph, nth, spans in compact.get("r") or ():
+        by_day: dict[int, set[int]] = {}
+        for weekday, k in zip(nth[::2], nth[1::2], strict=True):
+            by_day.setdefault(weekday, set()).add(k)
+        rules.append(Rule(
+            frozenset(d for d in range(7) if days >> d & 1),
+            {d: frozenset(ks) for d, ks in by_day.items()},
+            frozenset(m for m in range(1, 13) if months >> (m - 1) & 1),
+            bool(ph),
+            tuple(TimeSpan(a, b) for a, b in zip(spans[::2], spans[1::2], strict=True)),
+        ))
+    return Schedule(tuple(rules))
 
 
 def compact_schedule(offer: Any, holidays: set[date] | None = None,

@@ -2,19 +2,34 @@
 
 from __future__ import annotations
 
-from .model import DAY, Schedule, TimeSpan
+from typing import Any
+
+from .model import DAY, HoursError, Schedule, TimeSpan
+from .parser import parse_hours
 from .weekly import weekly_table
 
 _SCHEMA_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def opening_hours_jsonld(schedule: Schedule) -> list[dict]:
+def opening_hours_jsonld(schedule: Schedule | str | dict[str, Any]) -> list[dict]:
     """One ``OpeningHoursSpecification`` per (span, days) of the weekly table, plus holidays.
+
+    Takes a :class:`Schedule`, an ``opening_hours`` string or a compact schedule (dict from
+    :func:`~.compact.compact_schedule`); text that does not parse gives ``[]``.
 
     Rules limited to months or to the n-th weekday have no fixed weekly form and are left out
     (the page text shows them). Past midnight, ``closes`` is earlier than ``opens``; a closed
     day is ``00:00``–``00:00`` (Google's convention), a whole day ``00:00``–``23:59``.
     """
+    if isinstance(schedule, dict):
+        from .compact import schedule_from_compact
+
+        schedule = schedule_from_compact(schedule)
+    elif isinstance(schedule, str):
+        try:
+            schedule = parse_hours(schedule)
+        except HoursError:
+            return []
     by_appointment = _comment_only_days(schedule)
     groups: dict[TimeSpan | None, list[int]] = {}
     for weekday, spans in enumerate(weekly_table(schedule)):

@@ -97,3 +97,18 @@ def test_hours_data_covers_three_years_of_holidays():
 def test_jsonld_leaves_out_days_by_appointment():
     spec = opening_hours_jsonld(parse_hours('Mo 09:00-10:00; Sa "nach Vereinbarung"'))
     assert [s["dayOfWeek"] for s in spec] == [["https://schema.org/Monday"]]
+
+
+def test_jsonld_accepts_text_and_compact_schedules():
+    text = "Mo-Fr 09:00-12:00; Nov-Mar Mo[1] 20:00-08:00; PH off"
+    expected = opening_hours_jsonld(parse_hours(text))
+    assert opening_hours_jsonld(text) == expected
+    assert opening_hours_jsonld(compact_schedule(FakeOffer(text))) == expected
+    assert opening_hours_jsonld("Mo-Di 09:00") == []
+
+
+def test_compact_round_trip():
+    from build_tools.opening_hours.compact import schedule_from_compact
+
+    text = "Mo-Fr 09:00-12:00,14:00-16:00; Nov-Mar We[1,-1] 20:00-08:00; Sa,PH off"
+    assert schedule_from_compact(compact_schedule(FakeOffer(text))) == parse_hours(text)
