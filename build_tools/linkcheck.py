@@ -2,7 +2,9 @@
 
 Checks ``href``/``src`` of links, scripts, stylesheets, images and flyers, and ``#fragments``
 against the ids of the target page. Root-absolute links (``/angebote/…``) are errors too: they
-break when the site is served under a sub-path (``https://example.org/hilfe/``).
+break when the site is served under a sub-path (``https://example.org/hilfe/``). The one
+exception is ``404.html``: a server shows it at any missing address, so MkDocs links it
+absolutely, under the path of ``site_url`` — those links are resolved against that path.
 """
 
 from __future__ import annotations
@@ -55,8 +57,11 @@ def _parse(path: Path) -> _Collector:
     return collector
 
 
-def check_site(site: Path) -> list[BrokenLink]:
-    """All broken internal links in the HTML files under ``site``."""
+def check_site(site: Path, base_path: str = "/") -> list[BrokenLink]:
+    """All broken internal links in the HTML files under ``site``.
+
+    ``base_path`` is the path part of ``site_url`` (``/hilfe/``), used only for ``404.html``.
+    """
     site = site.resolve()
     pages = sorted(site.rglob("*.html"))
     parsed = {p: _parse(p) for p in pages}
@@ -64,20 +69,28 @@ def check_site(site: Path) -> list[BrokenLink]:
     for page, collector in parsed.items():
         rel_page = page.relative_to(site).as_posix()
         for link in collector.links:
-            problem = _check_one(site, page, link, parsed)
+            problem = _check_one(site, page, link, parsed, base_path if rel_page == "404.html" else None)
             if problem:
                 broken.append(BrokenLink(rel_page, link, problem))
     return sorted(set(broken))
 
 
-def _check_one(site: Path, page: Path, link: str, parsed: dict[Path, _Collector]) -> str | None:
+def _check_one(
+    site: Path, page: Path, link: str, parsed: dict[Path, _Collector], base_path: str | None
+) -> str | None:
     parts = urlsplit(link)
     if parts.scheme in _EXTERNAL_SCHEMES or parts.netloc:
         return None
     if parts.scheme:
         return f"unbekanntes Schema {parts.scheme!r}"
     if link.startswith("/"):
-        return "absoluter Pfad: bricht unter einem Unterpfad (relativ verlinken)"
+        prefix = "/" + (base_path or "/").strip("/") + "/" if (base_path or "/").strip("/") else "/"
+        if base_path is None or not link.startswith(prefix):
+            return "absoluter Pfad: bricht unter einem Unterpfad (relativ verlinken)"
+        # 404.html: resolve as if the page sat at the site root.
+        link = link[len(prefix):] or "./"
+        parts = urlsplit(link)
+        page = site / "index.html"
     if not parts.path:
         target = page
     else:
@@ -98,12 +111,12 @@ def _check_one(site: Path, page: Path, link: str, parsed: dict[Path, _Collector]
 
 
 def main(argv: list[str] | None = None) -> int:
-    """``python -m build_tools.linkcheck site/`` — exit 1 when anything is broken."""
+    """``python -m build_tools.linkcheck site/ [/sub-path/]`` — exit 1 when anything is broken."""
     import sys
 
     args = argv if argv is not None else sys.argv[1:]
     site = Path(args[0] if args else "site")
-    broken = check_site(site)
+    broken = check_site(site, args[1] if len(args) > 1 else "/")
     for item in broken:
         print(item)
     print(f"{len(broken)} defekte Links", file=sys.stderr)

@@ -27,3 +27,14 @@ def test_broken_and_fine_links(tmp_path):
         ("bild.png", "Ziel fehlt"),
         ("../../etc/passwd", "zeigt aus der Website heraus"),
     }
+
+
+def test_404_page_may_link_absolutely_under_the_site_path(tmp_path):
+    _write(tmp_path, "index.html", "")
+    _write(tmp_path, "karte/index.html", "")
+    _write(tmp_path, "404.html", '<a href="/hilfe/karte/">ok</a><a href="/hilfe/fehlt/">broken</a><a href="/karte/">outside base</a>')
+    found = {(b.target, b.reason) for b in check_site(tmp_path, "/hilfe/")}
+    assert found == {
+        ("/hilfe/fehlt/", "Ziel fehlt"),
+        ("/karte/", "absoluter Pfad: bricht unter einem Unterpfad (relativ verlinken)"),
+    }

@@ -142,4 +142,4 @@ def test_site_works_under_a_sub_path(tmp_path):
         assert "https://example.org/hilfe/angebote/" in sitemap
     finally:
         server.shutdown()
-    assert check_site(site) == []
+    assert check_site(site, "/hilfe/") == []
