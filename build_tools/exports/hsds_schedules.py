@@ -77,22 +77,11 @@ def months_sentence(months: frozenset[int]) -> str:
 
 
 def parse_schedule(text: str) -> Any:
-    """The parsed schedule of an opening_hours string, or None."""
-    parsers = [opening_hours.parse_hours]
+    """The parsed schedule of an opening_hours string, or None when it does not parse."""
     try:
-        from ..opening_hours.parser import parse_hours as full_parser
-    except ImportError:  # the package exports the full parser itself
-        full_parser = None
-    if full_parser is not None and full_parser is not opening_hours.parse_hours:
-        parsers.append(full_parser)
-    for parse in parsers:
-        try:
-            schedule = parse(text)
-        except Exception:  # noqa: BLE001 - any failure means "not expressible"
-            continue
-        if hasattr(schedule, "rules"):
-            return schedule
-    return None
+        return opening_hours.parse_hours(text)
+    except opening_hours.HoursError:
+        return None
 
 
 def _plan(text: str, today: date) -> _Plan | None:
