@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         try:
             cfg = load_config(config_file=str(config_file), site_url=args.site_url)
-        except ConfigurationError as exc:
+        except (ConfigurationError, Abort) as exc:
             print(f"atlas: {config_file}: {exc}", file=sys.stderr)
             return 2
         if args.no_strict:

@@ -1,0 +1,121 @@
+"""The MkDocs plugin and `atlas build` on the small fixture atlas: strict, atomic, loud."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from build_tools.adapters.mkdocs_plugin import AtlasPlugin
+from build_tools.cli import main
+from build_tools.config import AtlasConfig
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "pages" / "fixtures" / "content"
+
+def write_project(tmp: Path, content: Path = FIXTURE, **atlas_options) -> Path:
+    """A mkdocs.yml like the sample's, pointing at ``content``."""
+    sample = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    sample["docs_dir"] = str(content / "pages")
+    sample["theme"]["custom_dir"] = str(ROOT / "site_templates" / "overrides")
+    for entry in sample["plugins"]:
+        if isinstance(entry, dict) and "atlas" in entry:
+            entry["atlas"]["content_dir"] = str(content)
+            entry["atlas"].update(atlas_options)
+    path = tmp / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(sample, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def _quiet_env(monkeypatch):
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+
+
+def test_config_scheme_is_derived_from_the_settings_model():
+    assert [name for name, _ in AtlasPlugin.config_scheme] == list(AtlasConfig.model_fields)
+
+
+def test_build_is_strict_clean_and_writes_nothing_into_docs(tmp_path, capsys):
+    before = sorted(p.name for p in (FIXTURE / "pages").iterdir())
+    config = write_project(tmp_path)
+    site = tmp_path / "site"
+    assert main(["build", "--config", str(config), "--site-dir", str(site)]) == 0
+    assert (site / "index.html").exists()
+    assert (site / "angebote" / "tagestreff-mitte" / "index.html").exists()
+    assert (site / "kategorien" / "hygiene" / "index.html").exists()
+    assert (site / "sozialraeume" / "nord" / "index.html").exists()
+    assert (site / "assets" / "stylesheets" / "atlas.css").exists()
+    assert (site / "assets" / "stylesheets" / "atlas-categories.css").exists()
+    assert sorted(p.name for p in (FIXTURE / "pages").iterdir()) == before
+    assert "WARNING" not in capsys.readouterr().err
+    html = (site / "angebote" / "tagestreff-mitte" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="de"' in html
+    # The body is the renderer's HTML, untouched by Markdown.
+    assert 'data-atlas-status="tagestreff-mitte"' in html
+    assert list(tmp_path.glob(".site-*")) == []
+
+
+def test_content_error_stops_the_build_and_keeps_the_old_site(tmp_path, capsys):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    config = write_project(tmp_path, content)
+    site = tmp_path / "site"
+    assert main(["build", "--config", str(config), "--site-dir", str(site)]) == 0
+    marker = (site / "index.html").read_bytes()
+    (content / "offers" / "kaputt.yml").write_text(
+        "title: Kaputt\nsummary: x\ncategory: gibtsnicht\nlast_verified: 2026-01-01\n"
+        "location: {lat: 50.8, lon: 6.48}\n", encoding="utf-8",
+    )
+    capsys.readouterr()
+    assert main(["build", "--config", str(config), "--site-dir", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert re.search(r"kaputt\.yml:3:11: error: category: unbekannte Kategorie", err), err
+    assert (site / "index.html").read_bytes() == marker
+    assert list(tmp_path.glob(".site-*")) == []
+
+
+def test_unknown_plugin_option_is_reported(tmp_path, capsys):
+    config = write_project(tmp_path)
+    text = config.read_text(encoding="utf-8").replace("sample_data: true", "sample_data: true\n    smaple: 1")
+    config.write_text(text, encoding="utf-8")
+    assert main(["build", "--config", str(config), "--site-dir", str(tmp_path / "site")]) != 0
+    assert "smaple" in capsys.readouterr().err
+
+
+def test_serve_watches_content_and_templates(tmp_path):
+    from mkdocs.config import load_config
+
+    cfg = load_config(config_file=str(write_project(tmp_path)))
+    plugin = cfg.plugins["atlas"]
+    plugin.on_config(cfg)
+    watched = []
+
+    class Server:
+        def watch(self, path):
+            watched.append(Path(path))
+
+    plugin.on_serve(Server(), cfg, None)
+    assert FIXTURE.resolve() in watched
+    assert ROOT / "site_templates" in watched
+
+
+@pytest.mark.slow
+def test_properdocs_builds_the_same_site(tmp_path):
+    exe = Path(sys.executable).with_name("properdocs")
+    if not exe.exists():
+        pytest.skip("properdocs not installed")
+    config = write_project(tmp_path)
+    site = tmp_path / "pd-site"
+    run = subprocess.run([str(exe), "build", "--strict", "-f", str(config), "-d", str(site)],
+                         capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    assert run.returncode == 0, run.stderr
+    html = (site / "angebote" / "tagestreff-mitte" / "index.html").read_text(encoding="utf-8")
+    assert 'data-atlas-status="tagestreff-mitte"' in html
+    assert (site / "search" / "search_index.json").exists()
