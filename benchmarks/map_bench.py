@@ -28,7 +28,7 @@ from build_tools import maps
 from build_tools.catalog import Catalog
 from build_tools.config import AtlasConfig
 from build_tools.maps.site import overview_data_bytes
-from build_tools.schema import Category, Location, Offer
+from build_tools.schema import Category, Offer
 
 ROOT = Path(__file__).resolve().parent.parent
 BUDGET_BYTES = 1_500_000
@@ -59,20 +59,19 @@ def synthetic_catalog(n: int, seed: int = 1) -> Catalog:
     for i in range(n):
         word, place = rnd.choice(_WORDS), rnd.choice(_PLACES)
         offers.append(
-            Offer.model_construct(
-                id=f"{word.lower().replace('ü', 'ue').replace('ä', 'ae')}-{i:05d}",
-                title=f"{word} {place} – Diakonie und Caritas {i}",
-                summary="Kurz.",
-                category=rnd.choice(categories).id,
-                also_categories=[],
-                status="active",
-                location=Location.model_construct(
-                    lat=50.70 + rnd.random() * 0.18,
-                    lon=6.36 + rnd.random() * 0.26,
-                    district=None,
-                    confidential=rnd.random() < 0.03,
-                ),
-                last_verified=date(2026, 10, 1),
+            Offer.model_validate(
+                {
+                    "id": f"{word.lower().replace('ü', 'ue').replace('ä', 'ae')}-{i:05d}",
+                    "title": f"{word} {place} – Diakonie und Caritas {i}",
+                    "summary": "Kurz.",
+                    "category": rnd.choice(categories).id,
+                    "location": {
+                        "lat": 50.70 + rnd.random() * 0.18,
+                        "lon": 6.36 + rnd.random() * 0.26,
+                        "confidential": rnd.random() < 0.03,
+                    },
+                    "last_verified": date(2026, 10, 1),
+                }
             )
         )
     config = AtlasConfig.model_validate({"map": {"center": [50.8034, 6.4826], "zoom": 13}})
