@@ -143,6 +143,9 @@ def _attribute(catalog: Catalog, offer: Offer, taxonomy: str, code: str, value: 
         term = _group_term(catalog, code)
     else:
         term = _field_term(catalog, code)
+    # A slim copy of the term (the full one, with term_uri, is in taxonomy_terms.json).
+    term = _clean({"id": term["id"], "code": code, "name": term["name"], "taxonomy": taxonomy,
+                   "term_uri": term.get("term_uri")}) | {"description": ""}
     return _clean({
         "id": hsds_id("attribute", offer.id or "", taxonomy, code, value or ""),
         "link_id": hsds_id("service", offer.id or ""),
@@ -382,9 +385,13 @@ SCHEMAS = {
 }
 
 
-def dump(data: Any) -> bytes:
-    """Stable JSON bytes (sorted keys, UTF-8, trailing newline)."""
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+def dump(data: Any, compact: bool = True) -> bytes:
+    """Stable JSON bytes (sorted keys, UTF-8, trailing newline); compact for the data files."""
+    if compact:
+        text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+    else:
+        text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True)
+    return (text + "\n").encode("utf-8")
 
 
 def hsds_files(catalog: Catalog, today: date | None = None) -> dict[str, bytes]:
@@ -415,5 +422,5 @@ def hsds_files(catalog: Catalog, today: date | None = None) -> dict[str, bytes]:
     }
     if catalog.build_date:
         package["created"] = catalog.build_date.isoformat()
-    files["datapackage.json"] = dump(package)
+    files["datapackage.json"] = dump(package, compact=False)
     return files

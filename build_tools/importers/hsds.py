@@ -25,8 +25,8 @@ from ..schema import _EMAIL_RE, _FORBIDDEN_CHARS_RE, _URL_RE, Offer, Organizatio
 from .hsds_schedules import schedules_to_hours
 from .tracker import ImportError_, Report, Tracked
 
-MAX_FILE_BYTES = 20_000_000
-MAX_TOTAL_BYTES = 100_000_000
+MAX_FILE_BYTES = 100_000_000
+MAX_TOTAL_BYTES = 300_000_000
 MAX_FILES = 2000
 MAX_OBJECTS = 50_000
 STATUS = {"active": "active", "temporarily closed": "temporarily_closed", "inactive": "temporarily_closed"}
