@@ -31,6 +31,8 @@ MAX_FILES = 2000
 MAX_OBJECTS = 50_000
 STATUS = {"active": "active", "temporarily closed": "temporarily_closed", "inactive": "temporarily_closed"}
 _DISTRICT_URI_RE = re.compile(r"/sozialraeume/([a-z0-9][a-z0-9-]{0,63})/?$")
+_SERVICE_KEYS = {"service_at_locations", "assured_date", "fees_description", "eligibility_description",
+                 "application_process", "interpretation_services", "service_areas", "program_id"}
 _SKIP_STEMS = {"datapackage", "taxonomies", "taxonomy_terms", "taxonomy", "taxonomy_term"}
 
 
@@ -93,7 +95,7 @@ def classify(obj: dict[str, Any]) -> str:
     """Which HSDS object a dict is: service, organization, service_at_location, or skip kinds."""
     if "resources" in obj:
         return "datapackage"
-    if "status" in obj:
+    if "status" in obj or _SERVICE_KEYS & set(obj):
         return "service"
     if "taxonomy_id" in obj or "term_uri" in obj or "taxonomy" in obj or "taxonomy_detail" in obj:
         return "taxonomy_term"
@@ -129,6 +131,7 @@ class _Run:
         self.services: dict[str, tuple[str, dict[str, Any]]] = {}
         self.sals: list[tuple[str, dict[str, Any]]] = []
         self.orgs: list[tuple[str, dict[str, Any], str]] = []
+        self.given_orgs: dict[str, tuple[str, dict[str, Any], str]] = {}
         self.used_ids: set[str] = set()
 
     @property
@@ -249,6 +252,7 @@ class _Run:
     # --- services -----------------------------------------------------------------------
 
     def run(self) -> ImportResult:
+        self.given_orgs = {o["id"]: (f, o, w) for f, o, w in self.orgs}
         by_service: dict[str, list[tuple[str, dict[str, Any]]]] = {}
         for file, sal in self.sals:
             sid = sal.get("service_id") or (sal.get("service") or {}).get("id")
@@ -363,6 +367,8 @@ class _Run:
             hsds = org.get("id")
             return our or self._inline(hsds)
         org_id = svc.get("organization_id")
+        if isinstance(org_id, str) and org_id not in self.org_ids and org_id in self.given_orgs:
+            self.organization(*self.given_orgs[org_id])
         if isinstance(org_id, str) and org_id in self.org_ids:
             return self.org_ids[org_id] or self._inline(org_id)
         if org_id:
