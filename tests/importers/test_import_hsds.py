@@ -15,7 +15,7 @@ from build_tools.config import AtlasConfig, load_config
 from build_tools.content import load_catalog
 from build_tools.exports.hsds import hsds_objects
 from build_tools.exports.site import export_files
-from build_tools.importers import hsds as importer
+from build_tools.importers import hsds_input as importer
 from build_tools.importers.hsds import import_hsds
 from build_tools.opening_hours import parse_hours
 
