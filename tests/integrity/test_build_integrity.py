@@ -93,7 +93,7 @@ def test_failed_build_leaves_previous_site_intact(built, tmp_path):
     finally:
         bad.unlink()
     assert result.returncode == 1
-    assert "zz-kaputt.yml:4:16: error: location.lat: darf höchstens 90 sein" in result.stderr
+    assert "zz-kaputt.yml:4:17: error: location.lat: darf höchstens 90 sein" in result.stderr
     assert "Traceback" not in result.stderr
     assert _tree_hashes(target) == before
 
