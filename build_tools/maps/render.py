@@ -34,6 +34,7 @@ MARKERCLUSTER_VERSION = "1.5.3"
 CLUSTER_THRESHOLD = 40
 """Maps with more markers than this cluster them (category and district pages)."""
 OFFER_ZOOM = 16
+FIT_PADDING = (10, 10)
 COORD_DIGITS = 5  # ~1 m: enough for a door, small in JSON
 
 OFFER_ID_PLACEHOLDER = "{id}"
@@ -235,7 +236,7 @@ def _markers_map(
             bounds = _merge_bounds(bounds, _geojson_bounds(geojson))
         specmod.add_category_groups(fmap, _categories(catalog, used), cluster=cluster, control=False)
         if bounds is not None:
-            fmap.fit_bounds(bounds, padding=(24, 24), max_zoom=OFFER_ZOOM)
+            fmap.fit_bounds(bounds, padding=FIT_PADDING, max_zoom=OFFER_ZOOM)
         spec = specmod.describe(fmap)
     spec["categories"] = [{"id": i, "label": lab, "color": col} for i, lab, col in
                           _categories(catalog, used)]
@@ -347,7 +348,7 @@ def district_map_html(catalog: Catalog, district_id: str, page_path: str, ctx: A
             center = ((bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2)
             fmap = _base_map(catalog, center, catalog.config.map.zoom)
             specmod.add_district(fmap, name, geojson)
-            fmap.fit_bounds(bounds, padding=(24, 24), max_zoom=OFFER_ZOOM)
+            fmap.fit_bounds(bounds, padding=FIT_PADDING, max_zoom=OFFER_ZOOM)
             spec = specmod.describe(fmap)
         spec["categories"] = []
         spec["markers"] = []
@@ -390,7 +391,7 @@ def overview_map_html(catalog: Catalog, page_path: str, ctx: Any = None) -> str:
         fmap = _base_map(catalog, center, cfg.zoom)
         specmod.add_category_groups(fmap, cats, cluster=True, control=len(cats) > 1)
         if cfg.center is None:
-            fmap.fit_bounds(_bounds(rows), padding=(24, 24), max_zoom=OFFER_ZOOM)
+            fmap.fit_bounds(_bounds(rows), padding=FIT_PADDING, max_zoom=OFFER_ZOOM)
         spec = specmod.describe(fmap)
     spec["categories"] = [{"id": i, "label": lab, "color": col} for i, lab, col in cats]
     spec["markers"] = None

@@ -222,3 +222,24 @@ def test_without_javascript_the_map_stays_hidden(browser, tmp_path):
         assert page.locator("[data-atlas-map]").is_hidden()
         assert page.locator("h2", has_text="Liste").is_visible()
         context.close()
+
+
+def test_map_follows_the_pages_open_now_filter(browser, tmp_path):
+    """A page with its own "Nur jetzt geöffnete" switch for the list drives the map too."""
+    catalog = overview_catalog(n=30)
+    path = urls.category_path("essen")
+    write_site(tmp_path, path, maps.category_map_html(catalog, "essen", path),
+               items='<li><label><input type="checkbox" data-atlas-open-filter> '
+                     "Nur jetzt geöffnete</label></li>")
+    with serve(tmp_path) as base:
+        context, page, errors = open_page(browser, base, path, RequestLog(), hours=True)
+        page.wait_for_selector("[data-atlas-state=ready]", state="attached")
+        view = "window.AtlasMap.views[0]"
+        assert page.evaluate(f"{view}.visibleMarkers().length") == 10
+        page.get_by_label("Nur jetzt geöffnete").check()
+        assert page.evaluate(f"{view}.visibleMarkers().map(m => m.atlasRow[0])") == [
+            f"offer-{i:04d}" for i in range(0, 30, 6)
+        ]
+        assert page.locator("[data-atlas-open-only]").count() == 0
+        assert not errors
+        context.close()

@@ -321,14 +321,21 @@
     });
   };
 
+  // "Nur jetzt geöffnete": when the page already has this filter for its list
+  // ([data-atlas-open-filter]), the map follows it — one switch for list and map.
+  // Otherwise the overview map shows its own checkbox.
   AtlasMapView.prototype.addTools = function () {
     var self = this;
-    var tools = this.root.querySelector("[data-atlas-tools]");
-    if (!tools) return;
     var h = hours();
     if (!h || typeof h.isOpen !== "function") return;
-    tools.hidden = false;
-    var box = tools.querySelector("[data-atlas-open-only]");
+    var box = document.querySelector("[data-atlas-open-filter]");
+    if (!box) {
+      var tools = this.root.querySelector("[data-atlas-tools]");
+      if (!tools) return;
+      tools.hidden = false;
+      box = tools.querySelector("[data-atlas-open-only]");
+    }
+    this.openOnly = !!box.checked;
     box.addEventListener("change", function () {
       self.openOnly = box.checked;
       self.refresh();
@@ -400,7 +407,10 @@
   }
 
   window.AtlasMap = { views: [], init: init, readyAt: null };
-  if (document.readyState === "loading") {
+  // As a deferred script we run before scripts deferred after us (atlas-hours.js):
+  // start at DOMContentLoaded, which comes after all of them.
+  var me = document.currentScript;
+  if (document.readyState === "loading" || (me && me.defer && document.readyState !== "complete")) {
     document.addEventListener("DOMContentLoaded", init);
   } else {
     init();
