@@ -46,6 +46,9 @@ def test_strict_validation_catches_invented_fields(catalog):
     service = hsds_objects(catalog)["services"][0]
     assert errors("service", {**service, "kategorie": "x"})  # additionalProperties: false
     assert errors("service", {**service, "status": "ended"})  # not HSDS vocabulary
+    nested = json.loads(json.dumps(service))
+    nested["schedules"][0]["oeffnungszeiten"] = "Mo-Fr"
+    assert any("oeffnungszeiten" in e for e in errors("service", nested))
 
 
 def test_ids_are_uuid5_of_our_ids_and_stable(catalog):
