@@ -108,6 +108,11 @@ class Frame:
         scale = min(width / spanx, max_height / spany)
         return cls(minx, miny, scale, spanx * scale, spany * scale)
 
+    def contains(self, x: float, y: float) -> bool:
+        """True when a metric point falls inside the drawn area (points beyond are left out)."""
+        px, py = (x - self.minx) * self.scale, (y - self.miny) * self.scale
+        return 0 <= px <= self.width and 0 <= py <= self.height
+
     def xy(self, x: float, y: float, y_down: bool) -> tuple[float, float]:
         """Drawing coordinates of a metric point."""
         px = (x - self.minx) * self.scale

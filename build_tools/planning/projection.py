@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import shapely
@@ -34,9 +35,14 @@ class Projector:
         return shapely.points(np.asarray(x), np.asarray(y))
 
 
+@lru_cache(maxsize=4)
+def _inverse(crs: str) -> Transformer:
+    return Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+
+
 def lonlat_of(crs: str, geom):
     """Inverse projection (metric → lon/lat); used by tests and the benchmark to build input."""
-    back = Transformer.from_crs(crs, "EPSG:4326", always_xy=True)
+    back = _inverse(crs)
 
     def xy(coords: np.ndarray) -> np.ndarray:
         x, y = back.transform(coords[:, 0], coords[:, 1])

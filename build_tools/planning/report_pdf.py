@@ -11,7 +11,7 @@ import io
 from datetime import date
 from xml.sax.saxutils import escape
 
-from reportlab.graphics.shapes import FILL_EVEN_ODD, Circle, Drawing, Line, Path, Rect, String
+from reportlab.graphics.shapes import FILL_EVEN_ODD, Drawing, Line, Path, Rect, String
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
@@ -160,9 +160,12 @@ class PlanningReportPdf:
         drawing = Drawing(frame.width + legend_width, max(frame.height, 14 * len(legend)))
         by_id = {d.id: d for d in r.districts}
         spacing = 2.2 * mm / frame.scale
+        # Few, large path objects: ReportLab formats every coordinate in Python.
+        hatch = Path(fillColor=None, strokeColor=colors.HexColor(ZERO_HATCH), strokeWidth=0.6)
         for shade in shaded:
             geom = by_id[shade.district_id].geometry
-            path = Path(fillColor=colors.HexColor(shade.fill), strokeColor=None,
+            path = Path(fillColor=colors.HexColor(shade.fill),
+                        strokeColor=colors.HexColor(OUTLINE), strokeWidth=0.5,
                         fillMode=FILL_EVEN_ODD)  # holes stay open
             for ring in rings(geom):
                 x0, y0 = frame.xy(*ring[0], y_down=False)
@@ -173,23 +176,19 @@ class PlanningReportPdf:
             drawing.add(path)
             if shade.zero:
                 for a, b in hatch_lines(geom, spacing):
-                    drawing.add(Line(*frame.xy(*a, y_down=False), *frame.xy(*b, y_down=False),
-                                     strokeColor=colors.HexColor(ZERO_HATCH),
-                                     strokeWidth=0.6))
-        for d in r.districts:
-            for ring in rings(d.geometry):
-                outline = Path(fillColor=None, strokeColor=colors.HexColor(OUTLINE),
-                               strokeWidth=0.5)
-                x0, y0 = frame.xy(*ring[0], y_down=False)
-                outline.moveTo(x0, y0)
-                for x, y in ring[1:]:
-                    outline.lineTo(*frame.xy(x, y, y_down=False))
-                outline.closePath()
-                drawing.add(outline)
+                    hatch.moveTo(*frame.xy(*a, y_down=False))
+                    hatch.lineTo(*frame.xy(*b, y_down=False))
+        drawing.add(hatch)
+        # Points as round-capped dots of one path (a Circle each would be 4 curves).
+        dots = Path(fillColor=None, strokeColor=colors.HexColor(POINT), strokeWidth=3.2,
+                    strokeLineCap=1)
         for point in r.map_points.get(category_id, []):
+            if not frame.contains(point.x, point.y):
+                continue
             x, y = frame.xy(point.x, point.y, y_down=False)
-            drawing.add(Circle(x, y, 1.6, fillColor=colors.HexColor(POINT),
-                               strokeColor=colors.white, strokeWidth=0.4))
+            dots.moveTo(x, y)
+            dots.lineTo(x + 0.01, y)
+        drawing.add(dots)
         y = drawing.height - 12
         lx = frame.width + 8 * mm
         for fill, text in legend:

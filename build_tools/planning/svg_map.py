@@ -34,7 +34,7 @@ def category_map(result: PlanningResult, category_id: str, label: str) -> str:
     title_id, desc_id, zero_id = f"map-{key}-title", f"map-{key}-desc", f"zero-{key}"
     legend_h = 18 * len(legend) + 8
     height = frame.height + legend_h + 8
-    points = result.map_points.get(category_id, [])
+    points = [p for p in result.map_points.get(category_id, []) if frame.contains(p.x, p.y)]
     out = [
         f'<svg class="atlas-choropleth" xmlns="http://www.w3.org/2000/svg" role="img" '
         f'viewBox="0 0 {frame.width:.0f} {height:.0f}" width="{frame.width:.0f}" '

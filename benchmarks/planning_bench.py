@@ -1,0 +1,167 @@
+"""Benchmark of the planning section: 10,000 offers, 400 districts, synthetic and in memory.
+
+    .venv/bin/python -m benchmarks.planning_bench [--offers 10000] [--grid 20] [--json FILE]
+
+Districts are a 20 × 20 grid of 800 m squares (every 7th one with a hole, every 11th one in
+two parts) drawn in ETRS89 / UTM 32N and converted to lon/lat; offers are spread at random
+(fixed seed) over 12 categories with 24 different opening-hours texts, 5 % confidential and 3 %
+without a fixed place. Measured: the whole ``contribute`` (analysis, four pages with SVG maps,
+Markdown, CSV ZIP and PDF) and its parts. Target: under 30 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from datetime import date
+
+import shapely
+
+from build_tools.catalog import Catalog, District
+from build_tools.config import AtlasConfig
+from build_tools.geo import DistrictLocator
+from build_tools.outputs import BuildContext
+from build_tools.planning.analysis import analyse
+from build_tools.planning.config import METRIC_CRS, planning_settings
+from build_tools.planning.pages import planning_pages
+from build_tools.planning.projection import lonlat_of
+from build_tools.planning.report_md import csv_zip, report_csv_files, report_markdown
+from build_tools.planning.report_pdf import report_pdf
+from build_tools.planning.site import contribute
+from build_tools.schema import Category, Location, Offer
+
+ORIGIN = (315_000.0, 5_622_000.0)
+CELL = 800.0
+CATEGORIES = [
+    "notunterkunft", "essen", "trinkwasser", "hygiene", "kleidung", "medizin", "beratung",
+    "arbeit", "tagesaufenthalt", "jugend-familie", "postadresse", "frauen-schutz",
+]
+HOURS = [
+    "Mo-Fr 09:00-12:00", "Mo-Fr 08:00-16:00", "Mo,We,Fr 10:00-14:00", "Tu,Th 14:00-18:00",
+    "24/7", "Mo-Su 18:00-08:00", "Sa 10:00-13:00", "Su 11:00-14:00", "Mo-Fr 09:00-17:00; PH off",
+    "Mo-Fr 07:30-09:30", "We 15:00-19:00", "Mo-Th 09:00-12:00,13:00-15:30; Fr 09:00-12:00",
+    "Nov-Mar Mo-Su 19:30-23:30", "Mo[1] 10:00-12:00", "Mo-Sa 12:00-14:00", "Fr 18:00-22:00",
+    "Mo-Fr 10:00-18:00; Sa 10:00-14:00", "Tu 09:00-11:00", "Th 17:00-20:00",
+    "Mo-Fr 08:00-20:00; Sa,Su,PH 10:00-16:00", "Mo-Fr 13:00-16:00", "Sa,Su 09:00-12:00",
+    "Mo-Fr 06:00-09:00", "We,Fr 09:00-13:00",
+]
+
+
+def district_shape(i: int, j: int):
+    x, y = i * CELL, j * CELL
+    shape = shapely.box(x, y, x + CELL, y + CELL)
+    k = i * 20 + j
+    if k % 7 == 3:
+        shape = shape.difference(shapely.box(x + 250, y + 250, x + 450, y + 450))
+    elif k % 11 == 5:
+        shape = shapely.MultiPolygon([
+            shapely.box(x, y, x + CELL, y + CELL / 2 - 50),
+            shapely.box(x, y + CELL / 2 + 50, x + CELL, y + CELL),
+        ])
+    return shapely.affinity.translate(shape, *ORIGIN)
+
+
+def synthetic_catalog(n_offers: int = 10_000, grid: int = 20, seed: int = 7) -> Catalog:
+    """A deterministic atlas of ``grid``² districts and ``n_offers`` offers."""
+    rng = random.Random(seed)
+    districts = {}
+    for i in range(grid):
+        for j in range(grid):
+            district_id = f"d{i:02d}-{j:02d}"
+            geom = lonlat_of(METRIC_CRS, district_shape(i, j))
+            districts[district_id] = District(
+                district_id, f"Sozialraum {i}/{j}", geom, rng.randrange(2000, 20000)
+            )
+    locator = DistrictLocator(districts)
+    ids = list(districts)
+    extent = grid * CELL
+    offers = []
+    for n in range(n_offers):
+        category = CATEGORIES[n % len(CATEGORIES)] if n % 13 else "essen"
+        extra = {"also_categories": [rng.choice(CATEGORIES)]} if n % 5 == 0 else {}
+        if n % 33 == 0:
+            where = {"service_area": rng.sample(ids, 3)}
+        else:
+            point = lonlat_of(METRIC_CRS, shapely.Point(
+                ORIGIN[0] + rng.uniform(-300, extent + 300),
+                ORIGIN[1] + rng.uniform(-300, extent + 300),
+            ))
+            location = Location(lat=point.y, lon=point.x, confidential=n % 20 == 0)
+            location.district = locator.locate(point.y, point.x)
+            where = {"location": location}
+        offers.append(Offer(
+            id=f"angebot-{n:05d}", title=f"Angebot {n}", summary="Synthetisch",
+            category=category, opening_hours=HOURS[n % len(HOURS)],
+            last_verified=date(2026, 10, 1), **where, **extra,
+        ))
+    categories = {
+        c: Category(id=c, label=c.replace("-", " ").title(), color="#1f4e79") for c in CATEGORIES
+    }
+    return Catalog(
+        config=AtlasConfig(name="Benchmark"), offers=offers, categories=categories,
+        target_groups={}, districts=districts, organizations={}, build_date=date(2026, 11, 22),
+    )
+
+
+def _timed(step) -> tuple[float, float, object]:
+    wall, cpu = time.perf_counter(), time.process_time()
+    value = step()
+    return time.perf_counter() - wall, time.process_time() - cpu, value
+
+
+def measure(catalog: Catalog) -> tuple[dict[str, tuple[float, float]], dict[str, int]]:
+    """(wall, CPU) seconds for the whole contribution and for each part, and output sizes.
+
+    CPU time is reported beside wall time because the machine may be shared: wall time then
+    includes waiting for a core.
+    """
+    timings: dict[str, tuple[float, float]] = {}
+    wall, cpu, contribution = _timed(lambda: contribute(catalog, BuildContext()))
+    timings["contribute (total)"] = (wall, cpu)
+    settings = planning_settings(catalog.config)
+    wall, cpu, result = _timed(lambda: analyse(catalog, settings))
+    timings["analyse"] = (wall, cpu)
+    for name, step in (
+        ("pages (HTML + SVG)", lambda: planning_pages(result)),
+        ("markdown", lambda: report_markdown(result, "Benchmark")),
+        ("csv zip", lambda: csv_zip(report_csv_files(result))),
+        ("pdf", lambda: report_pdf(result, "Benchmark")),
+    ):
+        wall, cpu, _ = _timed(step)
+        timings[name] = (wall, cpu)
+    sizes = {f.path: len(f.data) for f in contribution.files}
+    sizes.update({p.path: len(p.html) for p in contribution.pages})
+    return timings, sizes
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--offers", type=int, default=10_000)
+    parser.add_argument("--grid", type=int, default=20, help="districts = grid²")
+    parser.add_argument("--json", default=None, help="write the timings to this file")
+    args = parser.parse_args(argv)
+    start = time.perf_counter()
+    catalog = synthetic_catalog(args.offers, args.grid)
+    setup = time.perf_counter() - start
+    timings, sizes = measure(catalog)
+    print(f"{len(catalog.offers)} Angebote, {len(catalog.districts)} Sozialräume "
+          f"(Aufbau {setup:.1f} s, nicht gemessen)")
+    print(f"  {'':<22} {'Wand':>8} {'CPU':>8}")
+    for name, (wall, cpu) in timings.items():
+        print(f"  {name:<22} {wall:6.2f} s {cpu:6.2f} s")
+    for path, size in sorted(sizes.items()):
+        print(f"  {path:<40} {size / 1024:8.0f} KiB")
+    if args.json:
+        with open(args.json, "w", encoding="utf-8") as handle:
+            json.dump({"offers": len(catalog.offers), "districts": len(catalog.districts),
+                       "seconds_wall": {k: round(v[0], 2) for k, v in timings.items()},
+                       "seconds_cpu": {k: round(v[1], 2) for k, v in timings.items()}},
+                      handle, indent=2, sort_keys=True)
+    return 0 if timings["contribute (total)"][0] < 30 else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
