@@ -30,7 +30,11 @@ DOWNLOADS = {
 
 
 def table_html(table: Table, page: str, caption_level: str = "h3") -> str:
-    """A sortable ``<table>``; zero and flagged cells carry text markers and classes."""
+    """A sortable ``<table>``; zero and flagged cells carry text markers and classes.
+
+    The table has no class, so the theme styles it like any Markdown table (Material only
+    styles ``table:not([class])``); ``data-atlas-sort`` marks it for ``atlas-sort.js``.
+    """
     head = "".join(
         f'<th scope="col"{NUMBER_ATTR if num else ""}>{escape(col)}</th>'
         for col, num in zip(table.columns, table.numeric, strict=True)
@@ -53,7 +57,7 @@ def table_html(table: Table, page: str, caption_level: str = "h3") -> str:
     note = f'<p class="atlas-table-note">{escape(table.note)}</p>' if table.note else ""
     return (
         f'<{caption_level} id="{escape(table.slug)}">{escape(table.title)}</{caption_level}>'
-        f'<div class="atlas-table-wrap"><table class="atlas-sortable">'
+        f'<div class="atlas-table-wrap"><table data-atlas-sort="">'
         f"<thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table></div>{note}"
     )
 

@@ -1,19 +1,19 @@
-"""The planning section's contribution to a site build (``/planung/`` and its downloads)."""
+"""The planning section's contribution to a site build (``/planung/`` and its downloads).
+
+The sorting script lives in ``site_templates/assets/javascripts/atlas-sort.js``; the adapter
+copies every asset, so it is not part of this contribution.
+"""
 
 from __future__ import annotations
-
-from pathlib import Path
 
 from ..catalog import Catalog
 from ..outputs import BuildContext, Contribution, GeneratedFile
 from ..urls import planning_path
 from .analysis import analyse
 from .config import planning_settings
-from .pages import SORT_SCRIPT, planning_pages
+from .pages import planning_pages
 from .report_md import csv_zip, report_csv_files, report_markdown
 from .report_pdf import report_pdf
-
-SORT_SCRIPT_SOURCE = Path(__file__).resolve().parents[2] / "site_templates" / SORT_SCRIPT
 
 
 def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
@@ -29,6 +29,4 @@ def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
         GeneratedFile(base + "planungsbericht-csv.zip", csv_zip(report_csv_files(result))),
         GeneratedFile(base + "planungsbericht.pdf", report_pdf(result, title, catalog.build_date)),
     ]
-    if SORT_SCRIPT_SOURCE.exists():
-        files.append(GeneratedFile(SORT_SCRIPT, SORT_SCRIPT_SOURCE.read_bytes()))
     return Contribution(pages=planning_pages(result, downloads=True), files=files)

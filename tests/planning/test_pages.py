@@ -65,7 +65,7 @@ def test_names_are_escaped_and_scripts_are_external_only(square):
 def test_coverage_table_marks_zeros_with_text(square):
     tree = parse(pages_of(sample(square))["planung/versorgung/"].html)
     table = tree.find_all("table")[0]
-    assert "atlas-sortable" in table.classes()
+    assert "data-atlas-sort" in table.attrs and "class" not in table.attrs
     headers = [th.text for th in table.find_all("thead")[0].find_all("th")]
     assert headers == ["Sozialraum", "Einwohner", "Essen", "Kleidung"]
     rows = {
@@ -114,7 +114,7 @@ def test_contribution_and_switch(square):
     contribution = contribute(catalog, BuildContext())
     paths = sorted(f.path for f in contribution.files)
     assert paths == [
-        "assets/javascripts/atlas-sort.js", "planung/planungsbericht-csv.zip",
+        "planung/planungsbericht-csv.zip",
         "planung/planungsbericht.md", "planung/planungsbericht.pdf",
     ]
     catalog.config.planning = False

@@ -1,5 +1,5 @@
 /* Angebotsatlas: sortable tables (progressive enhancement).
- * Tables with class "atlas-sortable" are complete without this script. It turns each column
+ * Tables marked data-atlas-sort are complete without this script. It turns each column
  * header into a button; numbers sort by data-sort-value, text by German collation.
  * No inline script is needed: the page loads this file with <script src defer>. */
 (function () {
@@ -44,6 +44,8 @@
 
   function enhance(table) {
     if (!table.tHead || !table.tHead.rows.length) { return; }
+    if (table.getAttribute("data-atlas-sort") === "ready") { return; }
+    table.setAttribute("data-atlas-sort", "ready");
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (header, index) {
       var button = document.createElement("button");
       button.type = "button";
@@ -55,7 +57,7 @@
   }
 
   function init() {
-    Array.prototype.forEach.call(document.querySelectorAll("table.atlas-sortable"), enhance);
+    Array.prototype.forEach.call(document.querySelectorAll("table[data-atlas-sort]"), enhance);
   }
 
   if (document.readyState === "loading") {
