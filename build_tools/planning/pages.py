@@ -24,8 +24,7 @@ REACH = planning_path() + "erreichbarkeit/"
 TIMES = planning_path() + "zeiten/"
 DOWNLOADS = {
     "planungsbericht.pdf": "Bericht als PDF (für den Ausschuss)",
-    "planungsbericht.md": "Bericht als Markdown",
-    "planungsbericht-csv.zip": "Alle Tabellen als CSV (ZIP)",
+    "planungsbericht.zip": "Alle Tabellen als CSV und der Bericht als Markdown (ZIP)",
 }
 
 

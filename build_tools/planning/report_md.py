@@ -80,7 +80,7 @@ def report_csv_files(result: PlanningResult) -> dict[str, str]:
 
 
 def csv_zip(files: dict[str, str]) -> bytes:
-    """The CSV files in one ZIP with fixed dates (reproducible bytes)."""
+    """Text files (CSV, Markdown) in one ZIP with fixed dates (reproducible bytes)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name in sorted(files):

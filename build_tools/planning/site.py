@@ -25,8 +25,10 @@ def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
     title = catalog.config.name
     base = planning_path()
     files = [
-        GeneratedFile(base + "planungsbericht.md", report_markdown(result, title).encode()),
-        GeneratedFile(base + "planungsbericht-csv.zip", csv_zip(report_csv_files(result))),
+        # Markdown goes into the ZIP: a loose .md file would become a page of the site.
+        GeneratedFile(base + "planungsbericht.zip", csv_zip({
+            "planungsbericht.md": report_markdown(result, title), **report_csv_files(result),
+        })),
         GeneratedFile(base + "planungsbericht.pdf", report_pdf(result, title, catalog.build_date)),
     ]
     return Contribution(pages=planning_pages(result, downloads=True), files=files)

@@ -114,8 +114,7 @@ def test_contribution_and_switch(square):
     contribution = contribute(catalog, BuildContext())
     paths = sorted(f.path for f in contribution.files)
     assert paths == [
-        "planung/planungsbericht-csv.zip",
-        "planung/planungsbericht.md", "planung/planungsbericht.pdf",
+        "planung/planungsbericht.pdf", "planung/planungsbericht.zip",
     ]
     catalog.config.planning = False
     off = contribute(catalog, BuildContext())
