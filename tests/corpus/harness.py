@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from build_tools.yamlio import load_yaml_file
+
 from .generated import RECIPES
 
 HERE = Path(__file__).resolve().parent
@@ -96,9 +98,9 @@ def committed_files() -> dict[str, set[str]]:
 
 
 def payload_yaml(name: str) -> dict:
-    """The data of a committed valid case (plain PyYAML is fine: these files are ours)."""
+    """The data of a committed case, read by the atlas loader (every scalar as text)."""
     for group in FOLDERS:
         path = HERE / group / name
         if path.exists():
-            return yaml.safe_load(path.read_text(encoding="utf-8"))
+            return load_yaml_file(path).data
     raise FileNotFoundError(name)

@@ -1,0 +1,42 @@
+"""A site's worth of output from the valid hostile corpus, rendered once per session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from build_tools.adapters.site_build import collect
+from build_tools.catalog import Catalog
+from build_tools.config import AtlasConfig
+from build_tools.content import load_catalog
+from build_tools.outputs import BuildContext, Contribution
+from tests.corpus.harness import TODAY, Case, all_cases, make_content, working_directory
+
+SITE_URL = "https://atlas.example/"
+
+
+def valid_hostile_cases() -> list[Case]:
+    """The hostile files that are valid offers: they must render, and render inert."""
+    return [c for c in all_cases() if c.valid and c.group == "hostile"]
+
+
+@dataclass
+class HostileRender:
+    root: Path
+    catalog: Catalog
+    contribution: Contribution
+    cases: list[Case]
+
+
+@pytest.fixture(scope="session")
+def hostile_render(tmp_path_factory: pytest.TempPathFactory) -> HostileRender:
+    root = tmp_path_factory.mktemp("hostile")
+    cases = valid_hostile_cases()
+    make_content(root, *cases)
+    with working_directory(root):
+        result = load_catalog(Path("content"), AtlasConfig(site_url=SITE_URL), TODAY)
+        assert result.catalog is not None, [p.format_text() for p in result.problems]
+        contribution = collect(result.catalog, BuildContext(site_url=SITE_URL, flyers=False))
+    return HostileRender(root, result.catalog, contribution, cases)
