@@ -26,7 +26,7 @@ class Card:
     title_size = 19.0
     title_min = 16.0
     summary_size = 9.5
-    qr_size = 34.0
+    qr_size = 38.0
     bottom = 6.0
     url_size = 7.5
 

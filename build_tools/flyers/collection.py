@@ -426,8 +426,8 @@ class CollectionFlyer:
         text_w = self._text_width(entry, width)
         # Number badge in the category colour (matches the map).
         number = str(entry.number)
-        bx = x + width - badge if pen.rtl else x
         r = 2.6 * mm
+        bx = x + width - 2 * r if pen.rtl else x
         doc.canvas.setFillColor(doc.ink.hex(entry.sheet.color))
         doc.canvas.circle(bx + r, top - r - 0.6 * mm, r, stroke=0, fill=1)
         pen.ltr(bx, top - r - 0.6 * mm - f.body_size * 0.33, 2 * r, number, f.body_size, True,

@@ -123,13 +123,13 @@ def _resolve(slug: str, loaded: LoadedYaml, catalog: Catalog) -> tuple[list[Coll
            + ", ".join(PRINT_LANGUAGES))
     sel = spec.select
     for kind, known, what in (
-        ("categories", catalog.categories, "Kategorie"),
-        ("districts", catalog.districts, "Sozialraum"),
-        ("target_groups", catalog.target_groups, "Zielgruppe"),
+        ("categories", catalog.categories, "unbekannte Kategorie"),
+        ("districts", catalog.districts, "unbekannter Sozialraum"),
+        ("target_groups", catalog.target_groups, "unbekannte Zielgruppe"),
     ):
         for i, value in enumerate(getattr(sel, kind)):
             if value not in known:
-                at(("select", kind, i), f"unbekannte {what} {value!r}; bekannt: "
+                at(("select", kind, i), f"{what} {value!r}; bekannt: "
                    + ", ".join(known))
     for i, value in enumerate(sel.ids):
         if not catalog.has_offer(value):

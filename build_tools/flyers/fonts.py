@@ -87,7 +87,35 @@ def visual(text: str, lang: str) -> str:
     import arabic_reshaper
     from bidi import get_display
 
-    return get_display(arabic_reshaper.reshape(text), base_dir="R")
+    return _mirror(get_display(arabic_reshaper.reshape(text), base_dir="R"))
+
+
+_PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»"}
+_CLOSERS = {v: k for k, v in _PAIRS.items()}
+
+
+def _mirror(shown: str) -> str:
+    """Mirror bracket pairs laid out right to left (python-bidi 0.6 does not mirror glyphs).
+
+    In visual order a pair resolved right-to-left shows up reversed, closer first (``)…(``);
+    such pairs are swapped. Pairs in left-to-right runs already read ``(…)`` and stay.
+    """
+    chars = list(shown)
+    pending: list[tuple[int, str]] = []  # reversed pairs opened by a closer
+    normal: list[str] = []
+    for i, ch in enumerate(chars):
+        if ch in _CLOSERS:
+            if normal and normal[-1] == _CLOSERS[ch]:
+                normal.pop()
+            else:
+                pending.append((i, ch))
+        elif ch in _PAIRS:
+            if pending and pending[-1][1] == _PAIRS[ch]:
+                j, closer = pending.pop()
+                chars[j], chars[i] = ch, closer
+            else:
+                normal.append(ch)
+    return "".join(chars)
 
 
 def width(text: str, name: str, size: float) -> float:

@@ -131,8 +131,12 @@ class Poster:
             c.line(i * sw, -doc.bleed, i * sw, sh)
         c.restoreState()
         title_room = sh - q - self.strip_pad * mm - 2 * mm - self.strip_bottom * mm
-        phone = d.phones[0] if d.phones else short_url(d.url)
-        phone_size = pen.fit(phone, title_room, 13, bold=True, min_size=7)
+        if d.phones:
+            contact = [d.phones[0]]
+            contact_size = pen.fit(d.phones[0], title_room, 13, bold=True, min_size=7)
+        else:  # no phone: the address of the page, split after the host if need be
+            contact = _split_url(pen, short_url(d.url), title_room, 8)
+            contact_size = min(pen.fit(line, title_room, 8, True, 5) for line in contact)
         title_size = 9.5
         title_lines = pen.wrap(d.title, title_room, title_size, True)
         while len(title_lines) > 2 and title_size > 7:
@@ -152,13 +156,24 @@ class Poster:
             c.saveState()
             c.translate(x0, self.strip_bottom * mm)
             c.rotate(90)
-            y = -SAFE_MM * mm - 0.5 * mm - phone_size * 0.85
-            pen.ltr(0, y, title_room, phone, phone_size, bold=True)
+            y = -SAFE_MM * mm - 0.5 * mm
+            for line in contact:
+                y -= contact_size * 0.85
+                pen.ltr(0, y, title_room, line, contact_size, bold=True)
+                y -= contact_size * 0.3
             y -= 1.2 * mm
             for line in title_lines:
                 y -= title_size * 1.1
                 pen.line(0, y, title_room, line, title_size, bold=True)
             c.restoreState()
+
+
+def _split_url(pen: Pen, url: str, width: float, size: float) -> list[str]:
+    """The URL on one line, or broken after the host when it is too long."""
+    if pen.measure(url, size, True) <= width or "/" not in url:
+        return [url]
+    host, _, rest = url.partition("/")
+    return [host, "/" + rest]
 
 
 def render_poster(sheet: OfferSheet, options: PrintOptions) -> bytes:
