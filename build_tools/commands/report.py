@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..config import ConfigProblem
 from ..content import display_path
-from .common import add_project_arguments, load
+from .common import add_project_arguments, load, project
 
 HELP = "Planungsbericht (Versorgung, Erreichbarkeit, Zeiten) als Markdown, CSV und PDF"
 FORMATS = ("md", "csv", "pdf")
@@ -34,6 +34,7 @@ def run(args: argparse.Namespace) -> int:
     from ..planning.report_md import report_csv_files, report_markdown
     from ..planning.report_pdf import report_pdf
 
+    _, content_dir = project(args)
     result = load(args)
     if result.catalog is None:
         return 1
@@ -47,7 +48,11 @@ def run(args: argparse.Namespace) -> int:
     except ConfigProblem as exc:
         print(f"atlas: {exc}", file=sys.stderr)
         return 2
-    figures = analyse(catalog, settings)
+    try:
+        figures = analyse(catalog, settings, content_dir)
+    except ConfigProblem as exc:
+        print(f"atlas: {exc}", file=sys.stderr)
+        return 1
     title = catalog.config.name
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)

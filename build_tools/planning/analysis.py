@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 import shapely
@@ -12,6 +13,7 @@ from ..schema import Offer, Status
 from . import opening
 from .config import PlanningSettings
 from .coverage import Cell, coverage_matrix, offer_categories
+from .population import district_weights, load_population_grid
 from .projection import Projector
 from .reachability import Reach, reach_for_category
 from .time_coverage import TimeCoverage, combine
@@ -58,6 +60,8 @@ class PlanningResult:
     open_offers: int = 0
     hours_parsed: bool = True
     """False while the opening-hours parser is not available: time coverage is empty."""
+    population_grid: str | None = None
+    """The population grid used for reachability shares (None: area shares)."""
 
     @property
     def has_population(self) -> bool:
@@ -74,8 +78,13 @@ def open_offers(catalog: Catalog) -> list[Offer]:
     return [o for o in catalog.published if o.status == Status.active]
 
 
-def analyse(catalog: Catalog, settings: PlanningSettings) -> PlanningResult:
-    """Compute coverage, reachability and time coverage for a catalog."""
+def analyse(
+    catalog: Catalog, settings: PlanningSettings, content_dir: Path | None = None
+) -> PlanningResult:
+    """Compute coverage, reachability and time coverage for a catalog.
+
+    ``content_dir`` is where ``population_grid`` (if set) is looked up.
+    """
     projector = Projector(settings.crs)
     categories = [(c.id, c.label) for c in catalog.categories.values()]
     category_ids = [c for c, _ in categories]
@@ -86,6 +95,15 @@ def analyse(catalog: Catalog, settings: PlanningSettings) -> PlanningResult:
                      metric[d.id])
         for d in catalog.districts.values()
     ]
+    weights = None
+    grid_source = None
+    if settings.population_grid:
+        base = Path(content_dir) if content_dir is not None else Path(catalog.config.content_dir)
+        path = base / settings.population_grid
+        grid = load_population_grid(path, projector, str(path))
+        geoms = np.array([d.geometry for d in districts], dtype=object)
+        weights = district_weights(grid, geoms)
+        grid_source = settings.population_grid
     placed = [o for o in offers if o.location is not None]
     points = projector.points([o.location.lon for o in placed], [o.location.lat for o in placed])
     by_category: dict[str, list[int]] = {c: [] for c in category_ids}
@@ -103,6 +121,7 @@ def analyse(catalog: Catalog, settings: PlanningSettings) -> PlanningResult:
             settings.distances_m,
             settings.threshold(category_id),
             settings.walking_minutes,
+            weights,
         )
         for district_id, value in found.items():
             reach[(district_id, category_id)] = value
@@ -134,6 +153,7 @@ def analyse(catalog: Catalog, settings: PlanningSettings) -> PlanningResult:
         outside=outside,
         open_offers=len(offers),
         hours_parsed=parsed,
+        population_grid=grid_source,
     )
 
 

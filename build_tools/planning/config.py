@@ -45,6 +45,11 @@ class PlanningSettings(BaseModel):
     evening_hour: int = Field(
         18, ge=12, le=23, description="Ab dieser Stunde gilt eine Öffnung als „abends“."
     )
+    population_grid: str | None = Field(
+        None,
+        description="Bevölkerungsgitter (GeoJSON, Pfad im Inhaltsordner): Punkte oder Zellen "
+        "mit population; dann sind die Anteile der Erreichbarkeit Anteile der Einwohner.",
+    )
     crs: str = Field(
         METRIC_CRS, description="Metrisches Koordinatensystem für Flächen und Entfernungen."
     )

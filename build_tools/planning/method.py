@@ -29,10 +29,14 @@ def method_paragraphs(result: PlanningResult) -> list[str]:
         f"wird ein Kreis mit {', '.join(fmt_km(d) for d in s.distances_m)} Radius gelegt "
         f"(Vieleck mit {4 * QUAD_SEGS} Ecken, Fläche 0,2 % kleiner als der Kreis); die "
         "Vereinigung der Kreise wird mit dem Sozialraum geschnitten. Angebote jenseits der "
-        "Grenze zählen mit, denn Menschen gehen über Stadtteilgrenzen. Liegt für einen "
-        "Sozialraum nur eine Gesamtzahl der Einwohner vor, ist der bevölkerungsgewichtete "
-        "Anteil gleich dem Flächenanteil: es wird angenommen, dass die Menschen gleichmäßig "
-        "im Sozialraum wohnen.",
+        "Grenze zählen mit, denn Menschen gehen über Stadtteilgrenzen. "
+        + (f"Mit dem Bevölkerungsgitter {result.population_grid} ist der Anteil ein Anteil "
+           "der Einwohner: gezählt werden die Gitterpunkte (bei Zellen deren Mittelpunkt) im "
+           "erreichten Teil. Sozialräume ohne Einwohner im Gitter erhalten den Flächenanteil."
+           if result.population_grid else
+           "Liegt für einen Sozialraum nur eine Gesamtzahl der Einwohner vor, ist der "
+           "bevölkerungsgewichtete Anteil gleich dem Flächenanteil: es wird angenommen, dass "
+           "die Menschen gleichmäßig im Sozialraum wohnen."),
         "Entfernung zum nächsten Angebot: von der Mitte des Sozialraums (Schwerpunkt; liegt "
         "er außerhalb, etwa bei Ringform, ein Punkt im Inneren). Gehzeit = Luftlinie × "
         f"Umwegfaktor {fmt_number(s.detour_factor, 2)} ÷ {fmt_number(s.walking_speed_kmh, 1)}"

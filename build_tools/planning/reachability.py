@@ -29,6 +29,8 @@ class Reach:
     threshold_m: int
     flagged: bool
     """True when the nearest offer is farther than the threshold, or there is none."""
+    weighted: bool = False
+    """True when shares are shares of inhabitants (population grid), not of area."""
 
 
 def district_centre(geom) -> shapely.Point:
@@ -54,17 +56,24 @@ def reach_for_category(
     distances: list[int],
     threshold_m: int,
     walking_minutes,
+    weights: list[tuple[np.ndarray, np.ndarray]] | None = None,
 ) -> dict[str, Reach]:
     """Reachability of one category for every district.
 
     ``districts`` maps id → metric (Multi)Polygon; ``points`` holds the category's offer
     locations as metric shapely points (confidential ones included: they count, unseen).
+    ``weights`` (optional, per district in order): coordinates and inhabitants of population
+    grid points inside it; a district with inhabitants on the grid gets population shares.
     """
     ids = list(districts)
     geoms = np.array([districts[i] for i in ids], dtype=object)
+    weighted = [
+        weights is not None and float(weights[k][1].sum()) > 0 for k in range(len(ids))
+    ]
     if len(points) == 0:
         return {
-            i: Reach({d: 0.0 for d in distances}, None, None, threshold_m, True) for i in ids
+            i: Reach({d: 0.0 for d in distances}, None, None, threshold_m, True, weighted[k])
+            for k, i in enumerate(ids)
         }
     tree = STRtree(points)
     centres = np.array([district_centre(g) for g in geoms], dtype=object)
@@ -79,7 +88,13 @@ def reach_for_category(
         reached = shapely.union_all(shapely.buffer(points, distance, quad_segs=QUAD_SEGS))
         for k in range(len(ids)):
             piece = shapely.clip_by_rect(reached, *boxes[k])
-            shares[k][distance] = _share(shapely.intersection(piece, geoms[k]), float(areas[k]))
+            covered = shapely.intersection(piece, geoms[k])
+            if weighted[k]:
+                coords, people = weights[k]  # type: ignore[index]
+                inside = shapely.intersects_xy(covered, coords[:, 0], coords[:, 1])
+                shares[k][distance] = float(people[inside].sum() / people.sum())
+            else:
+                shares[k][distance] = _share(covered, float(areas[k]))
     result: dict[str, Reach] = {}
     for k, district_id in enumerate(ids):
         metres = nearest_by_district.get(k)
@@ -89,5 +104,6 @@ def reach_for_category(
             walking_min=walking_minutes(metres) if metres is not None else None,
             threshold_m=threshold_m,
             flagged=metres is None or metres > threshold_m,
+            weighted=weighted[k],
         )
     return result

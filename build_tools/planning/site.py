@@ -21,7 +21,7 @@ def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
     if not catalog.config.planning:
         return Contribution()
     settings = planning_settings(catalog.config)
-    result = analyse(catalog, settings)
+    result = analyse(catalog, settings, ctx.extra.get("content_dir"))
     title = catalog.config.name
     base = planning_path()
     files = [

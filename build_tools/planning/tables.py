@@ -125,9 +125,12 @@ def reach_table(result: PlanningResult, category_id: str, label: str) -> Table:
     return Table(
         f"erreichbarkeit-{category_id}", f"Erreichbarkeit: {label}", columns, rows, numeric,
         " ".join([
-            "Anteil der Fläche des Sozialraums (bei nur einer Einwohnerzahl je Sozialraum "
-            "gleich dem Bevölkerungsanteil) innerhalb der Luftlinie eines offenen Angebots; "
-            "Angebote jenseits der Grenze zählen mit.", *extra,
+            ("Anteil der Einwohner laut Bevölkerungsgitter"
+             if result.population_grid else
+             "Anteil der Fläche des Sozialraums (bei nur einer Einwohnerzahl je Sozialraum "
+             "gleich dem Bevölkerungsanteil)")
+            + " innerhalb der Luftlinie eines offenen Angebots; Angebote jenseits der Grenze "
+            "zählen mit.", *extra,
         ]),
     )
 

@@ -148,3 +148,38 @@ def test_mobile_offer_counts_in_its_service_area_only(square):
     assert result.coverage[("west", "essen")].count == 0
     assert result.mobile["essen"] == 1
     assert result.reach[("ost", "essen")].nearest_m is None  # no fixed place, no distance
+
+
+def test_population_grid_weights_the_shares(square, tmp_path):
+    import json
+
+    from .synthetic import to_lonlat
+
+    people = [((100, 100), 300), ((900, 900), 100), ((5000, 5000), 999)]  # last: outside
+    features = [
+        {"type": "Feature", "properties": {"population": n},
+         "geometry": shapely.geometry.mapping(to_lonlat(shapely.Point(xy)))}
+        for xy, n in people
+    ]
+    (tmp_path / "grid.geojson").write_text(
+        json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
+    catalog = make_catalog({"eck": (square, 400)}, [make_offer("a", "essen", (0, 0))],
+                           options={"population_grid": "grid.geojson"})
+    result = analyse(catalog, planning_settings(catalog.config), tmp_path)
+    reach = result.reach[("eck", "essen")]
+    # (100, 100) is 141 m from the offer, (900, 900) 1273 m: 300 of 400 people within 1 km.
+    assert reach.weighted
+    assert reach.shares == {500: 0.75, 1000: 0.75, 2000: 1.0}
+    assert result.population_grid == "grid.geojson"
+
+
+def test_population_grid_errors_name_the_feature(square, tmp_path):
+    from build_tools.config import ConfigProblem
+
+    (tmp_path / "grid.geojson").write_text(
+        '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, '
+        '"geometry": {"type": "Point", "coordinates": [6.4, 50.8]}}]}', encoding="utf-8")
+    catalog = make_catalog({"eck": (square, 400)}, [],
+                           options={"population_grid": "grid.geojson"})
+    with pytest.raises(ConfigProblem, match=r"features\[0\]: population"):
+        analyse(catalog, planning_settings(catalog.config), tmp_path)
