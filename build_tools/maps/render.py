@@ -31,8 +31,8 @@ ASSETS = ROOT / "site_templates" / "assets"
 
 LEAFLET_VERSION = "1.9.4"
 MARKERCLUSTER_VERSION = "1.5.3"
-CLUSTER_THRESHOLD = 40
-"""Maps with more markers than this cluster them (category and district pages)."""
+CLUSTER_THRESHOLD = 1
+"""Maps with more markers than this cluster them: offers in one house must stay reachable."""
 OFFER_ZOOM = 16
 FIT_PADDING = (10, 10)
 COORD_DIGITS = 5  # ~1 m: enough for a door, small in JSON
@@ -389,7 +389,8 @@ def overview_map_html(catalog: Catalog, page_path: str, ctx: Any = None) -> str:
     with specmod.seeded_ids():
         center = _center(catalog, [[r[3], r[4]] for r in rows])
         fmap = _base_map(catalog, center, cfg.zoom)
-        specmod.add_category_groups(fmap, cats, cluster=True, control=len(cats) > 1)
+        specmod.add_category_groups(fmap, cats, cluster=True, control=len(cats) > 1,
+                                    cluster_radius=specmod.CLUSTER_RADIUS_OVERVIEW)
         if cfg.center is None:
             fmap.fit_bounds(_bounds(rows), padding=FIT_PADDING, max_zoom=OFFER_ZOOM)
         spec = specmod.describe(fmap)

@@ -38,9 +38,11 @@ CLUSTER_OPTIONS = {
     "show_coverage_on_hover": False,
     "spiderfy_on_max_zoom": True,
     "chunked_loading": True,
-    "max_cluster_radius": 60,
-    "disable_clustering_at_zoom": 18,
 }
+# Overview: bigger clusters. Pages with a few offers: small ones, so that only offers that
+# overlap (same house, same street corner) cluster — and spiderfy at the highest zoom.
+CLUSTER_RADIUS_OVERVIEW = 60
+CLUSTER_RADIUS_PAGE = 24
 
 
 @contextmanager
@@ -112,7 +114,12 @@ def add_district(fmap: folium.Map, name: str, geojson: dict[str, Any]) -> folium
 
 
 def add_category_groups(
-    fmap: folium.Map, categories: list[tuple[str, str, str]], *, cluster: bool, control: bool
+    fmap: folium.Map,
+    categories: list[tuple[str, str, str]],
+    *,
+    cluster: bool,
+    control: bool,
+    cluster_radius: int = CLUSTER_RADIUS_PAGE,
 ) -> None:
     """One FeatureGroup per category (the layer switch), optionally one shared MarkerCluster."""
     for cat_id, label, _color in categories:
@@ -120,7 +127,9 @@ def add_category_groups(
         group.atlas_category = cat_id  # type: ignore[attr-defined]
         group.add_to(fmap)
     if cluster:
-        cluster_layer = MarkerCluster(name="Angebote", control=False, **CLUSTER_OPTIONS)
+        cluster_layer = MarkerCluster(
+            name="Angebote", control=False, max_cluster_radius=cluster_radius, **CLUSTER_OPTIONS
+        )
         cluster_layer.default_js = []
         cluster_layer.default_css = []
         cluster_layer.add_to(fmap)

@@ -243,3 +243,25 @@ def test_map_follows_the_pages_open_now_filter(browser, tmp_path):
         assert page.locator("[data-atlas-open-only]").count() == 0
         assert not errors
         context.close()
+
+
+def test_offers_in_one_house_stay_reachable(browser, tmp_path):
+    offers = [make_offer(f"haus-{i}", title=f"Angebot {i} im Haus", lat=50.84, lon=6.48)
+              for i in range(3)] + [make_offer("weiter-weg", lat=50.86, lon=6.52)]
+    catalog = make_catalog(offers)
+    path = urls.district_path("nord")
+    write_site(tmp_path, path, maps.district_map_html(catalog, "nord", path))
+    with serve(tmp_path) as base:
+        context, page, errors = open_page(browser, base, path, RequestLog())
+        page.wait_for_selector("[data-atlas-state=ready]", state="attached")
+        cluster = page.locator(".atlas-cluster")
+        assert cluster.count() == 1 and cluster.inner_text() == "3"
+        cluster.focus()
+        page.keyboard.press("Enter")  # zooms in; at the highest zoom it spreads the three
+        page.wait_for_function("document.querySelectorAll('.atlas-marker').length === 4",
+                               timeout=10_000)
+        titles = sorted(page.locator(".atlas-marker").evaluate_all("els => els.map(e => e.title)"))
+        assert titles == ["Angebot 0 im Haus", "Angebot 1 im Haus", "Angebot 2 im Haus",
+                          "Angebot weiter-weg"]
+        assert not errors
+        context.close()

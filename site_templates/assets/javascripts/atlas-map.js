@@ -180,7 +180,8 @@
         })(styles[0] || {})
       }).addTo(map);
     }
-    if (cfg.fit) map.fitBounds(cfg.fit.bounds, cfg.fit.options);
+    // No animation: markers must be clustered for the final view when "ready".
+    if (cfg.fit) map.fitBounds(cfg.fit.bounds, L.extend({ animate: false }, cfg.fit.options));
 
     if (cfg.cluster && L.markerClusterGroup) {
       var clusterOptions = L.extend({ iconCreateFunction: clusterIcon }, cfg.cluster, {
