@@ -93,7 +93,7 @@ def _district(feature: Any, index: int, text: str, display: str) -> tuple[Distri
         return None, Problem(display, line, col, f"{where}.geometry",
                              f"Sozialraum {district_id!r}: ungültiges Polygon ({reason})")
     population = props.get("population")
-    if population is not None and (not isinstance(population, int) or population < 0):
+    if population is not None and (isinstance(population, bool) or not isinstance(population, int) or population < 0):
         return None, Problem(display, line, col, f"{where}.properties.population",
                              f"Sozialraum {district_id!r}: population muss eine ganze Zahl ≥ 0 sein")
     return District(district_id, name.strip(), geom, population, dict(props)), None
