@@ -9,6 +9,7 @@ import numpy as np
 import shapely
 
 from ..catalog import Catalog
+from ..config import ConfigProblem
 from ..schema import Offer, Status
 from . import opening
 from .config import PlanningSettings
@@ -85,6 +86,12 @@ def analyse(
 
     ``content_dir`` is where ``population_grid`` (if set) is looked up.
     """
+    unknown = sorted(set(settings.thresholds_m) - set(catalog.categories))
+    if unknown:
+        raise ConfigProblem(
+            "mkdocs.yml: atlas.options.planning.thresholds_m: unbekannte Kategorie "
+            + ", ".join(repr(c) for c in unknown)
+        )
     projector = Projector(settings.crs)
     categories = [(c.id, c.label) for c in catalog.categories.values()]
     category_ids = [c for c, _ in categories]

@@ -94,7 +94,13 @@ def overview_html(result: PlanningResult, downloads: bool) -> str:
     if result.has_population:
         total = sum(d.population or 0 for d in result.districts)
         parts.append(f"<li>{escape(fmt_number(total, 0))} Einwohner</li>")
-    parts.append("</ul><h2 id=\"luecken\">Lücken</h2>")
+    parts.append("</ul>")
+    if not result.districts:
+        parts.append(
+            "<p>Es sind keine Sozialräume angelegt (content/districts.geojson fehlt oder ist "
+            "leer): Versorgung und Erreichbarkeit bleiben leer, die Zeiten gelten.</p>"
+        )
+    parts.append('<h2 id="luecken">Lücken</h2>')
     if found:
         parts.append("<ul class=\"atlas-findings\">")
         parts += [
@@ -161,6 +167,12 @@ def reach_html(result: PlanningResult) -> str:
         f"Umwegfaktor {escape(fmt_number(s.detour_factor, 2))} auf die Luftlinie. Markiert "
         "sind Sozialräume, deren Mitte weiter als die Schwelle der Kategorie vom nächsten "
         "offenen Angebot entfernt ist.</p>",
+        '<nav aria-label="Kategorien"><ul class="atlas-planning-categories">'
+        + "".join(
+            f'<li><a href="#erreichbarkeit-{escape(c)}">{escape(label)}</a></li>'
+            for c, label in result.categories
+        )
+        + "</ul></nav>",
     ]
     parts += [table_html(reach_table(result, c, label), page, "h2") for c, label in result.categories]
     parts.append(_script(page))

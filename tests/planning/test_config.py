@@ -41,3 +41,16 @@ def test_every_option_is_documented():
     text = DOCS.read_text(encoding="utf-8")
     for name in PlanningSettings.model_fields:
         assert f"`{name}`" in text, f"{name} fehlt in docs/planning.md"
+
+
+def test_threshold_for_an_unknown_category_is_an_error():
+    import shapely
+
+    from build_tools.planning.analysis import analyse
+
+    from .synthetic import make_catalog
+
+    catalog = make_catalog({"eck": (shapely.box(0, 0, 10, 10), None)}, [],
+                           options={"thresholds_m": {"esen": 800}})
+    with pytest.raises(ConfigProblem, match="unbekannte Kategorie 'esen'"):
+        analyse(catalog, planning_settings(catalog.config))

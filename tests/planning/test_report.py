@@ -129,3 +129,8 @@ def test_only_requested_formats(tmp_path, monkeypatch):
                  "--out", str(tmp_path)])
     assert code == 0
     assert {p.suffix for p in tmp_path.iterdir()} == {".csv"}
+
+
+def test_markdown_report_golden(result, golden):
+    """The whole Markdown report of a small synthetic atlas (pytest --update-goldens)."""
+    golden("planning/report.md", report_markdown(result, "Musterstadt"))
