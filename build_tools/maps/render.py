@@ -190,7 +190,7 @@ def _fragment(
         f'<div class="atlas-map__canvas" role="region" aria-label="{_esc(label)}" '
         "data-atlas-canvas></div>"
     )
-    parts.append('<p class="atlas-map__status" role="status" data-atlas-status></p>')
+    parts.append('<p class="atlas-map__status" role="status" data-atlas-map-status></p>')
     parts.append(
         '<script type="application/json" data-atlas-config>' + json_for_script(spec) + "</script>"
     )

@@ -98,7 +98,7 @@ def test_overview_map(browser, tmp_path):
         # "Nur jetzt geöffnete" appears because AtlasHours exists, and filters by isOpen.
         page.get_by_label("Nur jetzt geöffnete").check()
         assert page.evaluate("window.AtlasMap.views[0].visibleMarkers().length") == 60
-        assert "60 Angebote" in page.locator("[data-atlas-status]").inner_text()
+        assert "60 Angebote" in page.locator("[data-atlas-map-status]").inner_text()
         page.get_by_label("Nur jetzt geöffnete").uncheck()
         # Popup of the evil-titled offer: text, not markup; link to its page.
         page.evaluate(

@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import subprocess
+import sys
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 
@@ -24,7 +28,7 @@ EVIL = [
 ALLOWED_TAGS = {"link", "div", "a", "p", "script", "span", "button", "label", "input"}
 ALLOWED_ATTRS = {
     "rel", "href", "class", "id", "hidden", "role", "aria-label", "src", "defer", "type",
-    "tabindex", "data-atlas-map", "data-atlas-canvas", "data-atlas-status", "data-atlas-config",
+    "tabindex", "data-atlas-map", "data-atlas-canvas", "data-atlas-map-status", "data-atlas-config",
     "data-atlas-consent", "data-atlas-consent-button", "data-atlas-tools", "data-atlas-open-only",
 }
 CDN_RE = re.compile(
@@ -157,6 +161,28 @@ def test_output_is_deterministic(catalog):
     second = all_fragments(make_catalog(sample_offers()))
     assert first == second
     assert overview_data_bytes(catalog) == overview_data_bytes(make_catalog(sample_offers()))
+
+
+_DIGEST_SCRIPT = """
+import hashlib
+from tests.maps.conftest import make_catalog, sample_offers
+from tests.maps.test_fragments import all_fragments
+from build_tools.maps.site import overview_data_bytes
+catalog = make_catalog(sample_offers())
+text = "".join(all_fragments(catalog).values()).encode() + overview_data_bytes(catalog)
+print(hashlib.sha256(text).hexdigest())
+"""
+
+
+def test_output_is_identical_across_processes():
+    root = Path(__file__).resolve().parents[2]
+    digests = set()
+    for seed in ("1", "2"):
+        env = {**os.environ, "PYTHONHASHSEED": seed, "PYTHONPATH": str(root)}
+        result = subprocess.run([sys.executable, "-c", _DIGEST_SCRIPT], cwd=root, env=env,
+                                capture_output=True, text=True, check=True, timeout=120)
+        digests.add(result.stdout.strip())
+    assert len(digests) == 1
 
 
 def test_folium_ids_are_seeded():

@@ -129,7 +129,7 @@
     this.root = root;
     this.cfg = JSON.parse(root.querySelector("script[data-atlas-config]").textContent);
     this.canvas = root.querySelector("[data-atlas-canvas]");
-    this.status = root.querySelector("[data-atlas-status]");
+    this.status = root.querySelector("[data-atlas-map-status]");
     this.categories = {};
     var cats = this.cfg.categories || [];
     for (var i = 0; i < cats.length; i++) this.categories[cats[i].id] = cats[i];
