@@ -61,7 +61,8 @@ def run(args: argparse.Namespace) -> int:
     category, districts = _content_facts(args)
     orgs_dir = args.organizations or args.out.parent / "organizations"
     try:
-        result = import_hsds(args.source, category, districts, build_date())
+        known = {p.stem for p in args.out.glob("*.y*ml")} if args.out.is_dir() else set()
+        result = import_hsds(args.source, category, districts, build_date(), known)
         written = write_all(result.offers, result.organizations, args.out, orgs_dir)
     except ImportError_ as exc:
         print(f"atlas: {exc}", file=sys.stderr)

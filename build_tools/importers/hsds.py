@@ -76,6 +76,7 @@ class _Run:
         self.sals: list[tuple[str, dict[str, Any]]] = []
         self.orgs: list[tuple[str, dict[str, Any], str]] = []
         self.given_orgs: dict[str, tuple[str, dict[str, Any], str]] = {}
+        self.origin: dict[str, tuple[str, str]] = {}  # offer id → (file, service id)
         self.used_ids: set[str] = set()
 
     @property
@@ -296,6 +297,7 @@ class _Run:
             set_if(data, "aliases", attrs.get("aliases", []))
             offer_id = self._unique_offer(base if len(places) == 1 else f"{base}-{index + 1}")
             self.result.offers[offer_id] = validated_offer(data, svc)
+            self.origin[offer_id] = (svc.file, svc.object_id)
 
     def _unique_offer(self, base: str) -> str:
         candidate, n = base[:64], 2
@@ -426,15 +428,35 @@ class _Run:
         return value
 
 
-def import_hsds(path: Path, category: str, districts: set[str] | None, today: date) -> ImportResult:
-    """Read HSDS JSON at ``path`` and map it; raises ImportError_ on unusable input."""
+def import_hsds(path: Path, category: str, districts: set[str] | None, today: date,
+                known_ids: set[str] | frozenset[str] = frozenset()) -> ImportResult:
+    """Read HSDS JSON at ``path`` and map it; raises ImportError_ on unusable input.
+
+    ``known_ids`` are offers that already exist where the files go: links to them stay.
+    """
     run = _Run(category, districts, today)
     for file, data in read_inputs(path):
         run.collect(file, data)
     result = run.run()
+    _drop_dangling_links(run, set(result.offers) | set(known_ids))
     for org_id, data in result.organizations.items():
         try:
             Organization.model_validate(data)
         except ValidationError as exc:
             raise ImportError_(f"Träger {org_id}: ungültig: {exc.errors()[0]['msg']}") from None
     return result
+
+
+def _drop_dangling_links(run: _Run, ids: set[str]) -> None:
+    """``related`` may name offers that were not imported (ended ones): report, leave out."""
+    for offer_id, data in run.result.offers.items():
+        related = data.get("related", [])
+        kept = [r for r in related if r in ids and r != offer_id]
+        for missing in (r for r in related if r not in kept):
+            file, sid = run.origin[offer_id]
+            run.report.add(file, sid, "attributes", f"ähnliches Angebot {missing!r} wurde nicht "
+                           "importiert (beendet oder nicht in der Eingabe): Verweis weggelassen")
+        if kept:
+            data["related"] = kept
+        else:
+            data.pop("related", None)
