@@ -27,10 +27,18 @@ import yaml
 from build_tools import maps
 from build_tools.catalog import Catalog
 from build_tools.config import AtlasConfig
+from build_tools.maps.render import ASSETS
 from build_tools.maps.site import overview_data_bytes
 from build_tools.schema import Category, Offer
 
 ROOT = Path(__file__).resolve().parent.parent
+# Static files the overview page loads once (then cached): not part of the budget, reported.
+ASSET_FILES = [
+    "vendor/leaflet/leaflet.js", "vendor/leaflet/leaflet.css",
+    "vendor/leaflet.markercluster/leaflet.markercluster.js",
+    "vendor/leaflet.markercluster/MarkerCluster.css",
+    "javascripts/atlas-map.js", "stylesheets/atlas-map.css",
+]
 BUDGET_BYTES = 1_500_000
 BUDGET_INTERACTIVE_MS = 1500
 
@@ -90,7 +98,10 @@ def measure_bytes(catalog: Catalog) -> dict[str, float]:
         data = overview_data_bytes(catalog)
         times.append(time.perf_counter() - start)
     html = fragment.encode("utf-8")
+    assets = [ASSETS / rel for rel in ASSET_FILES]
     return {
+        "assets_bytes": sum(p.stat().st_size for p in assets),
+        "assets_gzip_bytes": sum(len(gzip.compress(p.read_bytes(), 6)) for p in assets),
         "fragment_bytes": len(html),
         "data_bytes": len(data),
         "total_bytes": len(html) + len(data),
@@ -108,7 +119,7 @@ def measure_browser(catalog: Catalog, runs: int = 3, cpu_throttle: float = 1) ->
     root = Path(tempfile.mkdtemp(prefix="map-bench-"))
     write_site(root, "karte/", maps.overview_map_html(catalog, "karte/", None),
                {"karte/angebote.json": overview_data_bytes(catalog)})
-    ready, after_load, zoom = [], [], []
+    ready, after_load, load, zoom = [], [], [], []
     with serve(root) as base, sync_playwright() as pw:
         browser = launch(pw)
         for _ in range(runs):
@@ -127,6 +138,7 @@ def measure_browser(catalog: Catalog, runs: int = 3, cpu_throttle: float = 1) ->
             )
             ready.append(timing["ready"])
             after_load.append(max(0.0, timing["ready"] - timing["load"]))
+            load.append(timing["load"])
             zoom.append(page.evaluate(
                 """() => new Promise(resolve => {
                     const map = window.AtlasMap.views[0].map;
@@ -140,6 +152,7 @@ def measure_browser(catalog: Catalog, runs: int = 3, cpu_throttle: float = 1) ->
     return {
         "markers": timing["markers"],
         "ready_ms": statistics.median(ready),
+        "load_ms": statistics.median(load),
         "interactive_after_load_ms": statistics.median(after_load),
         "zoom_step_ms": statistics.median(zoom),
     }
@@ -159,12 +172,14 @@ def main(argv: list[str] | None = None) -> int:
           f"{sizes['total_bytes']:,} B (gzip {sizes['total_gzip_bytes']:,} B; "
           f"budget {BUDGET_BYTES:,} B)")
     print(f"render (fragment + data) {sizes['render_ms']:.1f} ms")
+    print(f"shared assets, once per visit (cached): {sizes['assets_bytes']:,} B "
+          f"(gzip {sizes['assets_gzip_bytes']:,} B)")
     ok = sizes["total_bytes"] <= BUDGET_BYTES
     if not args.no_browser:
         result = measure_browser(catalog, args.runs, args.cpu_throttle)
         print(f"Chromium (CPU throttle ×{args.cpu_throttle:g}): {result['markers']} markers, "
-              f"ready {result['ready_ms']:.0f} ms after navigation start, "
-              f"{result['interactive_after_load_ms']:.0f} ms after load "
+              f"ready {result['ready_ms']:.0f} ms after navigation start (load event "
+              f"{result['load_ms']:.0f} ms), {result['interactive_after_load_ms']:.0f} ms after load "
               f"(budget {BUDGET_INTERACTIVE_MS} ms); one zoom step {result['zoom_step_ms']:.0f} ms")
         ok = ok and result["interactive_after_load_ms"] <= BUDGET_INTERACTIVE_MS
     print("within budget" if ok else "OVER BUDGET")
