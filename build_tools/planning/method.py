@@ -15,6 +15,7 @@ def method_paragraphs(result: PlanningResult) -> list[str]:
         if c in s.thresholds_m
     )
     mobile = sum(result.mobile.values())
+    outside = sum(result.outside.values())
     return [
         "Gezählt werden offene Angebote: veröffentlicht, nicht beendet und nicht "
         "vorübergehend geschlossen. Ein Angebot zählt in seiner Hauptkategorie und in jeder "
@@ -23,7 +24,9 @@ def method_paragraphs(result: PlanningResult) -> list[str]:
         "Versorgung: Anzahl der Angebote mit Standort im Sozialraum; Angebote ohne festen "
         "Ort (z. B. Streetwork) zählen in jedem Sozialraum ihres Einsatzgebiets. Je 10.000 "
         "Einwohner: Anzahl × 10.000 ÷ Einwohnerzahl des Sozialraums laut districts.geojson "
-        "(Quelle: kommunale Statistikstelle bzw. Zensus).",
+        "(Quelle: kommunale Statistikstelle bzw. Zensus)."
+        + (f" {outside} Zuordnungen betreffen Angebote außerhalb aller Sozialräume: sie "
+           "zählen bei den Entfernungen, nicht in der Matrix." if outside else ""),
         f"Erreichbarkeit: Luftlinie, nicht Fußweg. Alle Flächen und Entfernungen werden im "
         f"metrischen Koordinatensystem {s.crs} (ETRS89 / UTM 32N) berechnet. Um jedes Angebot "
         f"wird ein Kreis mit {', '.join(fmt_km(d) for d in s.distances_m)} Radius gelegt "

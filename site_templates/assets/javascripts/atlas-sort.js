@@ -60,7 +60,9 @@
     Array.prototype.forEach.call(document.querySelectorAll("table[data-atlas-sort]"), enhance);
   }
 
-  if (document.readyState === "loading") {
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(init);  /* Material's instant navigation */
+  } else if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
     init();
