@@ -113,7 +113,7 @@ def _plan(text: str, today: date) -> _Plan | None:
             plan.notes.append(f"An Feiertagen: {_spans_text(rule.spans)}.")
         if rule.comment:
             days = ",".join(GERMAN_DAYS[d] for d in sorted(rule.weekdays)) or "Hinweis"
-            plan.notes.append(f"{days}: {rule.comment}.")
+            plan.notes.append(f"{days}: „{rule.comment}“.")
     if getattr(schedule, "comment", None):
         plan.notes.append(f"Hinweis: „{schedule.comment}“.")
     return plan

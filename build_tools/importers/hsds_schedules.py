@@ -25,6 +25,9 @@ _NTH_RE = re.compile(r"^([+-]?[1-5])(MO|TU|WE|TH|FR|SA|SU)$")
 _HOLIDAY_CLOSED = "An Feiertagen: geschlossen."
 _HOLIDAY_RE = re.compile(r"An Feiertagen: ((?:\d{2}:\d{2}–\d{2}:\d{2} Uhr(?:, )?)+)\.")
 _COMMENT_RE = re.compile(r"Hinweis: „([^“”\"]*)“\.")
+_GERMAN_DAY = "(?:Mo|Di|Mi|Do|Fr|Sa|So)"
+_RULE_COMMENT_RE = re.compile(rf"({_GERMAN_DAY}(?:,{_GERMAN_DAY})*): „([^“”\"]*)“\.")
+GERMAN_DAYS = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
 _SEASON_RE = re.compile(r"Jedes Jahr vom \d{2}\.\d{2}\. bis \d{2}\.\d{2}\.")
 _RAW_RE = re.compile(r"^Öffnungszeiten \(OpenStreetMap-Format\): (.+)$")
 
@@ -100,6 +103,7 @@ def schedules_to_hours(items: list[Tracked]) -> HoursResult:
     holiday: str | None = None
     months: str | None = None
     comment: str | None = None
+    rule_comments: list[tuple[frozenset[int], str, str]] = []
     raw_hours: str | None = None
     valid: set[tuple[date | None, date | None]] = set()
     for item in items:
@@ -150,6 +154,11 @@ def schedules_to_hours(items: list[Tracked]) -> HoursResult:
                 last = OSM_MONTHS[GERMAN_MONTHS.index(match.group(2))] if match.group(2) else None
                 months = f"{first}-{last}" if last else first
                 description = description.replace(match.group(0), "")
+            for found in _RULE_COMMENT_RE.finditer(description):
+                days = frozenset(GERMAN_DAYS.index(d) for d in found.group(1).split(","))
+                if (days, found.group(2), found.group(0)) not in rule_comments:
+                    rule_comments.append((days, found.group(2), found.group(0)))
+            description = _RULE_COMMENT_RE.sub("", description)
             match = _COMMENT_RE.search(description)
             if match:
                 comment = f'"{match.group(1)}"'
@@ -168,7 +177,9 @@ def schedules_to_hours(items: list[Tracked]) -> HoursResult:
             if value not in (None, ""):
                 item.unmapped(key, "kein Feld im Atlas")
         item.finish()
-    rules = _weekly_rules(weekly) + _monthly_rules(monthly)
+    weekly_rules, unplaced = _weekly_rules(weekly, rule_comments)
+    rules = weekly_rules + _monthly_rules(monthly)
+    result.notes += [sentence for sentence in unplaced if sentence not in result.notes]
     if months:
         rules = [f"{months} {rule}" for rule in rules]
     if holiday:
@@ -216,13 +227,24 @@ def _days(item: Tracked):
     return None
 
 
-def _weekly_rules(weekly: dict[int, set[tuple[int, int]]]) -> list[str]:
+def _weekly_rules(weekly: dict[int, set[tuple[int, int]]],
+                  comments: list[tuple[frozenset[int], str, str]]) -> tuple[list[str], list[str]]:
+    """Weekly rules (days with equal spans together) and comment sentences that fit no rule."""
     groups: dict[tuple, list[int]] = {}
     for day in range(7):
         if weekly.get(day):
             groups.setdefault(tuple(sorted(weekly[day])), []).append(day)
     ordered = sorted(groups.items(), key=lambda kv: kv[1][0])
-    return [f"{_day_list(days)} {_spans_text(list(spans))}" for spans, days in ordered]
+    rules, placed = [], set()
+    for spans, days in ordered:
+        rule = f"{_day_list(days)} {_spans_text(list(spans))}"
+        for index, (comment_days, comment, _) in enumerate(comments):
+            if comment_days == frozenset(days) and index not in placed:
+                rule += f' "{comment}"'
+                placed.add(index)
+                break
+        rules.append(rule)
+    return rules, [c[2] for i, c in enumerate(comments) if i not in placed]
 
 
 def _monthly_rules(monthly: dict[tuple[int, tuple[int, ...]], set[tuple[int, int]]]) -> list[str]:

@@ -51,6 +51,17 @@ def test_exporter_sentences_are_read_back():
     assert result.notes == []
 
 
+def test_rule_comment_is_read_back_when_its_days_form_a_group():
+    result, _ = _convert(
+        {"id": "a", "freq": "WEEKLY", "byday": "WE,TH,FR", "opens_at": "08:30", "closes_at": "12:00",
+         "description": "Mi,Do,Fr: „und nach Vereinbarung“."},
+        {"id": "b", "freq": "WEEKLY", "byday": "MO", "opens_at": "08:30", "closes_at": "10:00",
+         "description": "Mi,Do,Fr: „und nach Vereinbarung“. Sa: „nur bei Regen“."},
+    )
+    assert result.opening_hours == 'Mo 08:30-10:00; We-Fr 08:30-12:00 "und nach Vereinbarung"'
+    assert result.notes == ["Sa: „nur bei Regen“."]
+
+
 def test_minutes():
     assert minutes("09:30") == 570
     assert minutes("24:00") == 1440
