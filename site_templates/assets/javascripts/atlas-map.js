@@ -58,6 +58,14 @@
     }
   }
 
+  function reducedMotion() {
+    try {
+      return !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
+    } catch (e) {
+      return false;
+    }
+  }
+
   function consentGiven() {
     try {
       return window.sessionStorage.getItem(CONSENT_KEY) === "1";
@@ -167,6 +175,8 @@
     var cfg = this.cfg;
     var self = this;
     var options = L.extend({}, cfg.map.options, { center: cfg.map.center, zoomControl: false });
+    var calm = reducedMotion();
+    if (calm) L.extend(options, { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false });
     var map = (this.map = L.map(this.canvas, options));
     L.control.zoom({ zoomInTitle: "Hineinzoomen", zoomOutTitle: "Herauszoomen" }).addTo(map);
     if (cfg.tiles) L.tileLayer(cfg.tiles.url, cfg.tiles.options).addTo(map);
@@ -184,7 +194,7 @@
     if (cfg.fit) map.fitBounds(cfg.fit.bounds, L.extend({ animate: false }, cfg.fit.options));
 
     if (cfg.cluster && L.markerClusterGroup) {
-      var clusterOptions = L.extend({ iconCreateFunction: clusterIcon }, cfg.cluster, {
+      var clusterOptions = L.extend({ iconCreateFunction: clusterIcon, animate: !calm }, cfg.cluster, {
         // Chunked loading adds markers in slices; the map is ready after the last one.
         chunkProgress: function (processed, total) {
           if (processed >= total) window.setTimeout(function () { self.ready(); }, 0);
