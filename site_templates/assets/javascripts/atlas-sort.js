@@ -13,16 +13,18 @@
     return raw !== null ? raw : cell.textContent.trim();
   }
 
-  function compare(a, b, numeric) {
+  /* Empty cells ("–") stay last in both directions. */
+  function compare(a, b, numeric, ascending) {
+    var result;
     if (numeric) {
       var x = parseFloat(a), y = parseFloat(b);
       var xn = isNaN(x), yn = isNaN(y);
-      if (xn && yn) { return 0; }
-      if (xn) { return 1; }  /* empty cells last */
-      if (yn) { return -1; }
-      return x - y;
+      if (xn || yn) { return xn === yn ? 0 : (xn ? 1 : -1); }
+      result = x - y;
+    } else {
+      result = collator.compare(a, b);
     }
-    return collator.compare(a, b);
+    return ascending ? result : -result;
   }
 
   function sortBy(table, index, header) {
@@ -32,8 +34,7 @@
     var ascending = header.getAttribute("aria-sort") !== "ascending";
     var rows = Array.prototype.slice.call(body.rows);
     rows.sort(function (r1, r2) {
-      var result = compare(cellValue(r1, index), cellValue(r2, index), numeric);
-      return ascending ? result : -result;
+      return compare(cellValue(r1, index), cellValue(r2, index), numeric, ascending);
     });
     rows.forEach(function (row) { body.appendChild(row); });
     Array.prototype.forEach.call(table.tHead.rows[0].cells, function (th) {
