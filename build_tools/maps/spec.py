@@ -79,7 +79,8 @@ def build_map(
         tiles=None,
         control_scale=False,
         scroll_wheel_zoom=False,
-        # One-marker maps in the text flow: no dragging trap on touch screens.
+        # One-marker maps in the text flow: no dragging on touch screens (atlas-map.js
+        # allows it again for a mouse), so a swipe over the map scrolls the page.
         dragging=not static,
         zoom_control=False,
         keyboard=True,

@@ -175,6 +175,9 @@
     var cfg = this.cfg;
     var self = this;
     var options = L.extend({}, cfg.map.options, { center: cfg.map.center, zoomControl: false });
+    // Small maps in the text flow are static on touch screens (a swipe scrolls the page),
+    // but can be dragged with a mouse.
+    if (options.dragging === false && !L.Browser.mobile) options.dragging = true;
     var calm = reducedMotion();
     if (calm) L.extend(options, { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false });
     var map = (this.map = L.map(this.canvas, options));
