@@ -265,7 +265,10 @@ class CollectionFlyer:
             cover_pages = 1
             points = self._map_points()
             if d.show_map and (points or d.districts):
-                extra_pages.append("map")
+                extra_pages.append(None)
+                detail = self._overview(points).dense_area()
+                if detail is not None:
+                    extra_pages.append(detail)
             list_top = self._frames(0)[0]
         else:
             cover_pages = 0
@@ -285,9 +288,9 @@ class CollectionFlyer:
         if f.booklet:
             self._draw_cover()
             footer()
-            for _ in extra_pages:
+            for detail in extra_pages:
                 doc.new_page()
-                self._draw_map(points)
+                self._draw_map(points, detail)
                 footer()
             doc.new_page()
         else:
@@ -378,16 +381,28 @@ class CollectionFlyer:
             if e.sheet.lat is not None and not e.sheet.confidential
         ]
 
-    def _draw_map(self, points: list[MapPoint]) -> None:
-        d, f, doc, pen = self.data, self.fmt, self.doc, self.pen
+    def _map_box(self) -> tuple[float, float, float, float]:
+        f = self.fmt
         w, h, m = f.width * mm, f.height * mm, f.margin * mm
-        inner = w - 2 * m
-        pen.line(m, h - m - f.name_size, inner, label(d.lang, "map"), f.name_size + 2, True)
         top = h - m - f.name_size - 4 * mm
         bottom = m + self.footer * mm
+        return m, bottom, w - 2 * m, top - bottom
+
+    def _overview(self, points: list[MapPoint]) -> TownMap:
+        _, _, width, height = self._map_box()
+        districts = [_Named(name, geom) for name, geom in self.data.districts]
+        return TownMap(districts, points, width, height)
+
+    def _draw_map(self, points: list[MapPoint], detail=None) -> None:
+        d, f, doc, pen = self.data, self.fmt, self.doc, self.pen
+        x, bottom, width, height = self._map_box()
+        title = label(d.lang, "map") + (f": {detail[0]}" if detail else "")
+        pen.line(x, f.height * mm - f.margin * mm - f.name_size, width, title,
+                 f.name_size + 2, True)
         districts = [_Named(name, geom) for name, geom in d.districts]
-        townmap = TownMap(districts, points, inner, top - bottom)
-        townmap.draw(doc.canvas, m, bottom, doc.ink, pen, marker=4.2 * mm)
+        townmap = TownMap(districts, points, width, height,
+                          bounds=detail[1] if detail else None)
+        townmap.draw(doc.canvas, x, bottom, doc.ink, pen, marker=4.2 * mm)
 
     def _draw_back(self) -> None:
         d, f, doc, pen = self.data, self.fmt, self.doc, self.pen

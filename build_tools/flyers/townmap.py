@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from shapely.geometry import MultiPolygon, Polygon
+from shapely.geometry import MultiPolygon, Point, Polygon
 
 from .icons import draw_icon
 
@@ -38,15 +38,20 @@ def _polygons(geometry) -> list[Polygon]:
 class TownMap:
     """Fits districts and points into a box of ``width`` × ``height`` points."""
 
-    def __init__(self, districts, points: list[MapPoint], width: float, height: float):
+    def __init__(self, districts, points: list[MapPoint], width: float, height: float,
+                 bounds: tuple[float, float, float, float] | None = None):
         self.districts = list(districts)
         self.points = points
         lons, lats = [], []
-        for district in self.districts:
+        if bounds is not None:  # a detail map: fit these (west, south, east, north)
+            lons, lats = [bounds[0], bounds[2]], [bounds[1], bounds[3]]
+            self.points = [p for p in points if bounds[0] <= p.lon <= bounds[2]
+                           and bounds[1] <= p.lat <= bounds[3]]
+        for district in self.districts if bounds is None else []:
             minx, miny, maxx, maxy = district.geometry.bounds
             lons += [minx, maxx]
             lats += [miny, maxy]
-        for p in points:
+        for p in points if bounds is None else []:
             lons.append(p.lon)
             lats.append(p.lat)
         if not lons:
@@ -61,6 +66,28 @@ class TownMap:
         self.ox = (width - (x1 - x0) * self.scale) / 2 - x0 * self.scale
         self.oy = (height - (y1 - y0) * self.scale) / 2 - y0 * self.scale
         self.width, self.height = width, height
+
+    def dense_area(self, minimum: int = 5) -> tuple[str, tuple[float, float, float, float]] | None:
+        """The district holding the most points, when a detail map of it would help.
+
+        Worth it when it holds at least ``minimum`` points on under a quarter of the map.
+        """
+        best = None
+        for district in self.districts:
+            minx, miny, maxx, maxy = district.geometry.bounds
+            inside = [p for p in self.points
+                      if district.geometry.covers(Point(p.lon, p.lat))]
+            if best is None or len(inside) > best[0]:
+                best = (len(inside), district.name, (minx, miny, maxx, maxy))
+        if best is None or best[0] < minimum:
+            return None
+        minx, miny, maxx, maxy = best[2]
+        x0, y0 = self.xy(minx, miny)
+        x1, y1 = self.xy(maxx, maxy)
+        if (x1 - x0) * (y1 - y0) > 0.25 * self.width * self.height:
+            return None
+        pad_x, pad_y = (maxx - minx) * 0.08, (maxy - miny) * 0.08
+        return best[1], (minx - pad_x, miny - pad_y, maxx + pad_x, maxy + pad_y)
 
     def xy(self, lon: float, lat: float) -> tuple[float, float]:
         """Map coordinates (points) of a position."""
@@ -90,6 +117,9 @@ class TownMap:
         c.setStrokeColor(ink.rule)
         c.setLineWidth(0.3)
         c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
+        clip = c.beginPath()
+        clip.rect(0, 0, self.width, self.height)
+        c.clipPath(clip, stroke=0, fill=0)
         c.setLineWidth(0.8)
         c.setLineJoin(1)
         for district in self.districts:
@@ -107,6 +137,8 @@ class TownMap:
         for district in self.districts:
             spot = district.geometry.representative_point()
             lx, ly = self.xy(spot.x, spot.y)
+            if not (0 <= lx <= self.width and 0 <= ly <= self.height):
+                continue
             size = 7
             w = pen.measure(district.name, size, True)
             pen.line(lx - w / 2, ly - size * 0.35, w, district.name, size, True,
