@@ -170,6 +170,9 @@ def data_page_html(catalog: Catalog, downloads: list[Download]) -> str:
         "Sie werden bei jeder Veröffentlichung neu erzeugt. Geschützte Orte (z. B. Frauenhäuser) "
         "erscheinen ohne Adresse und ohne Koordinaten; beendete Angebote fehlen in GeoJSON "
         "und CSV und stehen in HSDS mit dem Status <code>defunct</code>.</p>",
+        f"<p>{len(catalog.published)} Angebote"
+        + (f", Stand {catalog.build_date.strftime('%d.%m.%Y')}" if catalog.build_date else "")
+        + ".</p>",
         "<h2>Downloads</h2>",
         '<table class="atlas-downloads"><thead><tr><th scope="col">Datei</th>'
         '<th scope="col">Inhalt</th><th scope="col">Format</th><th scope="col">Größe</th>'

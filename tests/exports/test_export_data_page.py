@@ -72,6 +72,7 @@ def test_page_and_files(catalog):
     text = "".join(parser.text)
     assert "Datenlizenz Deutschland – Namensnennung – Version 2.0" in text
     assert "dl-de/by-2-0" in text
+    assert "4 Angebote, Stand 22.11.2026." in text
 
 
 def test_jsonld_is_dcat_ap_de(catalog):
