@@ -33,7 +33,7 @@ def az_page(catalog: Catalog, holiday_list: list[str]) -> GeneratedPage:
         status=status_block(catalog, offers, path, holiday_list),
         map_href=urls.relative_url(path, urls.map_path()),
     )
-    return GeneratedPage(path=path, title="Angebote A–Z", html=html, meta={"atlas_page": "az"})
+    return GeneratedPage(path=path, title="Angebote A–Z", html=html, meta={"atlas_page": "az", "hide": ["toc"]})
 
 
 def categories_index_page(catalog: Catalog) -> GeneratedPage:
@@ -74,7 +74,7 @@ def category_page(catalog: Catalog, category_id: str, ctx: BuildContext, holiday
         status=status_block(catalog, offers, path, holiday_list),
         back={"href": urls.relative_url(path, urls.categories_index_path()), "label": "Alle Kategorien"},
     )
-    meta = {"description": cat.description or f"Angebote: {cat.label}", "atlas_page": "category"}
+    meta = {"description": cat.description or f"Angebote: {cat.label}", "atlas_page": "category", "hide": ["toc"]}
     return GeneratedPage(path=path, title=cat.label, html=html, meta=meta)
 
 
@@ -113,7 +113,7 @@ def district_page(catalog: Catalog, district_id: str, ctx: BuildContext, holiday
         status=status_block(catalog, offers, path, holiday_list),
         back={"href": urls.relative_url(path, urls.districts_index_path()), "label": "Alle Sozialräume"},
     )
-    meta = {"description": f"Hilfeangebote im Sozialraum {district.name}", "atlas_page": "district"}
+    meta = {"description": f"Hilfeangebote im Sozialraum {district.name}", "atlas_page": "district", "hide": ["toc"]}
     return GeneratedPage(path=path, title=f"Sozialraum {district.name}", html=html, meta=meta)
 
 

@@ -39,7 +39,7 @@ def offer_page(
     if offer.status == Status.ended:
         return _tombstone(catalog, offer, path)
     context = offer_context(catalog, offer, ctx, holiday_list, available_files)
-    meta: dict[str, Any] = {"description": offer.summary, "atlas_page": "offer"}
+    meta: dict[str, Any] = {"description": offer.summary, "atlas_page": "offer", "hide": ["toc"]}
     return GeneratedPage(path=path, title=offer.title, html=render("offer.html", **context), meta=meta)
 
 
@@ -176,9 +176,25 @@ def related_offers(catalog: Catalog, offer: Offer, limit: int = RELATED_MAX) -> 
     if len(chosen) >= limit:
         return chosen[:limit]
     taken = {o.id for o in chosen} | {offer.id}
-    same = [o for o in catalog.in_category(offer.category) if o.id not in taken]
+    same = [o for o in category_members(catalog).get(offer.category, []) if o.id not in taken]
     same.sort(key=lambda o: (_distance(offer, o), o.id))
     return (chosen + same)[:limit]
+
+
+def category_members(catalog: Catalog) -> dict[str, list[Offer]]:
+    """Published offers per category (main and additional), built once per catalog.
+
+    Asking ``catalog.in_category`` for every offer page would make the build quadratic.
+    """
+    cached = getattr(catalog, "_atlas_category_members", None)
+    if cached is not None and cached[0] == len(catalog.offers):
+        return cached[1]
+    members: dict[str, list[Offer]] = {}
+    for other in catalog.published:
+        for cat in dict.fromkeys([other.category, *other.also_categories]):
+            members.setdefault(cat, []).append(other)
+    catalog._atlas_category_members = (len(catalog.offers), members)  # type: ignore[attr-defined]
+    return members
 
 
 def _distance(a: Offer, b: Offer) -> float:
