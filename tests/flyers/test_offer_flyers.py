@@ -173,3 +173,33 @@ def test_layout_that_prints_codes_too_small_fails(catalog):
     options = PrintOptions(site_url=long_url)
     with pytest.raises(FlyerError, match=r"aushang.pdf.*mm je Modul"):
         build_flyers(catalog, options, None, None, processes=1, only={"notschlafstelle"})
+
+
+def _font_sizes(pdf: bytes, needle: str) -> list[float]:
+    import pypdfium2.raw as raw
+
+    tp = pdfium.PdfDocument(pdf)[0].get_textpage()
+    chars = "".join(tp.get_text_range(i, 1)[:1] or " " for i in range(tp.count_chars()))
+    index = chars.index(needle)
+    return [raw.FPDFText_GetFontSize(tp.raw, index + i) for i in range(len(needle))]
+
+
+def test_arm_length_sizes(built):
+    card = built["flyers/notschlafstelle-karte.pdf"]
+    assert min(_font_sizes(card, "Notschlafstelle")) >= 16
+    assert min(_font_sizes(card, "02421 123456")) >= 14
+    poster = built["flyers/notschlafstelle-aushang.pdf"]
+    assert min(_font_sizes(poster, "Notschlafstelle")) >= 26
+
+
+def test_card_qr_is_at_least_30_mm(catalog):
+    from build_tools.flyers.card import Card
+
+    assert Card.qr_size >= 30
+
+
+def test_text_the_font_cannot_print_fails(catalog, options):
+    sheet = offer_sheet(catalog, catalog.offer("tafel-nord"), SITE_URL, "de")
+    sheet.title = "Tafel 北"
+    with pytest.raises(fonts.FontProblem, match="U\\+5317"):
+        render_card(sheet, options)
