@@ -400,7 +400,10 @@ class _Run:
             else:
                 loc.unmapped("latitude", f"Koordinaten fehlen oder ungültig ({lat!r}, {lon!r}): "
                              "Ort nicht übernommen; location mit lat/lon nachtragen")
-                loc.used.update({"longitude", "transportation", "accessibility"})
+                loc.used.add("longitude")
+                for key in ("transportation", "accessibility"):
+                    if loc.data.get(key):
+                        loc.unmapped(key, "gehört zum nicht übernommenen Ort")
                 if address:
                     loc.unmapped("addresses", "Anschrift ohne gültige Koordinaten nicht übernommen")
             name = loc.text("name")

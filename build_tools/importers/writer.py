@@ -7,7 +7,6 @@ existing file is never overwritten: the import stops before writing anything.
 
 from __future__ import annotations
 
-import os
 import shutil
 import tempfile
 from datetime import date
@@ -64,10 +63,10 @@ def write_all(offers: dict[str, dict[str, Any]], organizations: dict[str, dict[s
         for target_dir, moves in staged.items():
             if not target_dir.exists():
                 target_dir.parent.mkdir(parents=True, exist_ok=True)
-                os.rename(moves[0][0].parent, target_dir)
+                shutil.move(str(moves[0][0].parent), str(target_dir))  # a rename on one disk
             else:
                 for temp, final in moves:
-                    os.replace(temp, final)
+                    shutil.move(str(temp), str(final))
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [path for path, _ in plan]
