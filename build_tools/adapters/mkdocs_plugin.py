@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib
 import logging
+from html import escape as html_escape
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,8 @@ from . import site_build
 
 log = logging.getLogger("mkdocs.plugins.atlas")
 
+
+_HTML_META = ("title", "description")
 
 class _Passthrough(BaseConfigOption):
     """Accept any value; :func:`make_config` (pydantic) validates the whole block at once."""
@@ -98,7 +101,10 @@ class AtlasPlugin(BasePlugin):
         for site_path, source in asset_sources():
             _replace(files, File.generated(config, site_path, abs_src_path=str(source)))
         for generated in contribution.files:
-            _replace(files, File.generated(config, generated.path, content=generated.data))
+            data = generated.data
+            if generated.path.endswith(".html"):  # alias redirect pages: same policy as pages
+                data = self._apply_csp(data.decode("utf-8")).encode("utf-8")
+            _replace(files, File.generated(config, generated.path, content=data))
         for theme_file in list(files):
             if theme_file.src_uri.endswith(".map") and theme_file.generated_by is None:
                 files.remove(theme_file)  # the theme's source maps: debugging aids, CDN names inside
@@ -110,6 +116,11 @@ class AtlasPlugin(BasePlugin):
     def _page_file(self, config: Any, page: GeneratedPage) -> File:
         src_uri = urls.src_for_path(page.path)
         meta = {"title": page.title, **page.meta}
+        # Material's templates print page.title and page.meta.description without escaping
+        # (<title>, header, search results, <meta content="…">): escape them here, once.
+        for key in _HTML_META:
+            if isinstance(meta.get(key), str):
+                meta[key] = html_escape(meta[key], quote=True)
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
         body = page.markdown if page.markdown is not None else ""
         if page.markdown is None:
