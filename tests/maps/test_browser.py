@@ -265,3 +265,33 @@ def test_offers_in_one_house_stay_reachable(browser, tmp_path):
                           "Angebot weiter-weg"]
         assert not errors
         context.close()
+
+
+STRICT_CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; "
+    # data: — Leaflet sets aborted tiles to an empty data: GIF (L.Util.emptyImageUrl).
+    "img-src 'self' data: https://tile.openstreetmap.org; base-uri 'none'; form-action 'self'"
+)
+
+
+def test_maps_work_under_a_strict_content_security_policy(browser, tmp_path):
+    """No inline script, no inline style attribute, no eval: nothing for the CSP to block."""
+    catalog = overview_catalog(n=80)
+    write_site(tmp_path, "karte/", maps.overview_map_html(catalog, "karte/"),
+               {"karte/angebote.json": overview_data_bytes(catalog)})
+    log = RequestLog(csp=STRICT_CSP)
+    with serve(tmp_path) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        page.route("**/*", log.route)
+        page.add_init_script(
+            "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));"
+        )
+        page.goto(base + "karte/")
+        page.wait_for_selector("[data-atlas-state=ready]", state="attached")
+        page.locator(".leaflet-control-zoom-in").click()
+        page.wait_for_timeout(500)
+        assert page.evaluate("window.__csp") == []
+        assert page.evaluate("window.AtlasMap.views[0].markers.length") == 80
+        context.close()
