@@ -89,13 +89,13 @@ class Poster:
         qr.draw(doc.canvas, symbol, qr_x, qr_y, q, doc.ink.black, doc.ink.white,
                 where=f"{d.id}-aushang.pdf")
         url = short_url(d.url)
-        url_size = pen.fit(url, inner, 10, bold=True, min_size=6.5)
-        if pen.measure(url, url_size, True) <= q + 16 * mm:
-            pen.ltr(qr_x - 8 * mm, qr_y - 5 * mm, q + 16 * mm, url, url_size, bold=True,
-                    align="center")
-        else:
-            pen.ltr(m, qr_y - 5 * mm, inner, url, url_size, bold=True, align="end")
-
+        url_w = q + 10 * mm
+        lines = _split_url(pen, url, url_w, 10)
+        url_size = min(pen.fit(line, url_w, 10, bold=True, min_size=6.5) for line in lines)
+        y = qr_y - 1 * mm
+        for line in lines:
+            y -= url_size * 1.15
+            pen.ltr(qr_x - 5 * mm, y, url_w, line, url_size, bold=True, align="center")
         stand = f"{label(lang, 'stand')}: {d.stand}"
         pen.line(m, footer_y, inner, stand, 10, bold=True)
         pen.line(m, strips_top + 3 * mm, inner, "✂  " + label(lang, "take"), 10,
