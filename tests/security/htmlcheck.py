@@ -42,6 +42,7 @@ class Inspector(HTMLParser):
         self.stack: list[str] = []
         self.text: list[str] = []
         self.attr_values: list[str] = []
+        self.inline_scripts: list[str] = []  # bodies of allowed inline scripts (templates')
         self._script: dict | None = None
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -77,6 +78,8 @@ class Inspector(HTMLParser):
                 self._script = {"type": kind, "body": []}
             elif not src and "script" not in self.allowed:
                 self.findings.append("inline executable <script>")
+            elif not src:
+                self._script = {"type": "inline", "body": []}
             elif src and not _same_site(src):
                 self.findings.append(f"<script> from another site: {src}")
         elif tag == "form" and (values.get("action") or "").strip() and not _same_site(values["action"]):
@@ -87,7 +90,10 @@ class Inspector(HTMLParser):
             self.findings.append(f"<{tag}> element")
 
     def handle_endtag(self, tag: str) -> None:
-        if tag == "script" and self._script is not None:
+        if tag == "script" and self._script is not None and self._script["type"] == "inline":
+            self.inline_scripts.append("".join(self._script["body"]))
+            self._script = None
+        elif tag == "script" and self._script is not None:
             body = "".join(self._script["body"])
             try:
                 json.loads(body)
