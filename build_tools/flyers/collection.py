@@ -194,7 +194,7 @@ class CollectionFlyer:
             blocks.append((line, f.body_size, False, "text"))
         if s.hours_note:
             blocks.append((s.hours_note, f.body_size, False, "text"))
-        for phone in s.phones[:2]:
+        for phone in s.phones:
             blocks.append((phone, f.phone_size, True, "phone"))
         return blocks
 
