@@ -43,14 +43,14 @@ def _marker_total(page) -> int:
 
 def test_overview_map_shows_every_published_offer(open_page, sample_catalog):
     page = open_page(urls.map_path())
-    page.wait_for_selector(".leaflet-marker-icon", timeout=10_000)
+    page.wait_for_selector(".leaflet-marker-icon", timeout=20_000)
     expected = sum(1 for o in sample_catalog.published if is_public_location(o))
     assert _marker_total(page) == expected
 
 
 def test_popup_link_opens_the_offer_page(open_page, site_url, sample_catalog):
     page = open_page(urls.map_path())
-    page.wait_for_selector(".leaflet-marker-icon", timeout=10_000)
+    page.wait_for_selector(".leaflet-marker-icon", timeout=20_000)
     # Zoom in until single markers appear, then open one.
     for _ in range(6):
         singles = page.locator(".leaflet-marker-icon:not(.atlas-cluster):not(.marker-cluster)")
@@ -95,7 +95,7 @@ def test_search_finds_a_word_from_one_description(open_page, sample_catalog):
     page = open_page("")
     page.locator("label.md-search__icon, .md-search__input").first.click()
     page.locator("input.md-search__input").fill(word)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
     hrefs = page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
     assert any(f"/angebote/{offer.id}/" in h for h in hrefs), (word, hrefs)
 
@@ -104,7 +104,7 @@ def test_home_search_box_submits_to_material_search(open_page):
     page = open_page("")
     page.locator("#atlas-q").fill("Dusche")
     page.locator("form[role=search] button").click()
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    page.wait_for_selector(".md-search-result__item", timeout=20_000)
 
 
 @pytest.mark.parametrize("kind", ["home", "offer", "category", "district", "map", "az"])
@@ -132,4 +132,4 @@ def test_print_hides_navigation_and_map(open_page, page_types):
     assert not page.locator(".leaflet-control-container").first.is_visible()
     assert page.locator("dt", has_text="Kosten").is_visible()
     pdf = page.pdf(format="A4")
-    assert pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") + pdf.count(b"/Type /Page/") <= 2
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, "an offer page prints on one A4 sheet"
