@@ -278,6 +278,9 @@ class CollectionFlyer:
         pages, col_w = self._layout(pen, list_top)
         back = ["back"] if f.booklet and d.emergency else []
         total = cover_pages + len(extra_pages) + len(pages) + len(back)
+        if f.booklet and total % 4:  # a stapled booklet has a multiple of four pages
+            back[:0] = ["notes"] * (4 - total % 4)
+            total = cover_pages + len(extra_pages) + len(pages) + len(back)
         number = 0
 
         def footer() -> None:
@@ -288,9 +291,10 @@ class CollectionFlyer:
         if f.booklet:
             self._draw_cover()
             footer()
+            detail_area = next((e[1] for e in extra_pages if e is not None), None)
             for detail in extra_pages:
                 doc.new_page()
-                self._draw_map(points, detail)
+                self._draw_map(points, detail, detail_area)
                 footer()
             doc.new_page()
         else:
@@ -305,9 +309,12 @@ class CollectionFlyer:
                 else:
                     self._draw_entry(item.item, x, item.top, col_w)
             footer()
-        for _ in back:
+        for kind in back:
             doc.new_page()
-            self._draw_back()
+            if kind == "notes":
+                self._draw_notes()
+            else:
+                self._draw_back()
             footer()
         return doc.finish()
 
@@ -393,7 +400,7 @@ class CollectionFlyer:
         districts = [_Named(name, geom) for name, geom in self.data.districts]
         return TownMap(districts, points, width, height)
 
-    def _draw_map(self, points: list[MapPoint], detail=None) -> None:
+    def _draw_map(self, points: list[MapPoint], detail=None, outline=None) -> None:
         d, f, doc, pen = self.data, self.fmt, self.doc, self.pen
         x, bottom, width, height = self._map_box()
         title = label(d.lang, "map") + (f": {detail[0]}" if detail else "")
@@ -402,7 +409,21 @@ class CollectionFlyer:
         districts = [_Named(name, geom) for name, geom in d.districts]
         townmap = TownMap(districts, points, width, height,
                           bounds=detail[1] if detail else None)
-        townmap.draw(doc.canvas, x, bottom, doc.ink, pen, marker=4.2 * mm)
+        townmap.draw(doc.canvas, x, bottom, doc.ink, pen, marker=4.2 * mm,
+                     detail=outline if detail is None else None)
+
+    def _draw_notes(self) -> None:
+        f, doc, pen = self.fmt, self.doc, self.pen
+        w, h, m = f.width * mm, f.height * mm, f.margin * mm
+        heading = {"de": "Notizen", "en": "Notes", "uk": "Нотатки", "tr": "Notlar",
+                   "ar": "ملاحظات"}.get(self.data.lang, "Notizen")
+        pen.line(m, h - m - f.name_size, w - 2 * m, heading, f.name_size + 2, True)
+        doc.canvas.setStrokeColor(doc.ink.rule)
+        doc.canvas.setLineWidth(0.4)
+        y = h - m - f.name_size - 10 * mm
+        while y > m + self.footer * mm + 2 * mm:
+            doc.canvas.line(m, y, w - m, y)
+            y -= 8 * mm
 
     def _draw_back(self) -> None:
         d, f, doc, pen = self.data, self.fmt, self.doc, self.pen

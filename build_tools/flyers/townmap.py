@@ -110,8 +110,9 @@ class TownMap:
         x, y = candidates[0]
         return (x, y - h / 2, x + w, y + h / 2)
 
-    def draw(self, c, x: float, y: float, ink, pen, marker: float) -> None:
-        """Draw the map with its lower-left corner at (x, y)."""
+    def draw(self, c, x: float, y: float, ink, pen, marker: float,
+             detail: tuple[float, float, float, float] | None = None) -> None:
+        """Draw the map with its lower-left corner at (x, y); ``detail`` outlines an area."""
         c.saveState()
         c.translate(x, y)
         c.setStrokeColor(ink.rule)
@@ -143,6 +144,14 @@ class TownMap:
             w = pen.measure(district.name, size, True)
             pen.line(lx - w / 2, ly - size * 0.35, w, district.name, size, True,
                      color=ink.grey, align="center")
+        if detail is not None:
+            x0, y0 = self.xy(detail[0], detail[1])
+            x1, y1 = self.xy(detail[2], detail[3])
+            c.setStrokeColor(ink.black)
+            c.setLineWidth(0.6)
+            c.setDash(2, 1.5)
+            c.rect(x0, y0, x1 - x0, y1 - y0, stroke=1, fill=0)
+            c.setDash()
         ordered = sorted(self.points, key=lambda q: (-q.lat, q.lon, q.number))
         spots = [self.xy(p.lon, p.lat) for p in ordered]
         r = marker / 2
