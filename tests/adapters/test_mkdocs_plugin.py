@@ -10,27 +10,12 @@ import sys
 from pathlib import Path
 
 import pytest
-import yaml
 
 from build_tools.adapters.mkdocs_plugin import AtlasPlugin
 from build_tools.cli import main
 from build_tools.config import AtlasConfig
 
-ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = ROOT / "tests" / "pages" / "fixtures" / "content"
-
-def write_project(tmp: Path, content: Path = FIXTURE, **atlas_options) -> Path:
-    """A mkdocs.yml like the sample's, pointing at ``content``."""
-    sample = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
-    sample["docs_dir"] = str(content / "pages")
-    sample["theme"]["custom_dir"] = str(ROOT / "site_templates" / "overrides")
-    for entry in sample["plugins"]:
-        if isinstance(entry, dict) and "atlas" in entry:
-            entry["atlas"]["content_dir"] = str(content)
-            entry["atlas"].update(atlas_options)
-    path = tmp / "mkdocs.yml"
-    path.write_text(yaml.safe_dump(sample, allow_unicode=True), encoding="utf-8")
-    return path
+from .project import FIXTURE, ROOT, write_project
 
 
 @pytest.fixture(autouse=True)
