@@ -133,3 +133,22 @@ def test_print_hides_navigation_and_map(open_page, page_types):
     assert page.locator("dt", has_text="Kosten").is_visible()
     pdf = page.pdf(format="A4")
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1, "an offer page prints on one A4 sheet"
+
+
+def test_map_is_not_a_keyboard_trap(open_page):
+    page = open_page(urls.map_path())
+    page.wait_for_selector(".leaflet-marker-icon", timeout=20_000)
+    page.locator("h1").first.focus()
+    in_map_seen = False
+    for _ in range(150):
+        page.keyboard.press("Tab")
+        where = page.evaluate(
+            "() => { const a = document.activeElement;"
+            " return a && a.closest('[data-atlas-map]') ? 'map'"
+            " : a && a.closest('#atlas-liste') ? 'list' : 'other'; }"
+        )
+        in_map_seen = in_map_seen or where == "map"
+        if where == "list":
+            break
+    assert in_map_seen, "the map takes no keyboard focus at all"
+    assert where == "list", "Tab never leaves the map for the list"
