@@ -1,8 +1,19 @@
 """Maps: folium describes them, the shared ``atlas-map.js`` draws them with vendored Leaflet.
 
-Page renderers call the four ``*_map_html`` functions; each returns a self-contained HTML
-fragment (or ``""`` when there is nothing to place). :mod:`build_tools.maps.site` adds the data
-file of the overview map to the build.
+Page renderers call one of the four functions and put the returned HTML into the page body as
+one raw block (it has no blank lines, so Markdown leaves it alone); ``""`` means "no map here"::
+
+    offer_map_html(catalog, offer, "angebote/<id>/", ctx)          # one marker, small
+    category_map_html(catalog, "essen", "kategorien/essen/", ctx)  # markers of the category
+    district_map_html(catalog, "nord", "sozialraeume/nord/", ctx)  # outline + its markers
+    overview_map_html(catalog, "karte/", ctx)                      # everything, from data
+
+Each fragment carries its ``<link rel="stylesheet">`` and ``<script src=… defer>`` tags
+(page-relative, from ``assets/``), a hidden container (shown by JS only — without JS the list
+beside it is the information), a skip link and a JSON config block. One map per page. The
+overview fetches ``karte/angebote.json``, which :mod:`build_tools.maps.site` contributes.
+If the page has an ``<input data-atlas-open-filter>`` (the list's "Nur jetzt geöffnete"), the
+map follows it; popups show ``window.AtlasHours.statusText`` when atlas-hours.js is there.
 """
 
 from .render import (
