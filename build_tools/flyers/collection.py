@@ -12,7 +12,7 @@ a numbered pictogram per offer, sections by category, and emergency numbers on t
 from __future__ import annotations
 
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib.units import mm
 
@@ -55,10 +55,14 @@ FORMATS = {
 
 @dataclass
 class Entry:
-    """One numbered offer in the list."""
+    """One numbered offer in the list (or a piece of one that runs over a column)."""
 
     number: int
     sheet: OfferSheet
+    part: list | None = None
+    """The blocks of this piece, when the entry was split over columns."""
+    continued: bool = False
+    """True for the second and later pieces (no badge, no code)."""
 
 
 @dataclass
@@ -182,6 +186,8 @@ class CollectionFlyer:
 
     def _entry_lines(self, entry: Entry) -> list[tuple[str, float, bool, str]]:
         """(text, size, bold, kind) of every block of an entry."""
+        if entry.part is not None:
+            return entry.part
         s, f, lang = entry.sheet, self.fmt, self.data.lang
         blocks = [(s.title, f.name_size, True, "text")]
         if s.confidential:
@@ -203,9 +209,24 @@ class CollectionFlyer:
         total = 0.0
         for text, size, bold, kind in self._entry_lines(entry):
             total += size * 1.2 if kind == "phone" else pen.height(text, width, size, bold)
-        if self.data.offer_codes:
+        if self.data.offer_codes and not entry.continued:
             total = max(total, self._entry_qr_mm(entry.sheet) * mm)
         return total + self.entry_gap * mm
+
+    def _split(self, pen: Pen, entry: Entry, col_w: float, room: float) -> list[Entry]:
+        """Cut an entry taller than the room into a piece that fits and the rest."""
+        blocks = self._entry_lines(entry)
+        for cut in range(len(blocks) - 1, 0, -1):
+            head = replace(entry, part=blocks[:cut])
+            if self._entry_height(pen, head, col_w) <= room:
+                title = f"{entry.sheet.title} ({label(self.data.lang, 'continued')})"
+                rest = replace(entry, part=[(title, self.fmt.body_size, True, "text"),
+                                            *blocks[cut:]], continued=True)
+                return [head, rest]
+        raise ValueError(
+            f"{self.data.slug}: Eintrag {entry.sheet.id!r} passt nicht in eine Spalte im "
+            f"Format {self.fmt.name}"
+        )
 
     # ----- layout ----------------------------------------------------------------------
     def _frames(self, page: int) -> tuple[float, float]:
@@ -234,7 +255,9 @@ class CollectionFlyer:
 
         for section in self.data.sections:
             first = True
-            for entry in section.entries:
+            pieces = list(section.entries)
+            while pieces:
+                entry = pieces.pop(0)
                 height = self._entry_height(pen, entry, col_w)
                 needs = height + (head if first or y == top else 0)
                 if y - needs < bottom and y != top:
@@ -242,14 +265,13 @@ class CollectionFlyer:
                 if first or y == top:
                     pages[-1].append(_Placed("head", column, y, head, section, not first))
                     y -= head
+                    first = False
                 if y - height < bottom - 0.5:
-                    raise ValueError(
-                        f"{self.data.slug}: Eintrag {entry.sheet.id!r} passt nicht auf eine "
-                        f"Seite im Format {f.name}"
-                    )
+                    # Taller than a whole column: split it, the rest goes on (never cut off).
+                    pieces[:0] = self._split(pen, entry, col_w, y - bottom)
+                    continue
                 pages[-1].append(_Placed("entry", column, y, height, entry))
                 y -= height
-                first = False
         return pages, col_w
 
     # ----- drawing ---------------------------------------------------------------------
@@ -464,10 +486,11 @@ class CollectionFlyer:
         number = str(entry.number)
         r = 2.6 * mm
         bx = x + width - 2 * r if pen.rtl else x
-        doc.canvas.setFillColor(doc.ink.hex(entry.sheet.color))
-        doc.canvas.circle(bx + r, top - r - 0.6 * mm, r, stroke=0, fill=1)
-        pen.ltr(bx, top - r - 0.6 * mm - f.body_size * 0.33, 2 * r, number, f.body_size, True,
-                doc.ink.white, align="center")
+        if not entry.continued:
+            doc.canvas.setFillColor(doc.ink.hex(entry.sheet.color))
+            doc.canvas.circle(bx + r, top - r - 0.6 * mm, r, stroke=0, fill=1)
+            pen.ltr(bx, top - r - 0.6 * mm - f.body_size * 0.33, 2 * r, number, f.body_size,
+                    True, doc.ink.white, align="center")
         tx = x + width - badge - text_w if pen.rtl else x + badge
         y = top
         for text, size, bold, kind in self._entry_lines(entry):
@@ -476,7 +499,7 @@ class CollectionFlyer:
                 y -= size * 1.2
             else:
                 y = pen.paragraph(tx, y, text_w, text, size, bold)
-        if self.data.offer_codes:
+        if self.data.offer_codes and not entry.continued:
             q = self._entry_qr_mm(entry.sheet) * mm
             qx = x if pen.rtl else x + width - q
             qr.draw(doc.canvas, qr.make(entry.sheet.url, self.options.error_correction), qx,

@@ -83,3 +83,21 @@ def test_collections_in_other_languages(catalog, lang):
         assert_fonts_embedded(pdf)
         assert all(abs(pw - w - 6) < 0.05 and abs(ph - h - 6) < 0.05 for pw, ph in pages_mm(pdf))
     assert decode(render(result.files["flyers/heft.pdf"], 0, dpi=150))
+
+
+def test_an_entry_taller_than_a_page_continues(catalog, options):
+    """Forty lines of hours on an A6 page: the entry runs on, nothing is cut off."""
+    from build_tools.flyers.collection import CollectionFlyer, collection_data
+    from build_tools.flyers.definitions import load_definitions
+    from build_tools.flyers.texts import offer_sheet
+
+    collections, _ = load_definitions(FIXTURE_DEFINITIONS, catalog)
+    heft = next(c for c in collections if c.slug == "heft")
+    sheets = {o.id: offer_sheet(catalog, o, SITE_URL, "de") for o in heft.offers}
+    sheets["tafel-nord"].hours = [f"Zeile {i}: Mo 10:00–12:00 Uhr" for i in range(1, 41)]
+    data = collection_data(catalog, heft, sheets, SITE_URL, "de")
+    pdf = CollectionFlyer(data, options).render()
+    words = text(pdf)
+    for i in range(1, 41):
+        assert f"Zeile {i}:" in words
+    assert "Tafel Nord (Fortsetzung)" in words
