@@ -12,6 +12,7 @@ from datetime import date
 from .. import urls
 from ..catalog import Catalog, districts_of, is_public_location
 from ..languages import language_name
+from ..opening_hours import describe_hours
 from ..schema import Offer, normalize_phone
 
 PRINT_LANGUAGES = ("de", "en", "uk", "tr", "ar")
@@ -116,16 +117,8 @@ def hours_lines(offer: Offer, lang: str) -> list[str]:
     """Opening hours as readable lines, from the shared opening-hours module."""
     if not offer.opening_hours:
         return []
-    from .. import opening_hours
-
-    describe = getattr(opening_hours, "describe_hours", None)
-    if describe is None:
-        return [offer.opening_hours]
-    try:
-        lines = describe(offer.opening_hours, lang)
-    except Exception:  # noqa: BLE001 — a describer bug must not lose the hours on paper
-        return [offer.opening_hours]
-    return [str(x) for x in lines] or [offer.opening_hours]
+    return [str(line) for line in describe_hours(offer.opening_hours, lang)] or [
+        offer.opening_hours]
 
 
 @dataclass
