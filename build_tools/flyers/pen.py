@@ -30,25 +30,34 @@ class Pen:
         return fonts.width(fonts.visual(text, self.lang), self.font(bold), size)
 
     def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
-        """Break ``text`` into lines no wider than ``width``; over-long words are split."""
+        """Break ``text`` into lines no wider than ``width``; over-long words are split.
+
+        Words are measured once each: without kerning a line is as wide as its words and
+        spaces (Arabic joins only inside words, so this holds for shaped text too).
+        """
+        space = self.measure(" ", size, bold)
         lines: list[str] = []
         for para in text.splitlines() or [""]:
             words = para.split()
-            line = ""
+            line, line_w = "", 0.0
             for word in words:
-                candidate = f"{line} {word}" if line else word
-                if self.measure(candidate, size, bold) <= width:
-                    line = candidate
+                word_w = self.measure(word, size, bold)
+                if line and line_w + space + word_w <= width:
+                    line, line_w = f"{line} {word}", line_w + space + word_w
+                    continue
+                if not line and word_w <= width:
+                    line, line_w = word, word_w
                     continue
                 if line:
                     lines.append(line)
-                while self.measure(word, size, bold) > width and len(word) > 1:
+                while word_w > width and len(word) > 1:
                     cut = len(word) - 1
                     while cut > 1 and self.measure(word[:cut] + "-", size, bold) > width:
                         cut -= 1
                     lines.append(word[:cut] + "-")
                     word = word[cut:]
-                line = word
+                    word_w = self.measure(word, size, bold)
+                line, line_w = word, word_w
             if line or not words:
                 lines.append(line)
         return lines
