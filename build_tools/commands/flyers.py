@@ -46,6 +46,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--jobs", type=int, default=None, metavar="N",
                         help="Prozesse (Standard: alle Kerne)")
     parser.add_argument("--no-cache", action="store_true", help="alles neu erzeugen")
+    parser.add_argument("--record", action="store_true",
+                        help="gedruckte Adressen in flyers/printed-urls.txt eintragen (mit dem "
+                             "Druckauftrag committen: diese Adressen müssen erreichbar bleiben)")
     add_project_arguments(parser)
 
 
@@ -88,7 +91,25 @@ def run(args: argparse.Namespace) -> int:
         target = args.out / Path(path).name
         if not target.exists() or target.read_bytes() != data:
             target.write_bytes(data)
+    if args.record:
+        _record(built, root)
     print(f"{len(built.files)} PDFs in {display_path(args.out)} "
           f"({built.rendered} neu, {built.cached} aus dem Cache, {built.seconds:.1f} s, "
           f"{built.processes} Prozesse)")
     return 0
+
+
+def _record(built, root: Path) -> None:
+    """Append every URL these flyers print to the ledger (once per URL and flyer)."""
+    from ..clock import build_date
+    from ..ledger import LedgerEntry, append_entries, ledger_path
+
+    today = build_date()
+    entries = [
+        LedgerEntry(today, url, Path(path).name, category, title)
+        for path, found in built.printed.items()
+        for url, category, title in found
+    ]
+    target = ledger_path(root)
+    added = append_entries(target, entries)
+    print(f"{added} gedruckte Adressen neu in {display_path(target)} eingetragen")

@@ -53,6 +53,8 @@ class FlyerBuild:
 
     files: dict[str, bytes] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    printed: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
+    """Flyer path → the URLs it prints as QR codes, each as (url, category id, title)."""
     rendered: int = 0
     cached: int = 0
     seconds: float = 0.0
@@ -124,6 +126,7 @@ def build_flyers(catalog: Catalog, options: PrintOptions, definitions: Path | No
         jobs += more
     cache = PdfCache(cache_dir)
     misses: list[Job] = []
+    result.printed = {job.path: printed_urls(job) for job in sorted(jobs, key=lambda j: j.path)}
     for job in jobs:
         job.key = cache_key(job.kind, job.payload, options)
         data = cache.get(job.key)
@@ -143,6 +146,17 @@ def build_flyers(catalog: Catalog, options: PrintOptions, definitions: Path | No
     result.files = {path: result.files[path] for path in sorted(result.files)}
     result.seconds = time.perf_counter() - start
     return result
+
+
+def printed_urls(job: Job) -> list[tuple[str, str, str]]:
+    """The URLs a flyer prints (for the ledger of printed URLs): (url, category id, title)."""
+    payload = job.payload
+    if isinstance(payload, OfferSheet):
+        return [(payload.url, payload.category, payload.title)]
+    found = [(payload.url, "", payload.title)]
+    if payload.offer_codes:
+        found += [(e.sheet.url, e.sheet.category, e.sheet.title) for s in payload.sections for e in s.entries]
+    return found
 
 
 def _run(jobs: list[Job], options: PrintOptions, processes: int) -> list[bytes]:
