@@ -37,7 +37,7 @@ def offer_page(
     """The page of one offer (a tombstone for ended offers)."""
     path = urls.offer_path(offer.id)
     if offer.status == Status.ended:
-        return _tombstone(catalog, offer, path)
+        return _tombstone(catalog, offer, path, holiday_list)
     context = offer_context(catalog, offer, ctx, holiday_list, available_files)
     meta: dict[str, Any] = {"description": offer.summary, "atlas_page": "offer", "hide": ["toc"]}
     return GeneratedPage(path=path, title=offer.title, html=render("offer.html", **context), meta=meta)
@@ -58,6 +58,7 @@ def offer_context(
     access = offer.access
     org = catalog.provider_organization(offer)
     provider_site = org.website if org else getattr(offer.provider, "website", None)
+    related = related_offers(catalog, offer)
     return {
         "offer": offer,
         "link": link,
@@ -104,11 +105,11 @@ def offer_context(
             for kind, label in FLYER_KINDS
             if urls.flyer_path(offer.id, kind) in available_files
         ],
-        "related": [views.list_entry(catalog, o, path) for o in related_offers(catalog, offer)],
+        "related": [views.list_entry(catalog, o, path) for o in related],
         "last_verified": views.german_date(offer.last_verified),
         "last_verified_iso": offer.last_verified.isoformat(),
         "report_href": _report_href(catalog, offer),
-        "status": status_block(catalog, [offer], path, holiday_list),
+        "status": status_block(catalog, [offer, *related], path, holiday_list),
         "jsonld": offer_jsonld(catalog, offer, holiday_list),
         "list_href": link(urls.offers_index_path()),
         "map_href": link(urls.map_path()),
@@ -204,7 +205,7 @@ def _distance(a: Offer, b: Offer) -> float:
     return math.hypot(a.location.lat - b.location.lat, (a.location.lon - b.location.lon) * 0.63)
 
 
-def _tombstone(catalog: Catalog, offer: Offer, path: str) -> GeneratedPage:
+def _tombstone(catalog: Catalog, offer: Offer, path: str, holiday_list: list[str]) -> GeneratedPage:
     alternatives = related_offers(catalog, offer, limit=6)
     html = render(
         "tombstone.html",
@@ -213,7 +214,7 @@ def _tombstone(catalog: Catalog, offer: Offer, path: str) -> GeneratedPage:
         category={"label": catalog.category_label(offer.category),
                   "href": urls.relative_url(path, urls.category_path(offer.category))},
         list_href=urls.relative_url(path, urls.offers_index_path()),
-        status=None,
+        status=status_block(catalog, alternatives, path, holiday_list) if alternatives else None,
     )
     meta = {"robots": "noindex", "search": {"exclude": True}, "atlas_page": "tombstone"}
     return GeneratedPage(path=path, title=offer.title, html=html, meta=meta)
