@@ -55,6 +55,7 @@ _MESSAGES = {
     "date_from_datetime_parsing": "erwartet ein Datum im Format JJJJ-MM-TT",
     "date_parsing": "erwartet ein Datum im Format JJJJ-MM-TT",
     "date_type": "erwartet ein Datum im Format JJJJ-MM-TT",
+    "date_from_datetime_inexact": "erwartet ein Datum ohne Uhrzeit im Format JJJJ-MM-TT",
     "list_type": "erwartet eine Liste (- eintrag)",
     "dict_type": "erwartet eine Zuordnung (schlüssel: wert)",
     "model_type": "erwartet eine Zuordnung (schlüssel: wert)",
@@ -62,6 +63,7 @@ _MESSAGES = {
     "enum": "erlaubt sind: {expected}",
     "literal_error": "erlaubt sind: {expected}",
     "too_long": "zu viele Einträge (höchstens {max_length})",
+    "too_short": "zu wenige Einträge (mindestens {min_length})",
 }
 
 _FIELD_HINTS = {
@@ -135,6 +137,8 @@ def _german(err: dict[str, Any], loc: tuple) -> str:
     ctx = err.get("ctx") or {}
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
+    if kind in ("too_long", "too_short") and isinstance(err.get("input"), str):
+        kind = f"string_{kind}"  # a length limit on Annotated text reports the generic kind
     template = _MESSAGES.get(kind)
     if template is None:
         return err["msg"]

@@ -43,6 +43,28 @@ class _Loader(yaml.SafeLoader):
     yaml_implicit_resolvers: dict = {}
 
 
+class _PlainResolver(yaml.resolver.Resolver):
+    yaml_implicit_resolvers: dict = {}
+
+
+try:  # libyaml's parser, when PyYAML was built with it: ten times faster on valid files
+    from yaml._yaml import CParser as _CParser
+except ImportError:  # pragma: no cover - wheels for every platform we support ship libyaml
+    _CParser = None
+
+if _CParser is not None:
+
+    class _FastLoader(yaml.composer.Composer, _PlainResolver, _CParser):
+        """libyaml's events, PyYAML's Python composer (so our event checks still apply)."""
+
+        def __init__(self, stream: str):
+            _CParser.__init__(self, stream)
+            yaml.composer.Composer.__init__(self)
+            _PlainResolver.__init__(self)
+else:  # pragma: no cover
+    _FastLoader = None
+
+
 @dataclass
 class Marks:
     """1-based ``(line, col)`` of every value and every mapping key, by field path."""
@@ -104,6 +126,27 @@ def load_yaml_text(text: str, source: str) -> LoadedYaml:
 
     Raises :class:`YamlProblem` with an exact position for any syntax or policy violation.
     """
+    if _fast_path_allowed(text):
+        # Only a complete success of the fast path counts; anything else is parsed again by the
+        # pure-Python loader, whose error messages and positions the corpus pins down.
+        try:
+            return _load(_FastLoader, text, source)
+        except (_Unsure, YamlProblem, yaml.YAMLError, RecursionError, ValueError):
+            pass
+    return _load(_Loader, text, source)
+
+
+# Where libyaml and PyYAML disagree (PyYAML refuses some trailing tabs, treats a BOM or odd
+# line breaks differently), only PyYAML decides: its messages are the ones the corpus pins.
+_SLOW_PATH_RE = re.compile("[\t\r\ufeff\x85\u2028\u2029]")
+
+
+def _fast_path_allowed(text: str) -> bool:
+    """True when libyaml may parse ``text`` (its results are proven equal in tests/loader)."""
+    return _FastLoader is not None and not _SLOW_PATH_RE.search(text)
+
+
+def _load(loader_class: type, text: str, source: str) -> LoadedYaml:
     marks = Marks()
 
     def fail(mark: yaml.Mark | None, message: str, fld: str = "") -> YamlProblem:
@@ -111,7 +154,7 @@ def load_yaml_text(text: str, source: str) -> LoadedYaml:
         return YamlProblem(Problem(source, line, col, fld, message))
 
     try:
-        loader = _Loader(text)
+        loader = loader_class(text)
         try:
             _reject_anchors(loader, fail)
             node = loader.get_single_node()
@@ -205,6 +248,11 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> tuple[yaml.Mark | None, str]:
             "unbekannte Escape-Sequenz mit \\ in doppelten Anführungszeichen: "
             "\\ verdoppeln oder einfache Anführungszeichen verwenden"
         )
+    if "chomping or indentation indicators" in problem:
+        return at_problem, (
+            "nach „|“ oder „>“ darf nur „-“, „+“ oder eine Ziffer stehen; "
+            "der Text beginnt in der nächsten Zeile"
+        )
     if "end of stream" in problem:
         return at_problem, "die Datei endet mitten in einem Wert"
     if problem.startswith(("expected <block end>", "expected the node content",
@@ -232,16 +280,23 @@ def _short(exc: Exception) -> str:
     return text[:120]
 
 
+class _Unsure(Exception):
+    """The fast path met a node whose position libyaml reports differently: parse again."""
+
+
 def _to_python(node: yaml.Node, path: Path_, marks: Marks, fail, depth: int) -> Any:
     if depth > MAX_DEPTH:
         raise fail(node.start_mark, f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)")
     marks.values[path] = _pos(node.start_mark)
     if isinstance(node, yaml.ScalarNode):
+        if node.style == "" and node.start_mark.index == node.end_mark.index:
+            # libyaml places empty values (``key:``) elsewhere than PyYAML does.
+            raise _Unsure()
         if node.tag not in _PLAIN_TAGS and node.tag != "tag:yaml.org,2002:null":
             raise fail(node.start_mark, f"unbekanntes YAML-Tag {node.tag!r}")
         if node.tag == "tag:yaml.org,2002:null":
             return None
-        if node.style is None and node.value in _NULLS:
+        if not node.style and node.value in _NULLS:  # plain: None (PyYAML) or "" (libyaml)
             return None
         return node.value
     if isinstance(node, yaml.SequenceNode):

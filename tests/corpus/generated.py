@@ -51,7 +51,30 @@ def _padded_to(size: int) -> bytes:
     return data + comment
 
 
+def _beside(relpath: str, text: str) -> Callable[[Path, str], None]:
+    """Write (or overwrite) a reference-data file beside offers/ instead of an offer."""
+
+    def write(folder: Path, name: str) -> None:
+        target = folder.parent / relpath
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+    return write
+
+
 RECIPES: dict[str, Callable[[Path, str], None]] = {
+    # Reference data can be broken too; its problems come in the same run.
+    "organization-broken": _beside(
+        "organizations/verein.yml",
+        "name: \"\"\nwebsite: javascript:alert(1)\nphone: [1]\nfax: 0\n",
+    ),
+    "categories-broken": _beside(
+        "categories.yml",
+        "- {id: essen, label: Essen, color: '#b34700'}\n"
+        "- {id: essen, label: Doppelt, color: '#123456'}\n"
+        "- {id: rot, label: Rot, color: rot}\n"
+        "- {id: Beratung, label: '<b>x</b>', color: '#5d4037'}\n",
+    ),
     # Size limits: a 10 MB string, one byte over the cap, exactly the cap (still fine).
     "huge-string-10mb.yml": _bytes(b"title: " + b"A" * (10 * MB) + b"\n"),
     "one-byte-over-limit.yml": _bytes(_padded_to(LIMIT + 1)),

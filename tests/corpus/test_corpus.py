@@ -64,11 +64,13 @@ def test_case(case: Case, tmp_path: Path) -> None:
 
 def test_all_cases_in_one_run(tmp_path: Path) -> None:
     """One broken file never hides another: every case's own problems appear in one run."""
-    make_content(tmp_path, *CASES)
+    cases = [c for c in CASES if c.name != "categories-broken"]  # it replaces the categories
+    make_content(tmp_path, *cases)
     _, lines = _run(tmp_path)
     seen = set(lines)
-    for case in CASES:
-        own = [line for line in case.expected_lines() if line.startswith(f"content/offers/{case.name}:")]
+    for case in cases:
+        own = [line for line in case.expected_lines() if not line.startswith("content/offers/")
+               or line.startswith(f"content/offers/{case.name}:")]
         if case.name in ("alias-taken.yml", "duplicate-id.yml"):
             continue  # cross-file findings: which file comes first depends on the neighbours
         missing = [line for line in own if line not in seen]

@@ -128,3 +128,46 @@ def test_fixture_is_valid() -> None:
     """The fuzzing above starts from a clean fixture (so every problem comes from the input)."""
     result = load_catalog(FIXTURE, AtlasConfig(), date(2026, 11, 22))
     assert result.problems == [] and result.catalog is not None
+
+
+def _both(text: str):
+    """(fast result, pure-Python result): data and marks, or the problem each raised."""
+    from build_tools import yamlio
+
+    out = []
+    for loader in (yamlio._FastLoader, yamlio._Loader):
+        try:
+            loaded = yamlio._load(loader, text, "f.yml")
+            out.append(("ok", loaded.data, loaded.marks.values, loaded.marks.keys))
+        except YamlProblem as exc:
+            out.append(("problem", exc.problem))
+        except (yamlio._Unsure, yaml.YAMLError, RecursionError, ValueError) as exc:
+            out.append(("raised", type(exc).__name__))
+    return out
+
+
+def _assert_equivalent(text: str) -> None:
+    from build_tools import yamlio
+
+    if not yamlio._fast_path_allowed(text):
+        return
+    fast, python = _both(text)
+    # The fast path is used only when it succeeds. Where both succeed, data and every position
+    # must agree; where only libyaml succeeds, it is the more faithful parser (PyYAML refuses a
+    # few valid corners such as "|#"), and where it fails, PyYAML's message is the one shown.
+    if fast[0] == "ok" and python[0] == "ok":
+        assert fast == python
+
+
+@settings(max_examples=200, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(any_text, structures.map(lambda d: yaml.safe_dump(d, allow_unicode=True))))
+def test_libyaml_fast_path_agrees_with_pure_python(text: str) -> None:
+    """libyaml parses valid files ten times faster; its data and marks must be PyYAML's."""
+    _assert_equivalent(text)
+
+
+def test_libyaml_fast_path_agrees_on_the_corpus() -> None:
+    from tests.corpus.harness import HERE
+
+    for path in sorted((HERE / "broken").iterdir()) + sorted((HERE / "hostile").iterdir()):
+        _assert_equivalent(path.read_text(encoding="utf-8"))
