@@ -23,6 +23,8 @@ from mkdocs.structure.files import File, Files
 from .. import urls
 from ..clock import build_date
 from ..config import AtlasConfig, ConfigProblem, make_config
+from ..content import display_path
+from ..ledger import ledger_path
 from ..outputs import BuildContext, GeneratedPage
 from ..pages.assets import THEME_BUNDLE, asset_sources, without_cdn
 from ..problems import ContentError, format_problems
@@ -88,13 +90,26 @@ class AtlasPlugin(BasePlugin):
             # Content warnings (e.g. "not checked for 12 months") are `atlas check`'s business;
             # they must not turn a --strict site build red the day a date passes.
             log.info("Hinweise zum Inhalt:\n%s", format_problems(problems, "text"))
+        root = Path(config.config_file_path or ".").parent
+        ledger = ledger_path(root)
         ctx = BuildContext(
             site_url=self.atlas.site_url,
             flyers=self.atlas.flyers,
-            cache_dir=str(Path(config.config_file_path or ".").parent / ".cache"),
-            extra={"content_dir": str(self.content_dir)},
+            cache_dir=str(root / ".cache"),
+            extra={
+                "content_dir": str(self.content_dir),
+                "ledger_path": str(ledger),
+                "ledger_display": display_path(ledger),
+            },
         )
-        contribution = site_build.collect(catalog, ctx)
+        try:
+            contribution = site_build.collect(catalog, ctx)
+        except ContentError as exc:  # e.g. a printed URL that this content would break
+            raise PluginError(
+                f"{len(exc.problems)} Fehler:\n" + format_problems(exc.problems, "text")
+            ) from None
+        except ConfigProblem as exc:  # a renderer's own settings (planning, flyers)
+            raise PluginError(str(exc)) from None
         self._html = {}
         for page in contribution.pages:
             _replace(files, self._page_file(config, page))

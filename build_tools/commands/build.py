@@ -74,7 +74,9 @@ def run(args: argparse.Namespace) -> int:
         try:
             build_into(cfg, target)
         except (Abort, ConfigurationError) as exc:
-            print(f"atlas: Build abgebrochen – {exc}; {target} bleibt unverändert", file=sys.stderr)
+            # MkDocs has already logged the reason; its "Aborted with a BuildError!" adds nothing.
+            reason = "" if "Aborted with" in str(exc) else f" – {exc}"
+            print(f"atlas: Build abgebrochen{reason}; {target} bleibt unverändert", file=sys.stderr)
             return 1
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)

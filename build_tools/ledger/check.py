@@ -27,6 +27,7 @@ def check_ledger(catalog: Catalog, ledger: Path, display: str | None = None) -> 
     entries, problems = read_ledger(ledger, shown)
     aliases = {alias: o.id for o in catalog.offers for alias in o.aliases}
     site_url = catalog.config.site_url
+    elsewhere = []
     for entry in entries:
         where = f"{entry.url} (gedruckt am {entry.printed.isoformat()} auf {entry.flyer})"
 
@@ -35,8 +36,7 @@ def check_ledger(catalog: Catalog, ledger: Path, display: str | None = None) -> 
 
         path = site_path_of(site_url, entry.url)
         if path is None:
-            fail(f"{where} liegt nicht unter site_url {site_url!r}: site_url wurde geändert? "
-                 "Gedruckte Adressen müssen erreichbar bleiben (Weiterleitung auf dem alten Server einrichten).")
+            elsewhere.append(entry)
             continue
         kind, ident = parse_path(path)
         if kind == "offer":
@@ -59,4 +59,14 @@ def check_ledger(catalog: Catalog, ledger: Path, display: str | None = None) -> 
                  "Sozialraum wieder aufnehmen.")
         elif kind == "page" and ident not in _FIXED_PAGES:
             pass  # hand-written pages: the link checker of the built site sees them
+    if elsewhere:
+        # One message, not one per line: a changed site_url is one decision.
+        first = elsewhere[0]
+        problems.append(Problem(
+            shown, first.line, 1, "url",
+            f"{len(elsewhere)} gedruckte Adressen liegen nicht unter site_url {site_url!r} "
+            f"(zuerst {first.url}, gedruckt am {first.printed.isoformat()} auf {first.flyer}): "
+            "site_url wurde geändert? Gedruckte Adressen müssen erreichbar bleiben — auf dem alten "
+            "Server weiterleiten und site_url zurücksetzen.",
+        ))
     return problems

@@ -42,8 +42,8 @@ def _project_copy(tmp: Path) -> Path:
     project.mkdir()
     shutil.copytree(ROOT / "content", project / "content")
     shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    for name in ("site_templates", "flyers"):
-        (project / name).symlink_to(ROOT / name)
+    (project / "site_templates").symlink_to(ROOT / "site_templates")
+    shutil.copytree(ROOT / "flyers", project / "flyers")
     return project
 
 
@@ -125,6 +125,8 @@ def test_killed_build_leaves_previous_site_intact(built, tmp_path):
 
 def test_site_works_under_a_sub_path(tmp_path):
     project = _project_copy(tmp_path)
+    # Another deployment: the sample's printed URLs belong to the sample's own site_url.
+    (project / "flyers" / "printed-urls.txt").unlink()
     root = tmp_path / "www"
     site = root / "hilfe"
     result = _build(project, site, "--site-url", "https://example.org/hilfe/")
@@ -143,3 +145,33 @@ def test_site_works_under_a_sub_path(tmp_path):
     finally:
         server.shutdown()
     assert check_site(site, "/hilfe/") == []
+
+
+def test_build_refuses_to_break_a_printed_url(built, tmp_path):
+    project, site = built
+    target = tmp_path / "site"
+    shutil.copytree(site, target)
+    before = _tree_hashes(target)
+    victim = project / "content" / "offers" / "fruehstueck-bahnhofsmission.yml"
+    saved = victim.read_bytes()
+    victim.unlink()
+    try:
+        result = _build(project, target)
+    finally:
+        victim.write_bytes(saved)
+    assert result.returncode == 1
+    assert ("flyers/printed-urls.txt:" in result.stderr
+            and "angebote/fruehstueck-bahnhofsmission/ (gedruckt am 2026-10-15 auf "
+            "fruehstueck-bahnhofsmission-aushang.pdf) führt ins Leere" in result.stderr)
+    assert _tree_hashes(target) == before
+
+
+def test_printed_aliases_and_ended_offers_still_answer(built):
+    _, site = built
+    alias = (site / "angebote" / "tafel" / "index.html").read_text(encoding="utf-8")
+    assert 'content="0; url=../tafel-innenstadt/"' in alias and 'lang="de"' in alias
+    tombstone = (site / "angebote" / "mieterberatung-innenstadt" / "index.html").read_text(encoding="utf-8")
+    assert "Dieses Angebot gibt es nicht mehr" in tombstone
+    assert 'name="robots" content="noindex' in tombstone
+    listing = (site / "angebote" / "index.html").read_text(encoding="utf-8")
+    assert "mieterberatung-innenstadt/" not in listing

@@ -129,7 +129,12 @@ def test_changed_site_url_is_reported(project):
     config = AtlasConfig(site_url="https://neu.example.org/")
     catalog = load_catalog(project / "content", config, TODAY).catalog
     problems = check_ledger(catalog, project / "flyers" / "printed-urls.txt", "ledger")
-    assert len(problems) == 2 and all("liegt nicht unter site_url" in p.message for p in problems)
+    assert [p.format_text() for p in problems] == [
+        "ledger:3:1: error: url: 2 gedruckte Adressen liegen nicht unter site_url 'https://neu.example.org/' "
+        "(zuerst https://hilfe.example.org/musterstadt/angebote/tafel/, gedruckt am 2026-03-01 auf "
+        "tafel-karte.pdf): site_url wurde geändert? Gedruckte Adressen müssen erreichbar bleiben — auf "
+        "dem alten Server weiterleiten und site_url zurücksetzen."
+    ]
 
 
 def test_append_is_idempotent_and_malformed_lines_are_reported(project):
