@@ -372,7 +372,11 @@ def read_text_file(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) ->
         flags = os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0)
         fd = os.open(path, flags)
         with os.fdopen(fd, "rb") as handle:
-            raw = handle.read(max_bytes + 1)
+            # Ask for what stat promised (read(n) allocates n bytes up front), then for the
+            # rest of the cap only if the file grew in between.
+            raw = handle.read(info.st_size + 1)
+            if len(raw) > info.st_size:
+                raw += handle.read(max_bytes + 1 - len(raw))
     except OSError as exc:
         raise problem(f"Datei nicht lesbar: {_READ_ERRORS.get(exc.errno, exc.strerror)}") from None
     if len(raw) > max_bytes:
