@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 from pathlib import Path
 
@@ -50,3 +51,28 @@ TODAY = date(2026, 11, 22)
 @pytest.fixture
 def today() -> date:
     return TODAY
+
+
+# Debian's Chromium, driven by Playwright — never a downloaded browser. One Playwright instance
+# per test process: Playwright's sync API refuses a second one while the first is running.
+CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-background-networking",
+    "--disable-gpu",
+    "--disable-component-update",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Chromium for every browser test in this process. A missing browser fails, never skips:
+    `make test` installs Debian's package (`make browser`)."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium fehlt ({CHROMIUM}); `make browser` installiert Debians Paket chromium")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

@@ -11,21 +11,16 @@ from __future__ import annotations
 import functools
 import http.server
 import os
-import shutil
 import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
+from ..conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (re-exported for the tests here)
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM = os.environ.get("ATLAS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-background-networking",
-    "--disable-gpu",
-    "--disable-component-update",
-]
+
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
 
 
@@ -62,17 +57,6 @@ def site_url(built_site: Path):
     server.server_close()
 
 
-@pytest.fixture(scope="session")
-def browser():
-    """Debian's Chromium through Playwright (never a downloaded browser)."""
-    if not shutil.which(CHROMIUM) and not Path(CHROMIUM).exists():
-        pytest.skip(f"Chromium fehlt ({CHROMIUM}); `make browser` installiert Debians Paket")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")

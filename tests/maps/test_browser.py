@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import random
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -12,12 +11,11 @@ import pytest
 from build_tools import maps, urls
 from build_tools.maps.site import overview_data_bytes
 
-from .browser import CHROMIUM, RequestLog, launch, serve, write_site
+from .browser import RequestLog, serve, write_site
 from .conftest import make_catalog, make_offer, sample_offers
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="Debian chromium is not installed"),
 ]
 
 EVIL_TITLE = '</script><img src=x onerror="window.__pwned=1"> "><svg onload="window.__pwned=2">'
@@ -29,13 +27,6 @@ window.AtlasHours = {
 """
 
 
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        chromium = launch(pw)
-        yield chromium
-        chromium.close()
 
 
 def overview_catalog(n: int = 120, consent: bool = False):

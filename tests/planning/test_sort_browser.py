@@ -56,28 +56,22 @@ def served(tmp_path):
     server.server_close()
 
 
-def test_headers_become_buttons_and_sort(served):
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium fehlt")
-    from playwright.sync_api import sync_playwright
+def test_headers_become_buttons_and_sort(served, browser):
+    page = browser.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.goto(served)
 
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
-        page = browser.new_page()
-        errors: list[str] = []
-        page.on("pageerror", lambda exc: errors.append(str(exc)))
-        page.goto(served)
+    def names():
+        return page.eval_on_selector_all("tbody th", "cells => cells.map(c => c.textContent)")
 
-        def names():
-            return page.eval_on_selector_all("tbody th", "cells => cells.map(c => c.textContent)")
-
-        assert names() == ["Süd", "Ost", "Nord", "Äußere Mitte"]
-        page.click("thead th:nth-child(2) button")
-        assert names() == ["Süd", "Nord", "Ost", "Äußere Mitte"]  # numbers; empty last
-        assert page.get_attribute("thead th:nth-child(2)", "aria-sort") == "ascending"
-        page.click("thead th:nth-child(2) button")
-        assert names() == ["Ost", "Nord", "Süd", "Äußere Mitte"]
-        page.click("thead th:nth-child(1) button")
-        assert names() == ["Äußere Mitte", "Nord", "Ost", "Süd"]  # German collation
-        assert errors == []
-        browser.close()
+    assert names() == ["Süd", "Ost", "Nord", "Äußere Mitte"]
+    page.click("thead th:nth-child(2) button")
+    assert names() == ["Süd", "Nord", "Ost", "Äußere Mitte"]  # numbers; empty last
+    assert page.get_attribute("thead th:nth-child(2)", "aria-sort") == "ascending"
+    page.click("thead th:nth-child(2) button")
+    assert names() == ["Ost", "Nord", "Süd", "Äußere Mitte"]
+    page.click("thead th:nth-child(1) button")
+    assert names() == ["Äußere Mitte", "Nord", "Ost", "Süd"]  # German collation
+    assert errors == []
+    page.close()
