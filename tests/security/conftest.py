@@ -40,3 +40,21 @@ def hostile_render(tmp_path_factory: pytest.TempPathFactory) -> HostileRender:
         assert result.catalog is not None, [p.format_text() for p in result.problems]
         contribution = collect(result.catalog, BuildContext(site_url=SITE_URL, flyers=False))
     return HostileRender(root, result.catalog, contribution, cases)
+
+
+def make_project(root: Path) -> Path:
+    """``root/mkdocs.yml``: the sample's settings, but the project (content, flyers, printed-URL
+    ledger) is ``root`` itself. Returns the config path."""
+    import yaml
+
+    repo = Path(__file__).resolve().parents[2]
+    config = yaml.safe_load((repo / "mkdocs.yml").read_text(encoding="utf-8"))
+    for entry in config["plugins"]:
+        if isinstance(entry, dict) and "atlas" in entry:
+            entry["atlas"]["content_dir"] = "content"
+    config["docs_dir"] = str(repo / "content" / "pages")
+    config["theme"]["custom_dir"] = str(repo / "site_templates" / "overrides")
+    config["site_dir"] = str(root / "site")
+    path = root / "mkdocs.yml"
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return path

@@ -25,10 +25,9 @@ from urllib.parse import urlsplit
 import pytest
 
 from build_tools.cli import main
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS
 from tests.corpus.harness import make_content
 
-from .conftest import valid_hostile_cases
+from .conftest import make_project, valid_hostile_cases
 from .htmlcheck import DATA_SCRIPT_TYPES, inspect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -89,11 +88,10 @@ async () => {
 def xss_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     root = tmp_path_factory.mktemp("xss-site")
     cases = [c for c in valid_hostile_cases() if c.name not in LEFT_OUT]
-    content = make_content(root, *cases)
+    make_content(root, *cases)
     site = root / "site"
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    code = main(["build", "--config", str(ROOT / "mkdocs.yml"), "--content", str(content),
-                 "--site-dir", str(site)])
+    code = main(["build", "--config", str(make_project(root)), "--site-dir", str(site)])
     assert code == 0, "atlas build failed for the valid XSS offers"
     return site
 
@@ -199,11 +197,7 @@ def test_csp_hashes_match_the_inline_scripts(xss_site: Path) -> None:
 
 @pytest.mark.browser
 @pytest.mark.xdist_group("browser")
-def test_every_page_in_chromium(xss_site: Path, xss_url: str) -> None:
-    if not Path(CHROMIUM).exists():
-        pytest.fail(f"Chromium fehlt ({CHROMIUM}); `make browser` installiert Debians Paket")
-    from playwright.sync_api import sync_playwright
-
+def test_every_page_in_chromium(xss_site: Path, xss_url: str, browser) -> None:
     tile_host = _tile_host()
     redirects = {
         xss_url + rel for rel in _pages(xss_site)
@@ -224,46 +218,43 @@ def test_every_page_in_chromium(xss_site: Path, xss_url: str) -> None:
             events.append(f"foreign request: {url}")
             route.abort()
 
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        context = browser.new_context(service_workers="block", locale="de-DE")
-        context.route("**/*", route)
-        context.add_init_script(RECORDER)
-        page = context.new_page()
-        context.on("page", lambda p: events.append(f"new window: {p.url}"))
-        current = {"url": ""}
-        page.on("dialog", lambda d: (events.append(f"dialog {d.type}: {d.message}"), d.dismiss()))
-        page.on("pageerror", lambda e: events.append(f"{current['url']}: uncaught {e}"))
-        page.on("console", lambda m: m.type == "error"
-                and events.append(f"{current['url']}: console error {m.text[:200]}"))
+    context = browser.new_context(service_workers="block", locale="de-DE")
+    context.route("**/*", route)
+    context.add_init_script(RECORDER)
+    page = context.new_page()
+    context.on("page", lambda p: events.append(f"new window: {p.url}"))
+    current = {"url": ""}
+    page.on("dialog", lambda d: (events.append(f"dialog {d.type}: {d.message}"), d.dismiss()))
+    page.on("pageerror", lambda e: events.append(f"{current['url']}: uncaught {e}"))
+    page.on("console", lambda m: m.type == "error"
+            and events.append(f"{current['url']}: console error {m.text[:200]}"))
 
-        def navigated(frame) -> None:
-            if frame != page.main_frame or frame.url.split("#")[0] == current["url"]:
-                return
-            # Alias pages (old ids) redirect to the offer's page on the same site: by design.
-            if current["url"] in redirects and frame.url.startswith(xss_url):
-                return
-            events.append(f"navigation from {current['url']} to {frame.url}")
+    def navigated(frame) -> None:
+        if frame != page.main_frame or frame.url.split("#")[0] == current["url"]:
+            return
+        # Alias pages (old ids) redirect to the offer's page on the same site: by design.
+        if current["url"] in redirects and frame.url.startswith(xss_url):
+            return
+        events.append(f"navigation from {current['url']} to {frame.url}")
 
-        page.on("framenavigated", navigated)
-        # Self-test: the recorder sees a dialog (otherwise a silent hook would pass everything).
-        current["url"] = xss_url + "404.html"
+    page.on("framenavigated", navigated)
+    # Self-test: the recorder sees a dialog (otherwise a silent hook would pass everything).
+    current["url"] = xss_url + "404.html"
+    page.goto(current["url"], wait_until="load")
+    page.evaluate("alert('selftest')")
+    assert page.evaluate("window.__atlas") == ["alert: selftest"]
+    events.clear()
+    for rel in _pages(xss_site):
+        current["url"] = xss_url + rel
         page.goto(current["url"], wait_until="load")
-        page.evaluate("alert('selftest')")
-        assert page.evaluate("window.__atlas") == ["alert: selftest"]
-        events.clear()
-        for rel in _pages(xss_site):
-            current["url"] = xss_url + rel
-            page.goto(current["url"], wait_until="load")
-            if page.query_selector("[data-atlas-state]"):
-                page.wait_for_selector("[data-atlas-state=ready]", timeout=10_000)
-                popups_opened += page.evaluate(OPEN_POPUPS)
-            for bad in page.evaluate(POKE):
-                events.append(f"{rel}: dangerous URL {bad}")
-            page.wait_for_timeout(50)
-            for note in page.evaluate("window.__atlas || []"):
-                events.append(f"{rel}: {note}")
-        context.close()
-        browser.close()
+        if page.query_selector("[data-atlas-state]"):
+            page.wait_for_selector("[data-atlas-state=ready]", timeout=10_000)
+            popups_opened += page.evaluate(OPEN_POPUPS)
+        for bad in page.evaluate(POKE):
+            events.append(f"{rel}: dangerous URL {bad}")
+        page.wait_for_timeout(50)
+        for note in page.evaluate("window.__atlas || []"):
+            events.append(f"{rel}: {note}")
+    context.close()
     assert events == []
     assert popups_opened > 0, "no map popup was opened: the popup check did not run"
