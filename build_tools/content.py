@@ -197,6 +197,35 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(files)[:MAX_OFFER_FILES]
 
 
+def _unread_entries(folder: Path) -> list[Problem]:
+    """What an editor put into ``folder`` that is not read: said aloud, never silently dropped.
+
+    Hidden files (editor backups, ``.gitkeep``) are left alone.
+    """
+    if not folder.is_dir():
+        return []
+    problems: list[Problem] = []
+    entries = sorted(p for p in folder.iterdir() if not p.name.startswith("."))
+    yaml_count = 0
+    for path in entries:
+        shown = display_path(path)
+        if path.suffix in (".yml", ".yaml"):
+            yaml_count += 1
+            if yaml_count == MAX_OFFER_FILES + 1:
+                problems.append(Problem(shown, 1, 1, "", f"mehr als {MAX_OFFER_FILES} Dateien im "
+                                        "Ordner: diese und alle folgenden werden nicht gelesen"))
+        elif path.suffix.lower() in (".yml", ".yaml"):
+            problems.append(Problem(shown, 1, 1, "", "wird nicht gelesen: Endung klein schreiben "
+                                    f"({path.suffix.lower()})", "warning"))
+        elif path.is_dir() and not path.is_symlink():
+            problems.append(Problem(shown, 1, 1, "", "Unterordner werden nicht gelesen: Dateien "
+                                    "direkt in den Ordner legen", "warning"))
+        else:
+            problems.append(Problem(shown, 1, 1, "", "wird nicht gelesen: nur Dateien mit der "
+                                    "Endung .yml", "warning"))
+    return problems
+
+
 def _id_from(path: Path, data: Any, loaded: LoadedYaml) -> tuple[str | None, Problem | None]:
     given = data.get("id") if isinstance(data, dict) else None
     if isinstance(given, str):
@@ -393,6 +422,8 @@ def load_catalog(
     geojson = content_dir / "districts.geojson"
     districts, found = load_districts(geojson, display_path(geojson))
     problems += found
+    problems += _unread_entries(content_dir / "organizations")
+    problems += _unread_entries(content_dir / "offers")
     orgs, found = _load_organizations(content_dir / "organizations")
     problems += found
     files, found = _load_offers(content_dir / "offers")

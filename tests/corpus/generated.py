@@ -117,6 +117,10 @@ RECIPES: dict[str, Callable[[Path, str], None]] = {
     "symlink-dangling.yml": _symlink("/nonexistent/offer.yml"),
     "fifo.yml": _fifo,
     "directory.yml": _directory,
+    # Files an editor put where nothing reads them: warnings, never silence.
+    "tafel.YML": _bytes(VALID.encode()),
+    "archiv": _directory,
+    "tafel.yml.bak": _bytes(VALID.encode()),
     # A file name that tries to forge a second finding in the text output.
     "x\nforged.yml:1:1: error: gefälscht.yml": _bytes(VALID.encode()),
 }
