@@ -258,3 +258,19 @@ def test_every_page_in_chromium(xss_site: Path, xss_url: str, browser) -> None:
     context.close()
     assert events == []
     assert popups_opened > 0, "no map popup was opened: the popup check did not run"
+
+
+def test_every_output_path_is_portable(xss_site: Path) -> None:
+    """Every file of the built site has a safe, portable relative path, and no two differ
+    only in case (they would overwrite each other on Windows and macOS)."""
+    from build_tools.security.paths import case_collisions, check_relative
+
+    paths = [p.relative_to(xss_site).as_posix() for p in xss_site.rglob("*") if p.is_file()]
+    bad = []
+    for rel in paths:
+        try:
+            check_relative(rel)
+        except ValueError as exc:
+            bad.append(str(exc))
+    assert bad == []
+    assert case_collisions(paths) == []
