@@ -56,6 +56,14 @@ def test_payloads_show_as_text(hostile_render, case) -> None:
         assert value in shown, f"{dotted} is not shown as text on {page.path}"
 
 
+def test_organization_name_shows_as_text(hostile_render) -> None:
+    """The provider's name from content/organizations/ (fixture) is escaped on the offer page."""
+    page = _pages(hostile_render)["angebote/xss-provider-org/"]
+    parser = inspect(page.html)
+    assert parser.findings == []
+    assert 'Beispielträger <script>alert("org")</script> e. V.' in visible_text(parser)
+
+
 def test_description_links_are_sanitised(hostile_render) -> None:
     page = _pages(hostile_render)["angebote/xss-description-links/"]
     parser = inspect(page.html)
