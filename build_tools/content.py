@@ -375,11 +375,20 @@ def _cross_check(
             at((), "Ort fehlt: location (fester Ort) oder service_area (Liste der Sozialräume) angeben")
         if offer.location is not None:
             loc = offer.location
+            found = locator.locate(loc.lat, loc.lon)
             if loc.district is not None:
                 if districts and loc.district not in districts:
                     at(("location", "district"), f"unbekannter Sozialraum {loc.district!r}")
+                elif found and found != loc.district:
+                    at(("location", "district"),
+                       f"die Koordinaten liegen in {found!r}, nicht in {loc.district!r}: "
+                       "Sozialraum oder Koordinaten prüfen", "warning")
             else:
-                loc.district = locator.locate(loc.lat, loc.lon)
+                loc.district = found
+                if districts and found is None:
+                    at(("location", "lat"),
+                       "die Koordinaten liegen in keinem Sozialraum aus content/districts.geojson: "
+                       "Koordinaten prüfen oder location.district angeben", "warning")
             if not config.region.contains(loc.lat, loc.lon):
                 at(("location", "lat"), "Koordinaten liegen außerhalb des Atlas-Gebiets (lat/lon vertauscht?)", "warning")
         for i, d in enumerate(offer.service_area or []):

@@ -32,16 +32,34 @@ def run(args: argparse.Namespace) -> int:
     if target.exists():
         print(f"atlas: {display_path(target)} gibt es schon — nichts überschrieben", file=sys.stderr)
         return 1
-    region = config.region
-    lat = round((region.south + region.north) / 2, 5)
-    lon = round((region.west + region.east) / 2, 5)
-    if config.map.center:
-        lat, lon = config.map.center
+    lat, lon = _starting_point(config, content)
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8") as handle:
         handle.write(offer_template(args.id, category, build_date(), lat=lat, lon=lon))
     print(f"{display_path(target)} angelegt. Felder ausfüllen, dann: atlas check")
     return 0
+
+
+def _starting_point(config, content) -> tuple[float, float]:
+    """Coordinates for the template that lie inside the atlas (the editor replaces them)."""
+    from ..geo import load_districts
+
+    districts, _ = load_districts(content / "districts.geojson", "districts.geojson")
+    if config.map.center:
+        lat, lon = config.map.center
+        if not districts or any(_contains(d.geometry, lat, lon) for d in districts.values()):
+            return lat, lon
+    if districts:
+        point = next(iter(districts.values())).geometry.representative_point()
+        return round(point.y, 5), round(point.x, 5)
+    region = config.region
+    return round((region.south + region.north) / 2, 5), round((region.west + region.east) / 2, 5)
+
+
+def _contains(geometry, lat: float, lon: float) -> bool:
+    from shapely.geometry import Point
+
+    return geometry.contains(Point(lon, lat))
 
 
 def _first_category(content) -> str:

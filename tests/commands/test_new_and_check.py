@@ -72,3 +72,15 @@ def test_usage_error_exits_two():
     with pytest.raises(SystemExit) as exc:
         main(["check", "--no-such-flag"])
     assert exc.value.code == 2
+
+
+def test_district_that_contradicts_the_coordinates_warns(content, capsys):
+    path = content / "offers" / "tafel.yml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("lon: 6.48}", "lon: 6.48, district: mitte}"), encoding="utf-8")
+    assert main(["check", "--content", str(content), "--strict"]) == 0
+    path.write_text(text.replace("lat: 50.80, lon: 6.48", "lat: 50.86, lon: 6.48"), encoding="utf-8")
+    assert main(["check", "--content", str(content)]) == 0
+    err = capsys.readouterr().err
+    assert ("content/offers/tafel.yml:4:77: warning: location.lat: die Koordinaten liegen in keinem "
+            "Sozialraum aus content/districts.geojson") in err
