@@ -118,6 +118,7 @@ def build_flyers(catalog: Catalog, options: PrintOptions, definitions: Path | No
     start = time.perf_counter()
     result = FlyerBuild()
     jobs, sheets = offer_jobs(catalog, options, only)
+    result.problems += glyph_warnings(catalog, sheets)
     if definitions is not None and not only:
         more, problems = collection_jobs(catalog, options, definitions, sheets)
         result.problems += problems
@@ -146,6 +147,29 @@ def build_flyers(catalog: Catalog, options: PrintOptions, definitions: Path | No
     result.files = {path: result.files[path] for path in sorted(result.files)}
     result.seconds = time.perf_counter() - start
     return result
+
+
+_PRINTED_FIELDS = ("title", "summary", "hours_note", "provider", "costs", "alert", "area")
+
+
+def glyph_warnings(catalog: Catalog, sheets: dict[str, OfferSheet]) -> list[Problem]:
+    """A warning per offer field with characters the flyer fonts cannot print (shown as ``?``)."""
+    from .fonts import BOLD, REGULAR, missing_glyphs
+
+    found = []
+    for offer_id, sheet in sorted(sheets.items()):
+        fields = [(name, getattr(sheet, name, "") or "") for name in _PRINTED_FIELDS]
+        fields += [("address", " ".join(sheet.address)), ("hours", " ".join(sheet.hours))]
+        for name, text in fields:
+            missing = "".join(sorted(set(missing_glyphs(text, REGULAR)) | set(missing_glyphs(text, BOLD))))
+            if missing:
+                codes = ", ".join(f"U+{ord(ch):04X}" for ch in missing)
+                found.append(Problem(
+                    catalog.sources.get(offer_id, offer_id), 1, 1, name,
+                    f"{missing!r} ({codes}) kann auf Flyern nicht gedruckt werden und erscheint als „?“",
+                    "warning",
+                ))
+    return found
 
 
 def printed_urls(job: Job) -> list[tuple[str, str, str]]:

@@ -63,15 +63,19 @@ def missing_glyphs(text: str, name: str = REGULAR) -> str:
     return "".join(sorted({ch for ch in text if not ch.isspace() and ord(ch) not in cmap}))
 
 
-def check_covered(text: str, name: str, where: str = "") -> None:
-    """Raise :class:`FontProblem` when the font lacks a glyph for any character of ``text``."""
+REPLACEMENT = "?"
+
+
+def printable(text: str, name: str) -> str:
+    """``text`` with every character the font cannot print replaced by ``?``.
+
+    A flyer must never fail because an editor typed an emoji; the flyer build reports such
+    characters as warnings (see :func:`build_tools.flyers.build.glyph_warnings`).
+    """
     missing = missing_glyphs(text, name)
-    if missing:
-        codes = ", ".join(f"U+{ord(ch):04X}" for ch in missing)
-        raise FontProblem(
-            f"{where + ': ' if where else ''}die Schrift {_FILES[name]} kann {missing!r} "
-            f"({codes}) nicht drucken"
-        )
+    if not missing:
+        return text
+    return "".join(REPLACEMENT if ch in missing else ch for ch in text)
 
 
 def is_rtl(lang: str) -> bool:

@@ -73,7 +73,7 @@ class Pen:
              bold: bool = False, color=None, align: str = "start") -> None:
         """One line in the box [x, x + width]; ``start`` is left, or right when right-to-left."""
         name = self.font(bold)
-        fonts.check_covered(text, name, self.where)
+        text = fonts.printable(text, name)
         shown = fonts.visual(text, self.lang)
         self.c.setFont(name, size)
         self.c.setFillColor(color if color is not None else self.ink.black)
@@ -88,7 +88,7 @@ class Pen:
             bold: bool = False, color=None, align: str = "start") -> None:
         """A phone number or URL: never reordered, aligned like the surrounding text."""
         name = self.font(bold)
-        fonts.check_covered(text, name, self.where)
+        text = fonts.printable(text, name)
         self.c.setFont(name, size)
         self.c.setFillColor(color if color is not None else self.ink.black)
         if align == "center":

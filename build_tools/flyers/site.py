@@ -49,6 +49,8 @@ def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
     errors = [p for p in result.problems if p.severity == "error"]
     if errors:
         raise ContentError(errors)
+    for warning in result.problems:
+        log.info("Flyer: %s", warning.format_text())
     log.info("Flyer: %d erzeugt, %d aus dem Cache (%.1f s)", result.rendered, result.cached,
              result.seconds)
     return Contribution(files=[GeneratedFile(path, data) for path, data in result.files.items()])

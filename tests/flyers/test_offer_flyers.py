@@ -198,8 +198,15 @@ def test_card_qr_is_at_least_30_mm(catalog):
     assert Card.qr_size >= 30
 
 
-def test_text_the_font_cannot_print_fails(catalog, options):
+def test_text_the_font_cannot_print_becomes_a_question_mark_and_a_warning(catalog, options):
+    import pypdfium2
+
+    from build_tools.flyers.build import glyph_warnings
+
     sheet = offer_sheet(catalog, catalog.offer("tafel-nord"), SITE_URL, "de")
     sheet.title = "Tafel 北"
-    with pytest.raises(fonts.FontProblem, match="U\\+5317"):
-        render_card(sheet, options)
+    document = pypdfium2.PdfDocument(render_card(sheet, options))
+    assert "Tafel ?" in document[0].get_textpage().get_text_range()
+    (warning,) = glyph_warnings(catalog, {"tafel-nord": sheet})
+    assert warning.severity == "warning" and warning.field == "title"
+    assert "'北' (U+5317) kann auf Flyern nicht gedruckt werden" in warning.message
