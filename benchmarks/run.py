@@ -19,6 +19,7 @@ from pathlib import Path
 
 import yaml
 
+from . import site_build
 from .chart import line_chart
 from .harness import Measurement, measure
 
@@ -33,24 +34,7 @@ ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795305600"}
 
 def _project(n: int, seed: int) -> Path:
     """A project folder with N generated offers and a mkdocs.yml like the sample's."""
-    folder = WORK / f"n{n}"
-    content = folder / "content"
-    if not (content / "offers").is_dir() or len(list((content / "offers").glob("*.yml"))) != n:
-        shutil.rmtree(folder, ignore_errors=True)
-        folder.mkdir(parents=True)
-        code = os.spawnv(os.P_WAIT, ATLAS, [ATLAS, "generate", "--offers", str(n), "--seed", str(seed), "--out", str(content)])
-        if code:
-            raise SystemExit(f"atlas generate failed for N={n}")
-    config = yaml.safe_load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    for entry in config["plugins"]:
-        if isinstance(entry, dict) and "atlas" in entry:
-            entry["atlas"]["content_dir"] = "content"
-            entry["atlas"].pop("region", None)
-    config["docs_dir"] = str(ROOT / "content" / "pages")
-    config["theme"]["custom_dir"] = str(ROOT / "site_templates" / "overrides")
-    config["site_dir"] = str(folder / "site")
-    (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-    return folder
+    return site_build.project(n, seed, WORK)
 
 
 def _plain_reference(n: int, project: Path) -> Path:
@@ -130,11 +114,13 @@ def page_weights(project: Path) -> dict[str, int]:
     }
 
 
-def run(sizes: list[int], runs: int, reference_max: int, seed: int) -> Path:
+def run(sizes: list[int], runs: int, reference_max: int, seed: int, large_runs: int) -> Path:
     """Run every benchmark; returns the results file."""
     rows: list[Measurement] = []
     weights: dict[int, dict[str, int]] = {}
+    all_runs = runs
     for n in sizes:
+        runs = all_runs if n < 5000 else large_runs
         project = _project(n, seed)
         cfg = str(project / "mkdocs.yml")
         site = str(project / "site")
@@ -152,9 +138,7 @@ def run(sizes: list[int], runs: int, reference_max: int, seed: int) -> Path:
             "rebuild after one edit (make build: check + build)", n,
             ["sh", "-c", f"'{ATLAS}' check --config '{cfg}' && '{ATLAS}' build --config '{cfg}' --site-dir '{site}'"],
             runs, ENV, before_each=lambda p=project: _edit_one_offer(p)))
-        rows.append(measure(
-            "serve reload path (in-process rebuild after one edit)", n,
-            [sys.executable, "-m", "benchmarks.serve_reload", cfg], runs, ENV))
+        rows.append(_serve_reload(n, cfg, runs))
         print(f"N={n}: flyers alone", file=sys.stderr)
         flyer_out = project / "flyers-out"
         rows.append(measure(
@@ -167,10 +151,25 @@ def run(sizes: list[int], runs: int, reference_max: int, seed: int) -> Path:
             rows.append(measure(
                 "plain MkDocs + Material, default nav", n,
                 [MKDOCS, "build", "-q", "-f", str(plain / "mkdocs.yml"), "-d", str(plain / "site")],
-                runs if n <= 1000 else 1, ENV))
+                runs, ENV))
         weights[n] = page_weights(project)
     browser = _browser_figures(sizes, seed)
-    return _write(rows, weights, browser, runs)
+    return _write(rows, weights, browser, all_runs, large_runs)
+
+
+def _serve_reload(n: int, cfg: str, runs: int) -> Measurement:
+    """`mkdocs serve`'s path: the second build in one process, after editing one offer."""
+    import subprocess
+
+    result = Measurement("serve reload path (in-process rebuild after one edit)", n)
+    for _ in range(runs):
+        proc = subprocess.run([sys.executable, "-m", "benchmarks.serve_reload", cfg],
+                              capture_output=True, text=True, env={**os.environ, **ENV})
+        if proc.returncode != 0:
+            result.failed = f"exit {proc.returncode}"
+            break
+        result.seconds.append(float(proc.stdout.split("reload build:")[1].split()[0]))
+    return result
 
 
 def _browser_figures(sizes: list[int], seed: int) -> list[str]:
@@ -192,7 +191,8 @@ def _fmt(value: float) -> str:
     return "—" if value != value else f"{value:.2f}"
 
 
-def _write(rows: list[Measurement], weights: dict[int, dict[str, int]], browser: list[str], runs: int) -> Path:
+def _write(rows: list[Measurement], weights: dict[int, dict[str, int]], browser: list[str], runs: int,
+           large_runs: int) -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
     today = dt.date.today().isoformat()
     out = RESULTS / f"{today}.md"
@@ -200,7 +200,8 @@ def _write(rows: list[Measurement], weights: dict[int, dict[str, int]], browser:
     lines = [
         f"# Benchmarks {today}",
         "",
-        f"Machine: {cpu} cores, Python {sys.version.split()[0]}. Median of {runs} runs (plain MkDocs at N ≥ 5,000: 1 run). "
+        f"Machine: {cpu} cores, Python {sys.version.split()[0]}. Median of {runs} runs for N < 5,000, "
+        f"{large_runs} for N ≥ 5,000. "
         "Peak RSS is the build process itself (flyer worker processes not included).",
         "",
         "| benchmark | N | median s | min s | max s | peak RSS MiB | note |",
@@ -236,10 +237,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--reference-max", type=int, default=5000,
                         help="largest N for the plain MkDocs reference (it grows quadratically)")
+    parser.add_argument("--large-runs", type=int, default=3, help="runs for N ≥ 5,000")
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
-    out = run(sizes, args.runs, args.reference_max, args.seed)
+    out = run(sizes, args.runs, args.reference_max, args.seed, args.large_runs)
     print(out)
     return 0
 

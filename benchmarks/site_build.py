@@ -30,9 +30,9 @@ BUDGET_RATIO = 2.3
 BUDGET_PAGE_BYTES = 60_000
 
 
-def project(n: int, seed: int = 1) -> Path:
-    """A project with N generated offers and a mkdocs.yml like the sample's."""
-    folder = WORK / f"n{n}"
+def project(n: int, seed: int = 1, work: Path = WORK) -> Path:
+    """A project with N generated offers and a mkdocs.yml like the sample's (in ``work``)."""
+    folder = work / f"n{n}"
     content = folder / "content"
     if not (content / "offers").is_dir() or len(list((content / "offers").glob("*.yml"))) != n:
         shutil.rmtree(folder, ignore_errors=True)

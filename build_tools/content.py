@@ -240,20 +240,26 @@ def _id_from(path: Path, data: Any, loaded: LoadedYaml) -> tuple[str | None, Pro
     )
 
 
+def _mapping_files(folder: Path):
+    """Each YAML file in ``folder`` that holds a mapping: (path, loaded, id or None, problems)."""
+    for path in _yaml_files(folder):
+        loaded, found = _load(path)
+        if loaded is None:
+            yield path, None, None, found
+            continue
+        if not isinstance(loaded.data, dict):
+            yield path, None, None, [*found, Problem(loaded.source, 1, 1, "", "erwartet eine Zuordnung (schlüssel: wert), keine Liste oder Text")]
+            continue
+        item_id, problem = _id_from(path, loaded.data, loaded)
+        yield path, loaded, item_id, [*found, *([problem] if problem else [])]
+
+
 def _load_organizations(folder: Path) -> tuple[dict[str, Organization], list[Problem]]:
     orgs: dict[str, Organization] = {}
     problems: list[Problem] = []
-    for path in _yaml_files(folder):
-        loaded, found = _load(path)
+    for _path, loaded, org_id, found in _mapping_files(folder):
         problems += found
-        if loaded is None:
-            continue
-        if not isinstance(loaded.data, dict):
-            problems.append(Problem(loaded.source, 1, 1, "", "erwartet eine Zuordnung (schlüssel: wert)"))
-            continue
-        org_id, problem = _id_from(path, loaded.data, loaded)
-        if problem:
-            problems.append(problem)
+        if loaded is None or org_id is None:
             continue
         org, found = _validate(Organization, loaded.data, loaded)
         problems += found
@@ -272,17 +278,10 @@ class _OfferFile:
 def _load_offers(folder: Path) -> tuple[list[_OfferFile], list[Problem]]:
     result: list[_OfferFile] = []
     problems: list[Problem] = []
-    for path in _yaml_files(folder):
-        loaded, found = _load(path)
+    for _path, loaded, offer_id, found in _mapping_files(folder):
         problems += found
         if loaded is None:
             continue
-        if not isinstance(loaded.data, dict):
-            problems.append(Problem(loaded.source, 1, 1, "", "erwartet eine Zuordnung (schlüssel: wert), keine Liste oder Text"))
-            continue
-        offer_id, problem = _id_from(path, loaded.data, loaded)
-        if problem:
-            problems.append(problem)
         offer, found = _validate(Offer, loaded.data, loaded)
         problems += found
         if offer is not None and offer_id is not None:
@@ -385,7 +384,7 @@ def _cross_check(
                        "Sozialraum oder Koordinaten prüfen", "warning")
             else:
                 loc.district = found
-                if districts and found is None:
+                if districts and found is None and config.region.contains(loc.lat, loc.lon):
                     at(("location", "lat"),
                        "die Koordinaten liegen in keinem Sozialraum aus content/districts.geojson: "
                        "Koordinaten prüfen oder location.district angeben", "warning")
