@@ -117,9 +117,15 @@ def district_page(catalog: Catalog, district_id: str, ctx: BuildContext, holiday
     return GeneratedPage(path=path, title=f"Sozialraum {district.name}", html=html, meta=meta)
 
 
+MAP_PAGE_LIST_LIMIT = 1000
+
+
 def map_page(catalog: Catalog, ctx: BuildContext, holiday_list: list[str]) -> GeneratedPage:
     """``/karte/``: the whole atlas on one map, and the same offers as a list by category."""
     path = urls.map_path()
+    # Beyond this many offers the page lists categories (each a page with the full list and
+    # map) instead of every offer: 5,000 list entries alone weigh 3 MB on a phone.
+    full_list = len(catalog.published) <= MAP_PAGE_LIST_LIMIT
     groups = []
     for cat in catalog.categories.values():
         members = views.sorted_offers([o for o in catalog.published if o.category == cat.id])
@@ -127,7 +133,9 @@ def map_page(catalog: Catalog, ctx: BuildContext, holiday_list: list[str]) -> Ge
             groups.append({
                 "label": cat.label,
                 "id": cat.id,
-                "entries": [views.list_entry(catalog, o, path) for o in members],
+                "count": len(members),
+                "href": urls.relative_url(path, urls.category_path(cat.id)),
+                "entries": [views.list_entry(catalog, o, path) for o in members] if full_list else [],
             })
     html = render(
         "map.html",

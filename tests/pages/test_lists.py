@@ -52,6 +52,17 @@ def test_map_page_lists_the_same_offers(catalog):
     )
 
 
+def test_big_map_page_lists_categories_instead_of_every_offer(catalog, monkeypatch):
+    from build_tools.pages import lists
+
+    monkeypatch.setattr(lists, "MAP_PAGE_LIST_LIMIT", len(catalog.published) - 1)
+    tree = parse(map_page(catalog, BuildContext(), []).html)
+    assert [li for li in tree.find_all("li") if "data-atlas-offer" in li.attrs] == []
+    links = {a.attrs["href"] for h3 in tree.find_all("h3") for a in h3.find_all("a")}
+    used = {o.category for o in catalog.published}
+    assert links == {f"../kategorien/{c}/" for c in used}
+
+
 def test_home_has_search_tiles_and_emergency_numbers(catalog):
     tree = parse(home_page(catalog).html)
     assert tree.find("form", role="search").find("input", name="q") is not None
