@@ -113,6 +113,20 @@ def test_search_finds_a_word_from_one_description(open_page, sample_catalog):
     assert any(f"/angebote/{offer.id}/" in h for h in hrefs), (word, hrefs)
 
 
+def test_search_index_waits_until_someone_searches(open_page, sample_catalog):
+    """A visitor who only reads a page never downloads the search index."""
+    page = open_page("")
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(page.url)  # again, now recording
+    page.wait_for_timeout(1500)
+    assert not [u for u in requested if u.endswith("search/search_index.json")]
+    word, offer = _unique_description_word(sample_catalog)
+    hrefs = _search(page, word)
+    assert [u for u in requested if u.endswith("search/search_index.json")]
+    assert any(f"/angebote/{offer.id}/" in h for h in hrefs), (word, hrefs)
+
+
 def test_home_search_box_submits_to_material_search(open_page):
     page = open_page("")
     page.locator("#atlas-q").fill("Dusche")
