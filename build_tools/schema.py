@@ -382,6 +382,29 @@ class Category(StrictModel):
     )
     description: Text | None = Field(None, max_length=500, description="Kurzbeschreibung.")
 
+    @field_validator("color")
+    @classmethod
+    def _contrast_on_white(cls, value: str) -> str:
+        ratio = contrast_with_white(value)
+        if ratio < 3.0:
+            raise ValueError(
+                f"{value}: Kontrast zu Weiß nur {ratio:.1f}:1, mindestens 3:1 nötig "
+                "(Kartenpunkte und Farbbalken müssen erkennbar sein): dunklere Farbe wählen"
+            )
+        return value
+
+
+def contrast_with_white(hex_colour: str) -> float:
+    """WCAG contrast ratio of ``#rrggbb`` against white."""
+
+    def channel(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(hex_colour[i:i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+    return 1.05 / (luminance + 0.05)
+
 
 class TargetGroup(StrictModel):
     """One target group in content/target_groups.yml."""

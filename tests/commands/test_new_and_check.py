@@ -84,3 +84,11 @@ def test_district_that_contradicts_the_coordinates_warns(content, capsys):
     err = capsys.readouterr().err
     assert ("content/offers/tafel.yml:4:77: warning: location.lat: die Koordinaten liegen in keinem "
             "Sozialraum aus content/districts.geojson") in err
+
+
+def test_category_colour_needs_contrast_on_white(content, capsys):
+    cats = content / "categories.yml"
+    cats.write_text(cats.read_text(encoding="utf-8").replace("#1a5fb4", "#ffd700"), encoding="utf-8")
+    assert main(["check", "--content", str(content)]) == 1
+    assert ("content/categories.yml:2:42: error: [1].color: #ffd700: Kontrast zu Weiß nur 1.4:1, "
+            "mindestens 3:1 nötig") in capsys.readouterr().err
