@@ -28,6 +28,7 @@ from ..ledger import ledger_path
 from ..outputs import BuildContext, GeneratedPage
 from ..pages.assets import THEME_BUNDLE, asset_sources, without_cdn
 from ..problems import ContentError, format_problems
+from ..security.paths import UnsafePath
 from . import site_build
 
 log = logging.getLogger("mkdocs.plugins.atlas")
@@ -108,7 +109,7 @@ class AtlasPlugin(BasePlugin):
             raise PluginError(
                 f"{len(exc.problems)} Fehler:\n" + format_problems(exc.problems, "text")
             ) from None
-        except ConfigProblem as exc:  # a renderer's own settings (planning, flyers)
+        except (ConfigProblem, UnsafePath) as exc:  # a renderer's settings, or an unsafe path
             raise PluginError(str(exc)) from None
         self._html = {}
         for page in contribution.pages:

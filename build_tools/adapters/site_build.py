@@ -70,4 +70,22 @@ def collect(catalog: Catalog, ctx: BuildContext) -> Contribution:
         own = pages_module.contribute(catalog, ctx)  # type: ignore[attr-defined]
         total.pages[:0] = own.pages
         total.files[:0] = own.files
+    check_output_paths(total)
     return total
+
+
+def check_output_paths(contribution: Contribution) -> None:
+    """Every generated path is a safe, portable relative path, and no two differ only in case.
+
+    Raises :class:`~build_tools.security.paths.UnsafePath`. Ids are validated long before this;
+    this is the last gate before anything is written, whoever produced the path.
+    """
+    from ..security.paths import UnsafePath, case_collisions, check_relative
+    from ..urls import src_for_path
+
+    paths = [src_for_path(p.path) for p in contribution.pages] + [f.path for f in contribution.files]
+    for path in paths:
+        check_relative(path)
+    collisions = case_collisions(paths)
+    if collisions:
+        raise UnsafePath(f"Pfade unterscheiden sich nur in Groß-/Kleinschreibung: {collisions[0]}")

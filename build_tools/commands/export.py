@@ -13,6 +13,7 @@ from pathlib import Path
 from ..content import display_path
 from ..exports.data_page import human_size
 from ..exports.site import export_files
+from ..security.paths import safe_join
 from .common import add_project_arguments, load
 
 HELP = "Offene Daten (GeoJSON, CSV, HSDS 3.0) schreiben"
@@ -34,7 +35,7 @@ def write_tree(files: dict[str, bytes], out: Path) -> None:
     staging = Path(tempfile.mkdtemp(prefix=".atlas-export-", dir=out.parent))
     try:
         for name, data in files.items():
-            target = staging / name
+            target = safe_join(staging, name)
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         for name in files:
