@@ -61,7 +61,7 @@ class BuildContext:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
-# Renderer families the adapters ask, in order. A module missing here means "not built yet".
+# Renderer families the adapters ask, in order (each module has ``contribute``).
 SITE_CONTRIBUTORS = [
     "build_tools.pages.site",
     "build_tools.maps.site",

@@ -7,7 +7,6 @@ Markdown never touches it. Works under MkDocs 1.6 and ProperDocs (same plugin AP
 
 from __future__ import annotations
 
-import importlib
 import logging
 from html import escape as html_escape
 from pathlib import Path
@@ -28,6 +27,7 @@ from ..ledger import ledger_path
 from ..outputs import BuildContext, GeneratedPage
 from ..pages.assets import THEME_BUNDLE, asset_sources, without_cdn
 from ..problems import ContentError, format_problems
+from ..security.csp import apply_csp
 from ..security.paths import UnsafePath
 from . import site_build
 
@@ -35,6 +35,7 @@ log = logging.getLogger("mkdocs.plugins.atlas")
 
 
 _HTML_META = ("title", "description")
+
 
 class _Passthrough(BaseConfigOption):
     """Accept any value; :func:`make_config` (pydantic) validates the whole block at once."""
@@ -58,7 +59,6 @@ class AtlasPlugin(BasePlugin):
         self.atlas: AtlasConfig | None = None
         self.content_dir: Path | None = None
         self._html: dict[str, str] = {}
-        self._csp = None
 
     # -- configuration ---------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
@@ -75,7 +75,6 @@ class AtlasPlugin(BasePlugin):
             "sample_data": self.atlas.sample_data,
             "publisher": self.atlas.publisher or "",
         }
-        self._csp = _optional("build_tools.security.csp", "apply_csp")
         return config
 
     # -- files -----------------------------------------------------------------------------
@@ -154,9 +153,9 @@ class AtlasPlugin(BasePlugin):
         return self._apply_csp(output_content) if template_name.endswith(".html") else output_content
 
     def _apply_csp(self, html: str) -> str:
-        if self._csp is None or self.atlas is None:
+        if self.atlas is None:
             return html
-        return self._csp(html, self.atlas.map.tiles)
+        return apply_csp(html, self.atlas.map.tiles)
 
     # -- serve -----------------------------------------------------------------------------
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
@@ -175,14 +174,3 @@ def _replace(files: Files, new: File) -> None:
         log.debug("atlas: %s ersetzt die Datei aus docs_dir", new.src_uri)
         files.remove(old)
     files.append(new)
-
-
-def _optional(module_name: str, attr: str) -> Any:
-    """A function from a sibling module, or None while that module does not exist."""
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name and module_name.startswith(exc.name):
-            return None
-        raise
-    return getattr(module, attr, None)
