@@ -7,7 +7,7 @@ BIN    := $(VENV)/bin
 ATLAS  := $(BIN)/atlas
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: build test check serve schema flyers export report bench lint vendor browser clean help
+.PHONY: build test check serve schema flyers export report bench bench-quick lint vendor browser clean help
 
 help:
 	@echo "make build   – Umgebung einrichten, Inhalte prüfen, Website nach site/ bauen"
@@ -65,8 +65,13 @@ test: $(VENV)/.installed-test browser
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check build_tools tests benchmarks
 
+# The whole suite takes hours (N up to 10,000, 3 runs each, plain MkDocs up to 5,000 pages);
+# bench-quick measures N = 100 and 1,000 in about ten minutes.
 bench: $(VENV)/.installed-test browser
 	$(BIN)/python -m benchmarks.run
+
+bench-quick: $(VENV)/.installed-test browser
+	$(BIN)/python -m benchmarks.run --sizes 100,1000 --runs 3 --reference-max 1000
 
 # Refresh the vendored front-end libraries from npm (versions pinned in package.json).
 vendor:
