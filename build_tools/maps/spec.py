@@ -11,6 +11,7 @@ every page) builds the same Leaflet objects from it. Markers are data rows, neve
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -88,7 +89,19 @@ def build_map(
     )
     fmap.default_js = []
     fmap.default_css = []
-    folium.TileLayer(
+    fmap.add_child(tile_layer(tiles, attribution))
+    return fmap
+
+
+@functools.lru_cache(maxsize=8)
+def tile_layer(tiles: str, attribution: str) -> folium.TileLayer:
+    """The tile layer, made once per build and shared by every map.
+
+    folium looks every tile string up in xyzservices' provider registry first (flattening all
+    providers each time): 5 ms a map, a quarter of the page build for 1,000 offers. We only read
+    the layer's options, so one instance serves all maps.
+    """
+    return folium.TileLayer(
         tiles=tiles,
         attr=attribution,
         name="Karte",
@@ -97,8 +110,7 @@ def build_map(
         min_zoom=3,
         subdomains="abc",
         control=False,
-    ).add_to(fmap)
-    return fmap
+    )
 
 
 def add_district(fmap: folium.Map, name: str, geojson: dict[str, Any]) -> folium.GeoJson:
