@@ -8,7 +8,7 @@ from build_tools.pages.home import home_page
 from build_tools.pages.lists import az_page, category_page, district_page, map_page
 from build_tools.pages.site import contribute
 
-from .htmlquery import parse
+from ..htmlquery import parse
 
 
 def _listed(html: str) -> list[str]:

@@ -10,7 +10,7 @@ from build_tools.outputs import BuildContext
 from build_tools.pages import integrations
 from build_tools.pages.offer import offer_page, related_offers
 
-from .htmlquery import parse
+from ..htmlquery import parse
 
 
 @pytest.fixture

@@ -10,7 +10,7 @@ from build_tools.planning.config import planning_settings
 from build_tools.planning.pages import planning_pages
 from build_tools.planning.site import contribute
 
-from .htmltree import parse
+from ..htmlquery import parse
 from .synthetic import make_catalog, make_offer
 
 

@@ -38,6 +38,9 @@ class Element:
                 found.append(el)
         return found
 
+    def classes(self) -> set[str]:
+        return set(self.attrs.get("class", "").split())
+
     def find(self, tag: str | None = None, **attrs: str) -> Element | None:
         found = self.find_all(tag, **attrs)
         return found[0] if found else None
