@@ -136,3 +136,38 @@ def category_band(sheet_doc, pen: Pen, sheet: OfferSheet, x: float, y: float, w:
         pen.line(text_x, cy - small * 1.15, text_w, extra, small, True, ink.white)
     else:
         pen.line(text_x, cy - size * 0.35, text_w, sheet.category_label, size, True, ink.white)
+
+
+@dataclass(frozen=True)
+class HeadingStyle:
+    """Sizes (pt) and gaps (mm) of an offer flyer's heading: title, summary, alert."""
+
+    title_size: float
+    title_min: float
+    title_step: float
+    title_leading: float
+    summary_size: float
+    summary_lines: int
+    after_title: float
+    before_alert: float
+    alert_size: float
+
+
+def offer_heading(pen: Pen, grey, sheet: OfferSheet, x: float, top: float, width: float,
+                  style: HeadingStyle) -> float:
+    """Title (shrunk until it fits on two lines, down to ``title_min``), summary and alert;
+    returns the next top."""
+    size = style.title_size
+    while size > style.title_min and len(pen.wrap(sheet.title, width, size, True)) > 2:
+        size -= style.title_step
+    top = pen.paragraph(x, top, width, sheet.title, size, bold=True, max_lines=4,
+                        leading=size * style.title_leading)
+    top -= style.after_title * mm
+    if sheet.summary:
+        top = pen.paragraph(x, top, width, sheet.summary, style.summary_size, color=grey,
+                            max_lines=style.summary_lines)
+    if sheet.alert:
+        top -= style.before_alert * mm
+        top = pen.paragraph(x, top, width, "⚠ " + sheet.alert, style.alert_size, bold=True,
+                            max_lines=2)
+    return top

@@ -10,7 +10,16 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from . import qr
-from .blocks import RowStyle, category_band, draw_rows, meta_rows, offer_rows, rows_height
+from .blocks import (
+    HeadingStyle,
+    RowStyle,
+    category_band,
+    draw_rows,
+    meta_rows,
+    offer_heading,
+    offer_rows,
+    rows_height,
+)
 from .page import SAFE_MM, Metadata, PrintOptions, Sheet
 from .pen import Pen
 from .texts import OfferSheet, label, short_url
@@ -23,9 +32,10 @@ class Card:
     height = 148.0
     margin = 6.0
     band_height = 20.0
-    title_size = 19.0
-    title_min = 16.0
-    summary_size = 9.5
+    heading = HeadingStyle(
+        title_size=19.0, title_min=16.0, title_step=0.5, title_leading=1.12,
+        summary_size=9.5, summary_lines=3, after_title=1.5, before_alert=1, alert_size=8.5,
+    )
     qr_size = 38.0
     bottom = 6.0
     url_size = 7.5
@@ -49,18 +59,7 @@ class Card:
         category_band(doc, pen, d, 0, h - band, w, band, 13, m, extra)
 
         top = h - band - 5 * mm
-        size = self.title_size
-        while size > self.title_min and len(pen.wrap(d.title, inner, size, True)) > 2:
-            size -= 0.5
-        top = pen.paragraph(m, top, inner, d.title, size, bold=True, max_lines=4,
-                            leading=size * 1.12)
-        top -= 1.5 * mm
-        if d.summary:
-            top = pen.paragraph(m, top, inner, d.summary, self.summary_size,
-                                color=doc.ink.grey, max_lines=3)
-        if d.alert:
-            top -= 1 * mm
-            top = pen.paragraph(m, top, inner, "⚠ " + d.alert, 8.5, bold=True, max_lines=2)
+        top = offer_heading(pen, doc.ink.grey, d, m, top, inner, self.heading)
         top -= 3 * mm
 
         # The bottom zone: QR code on one side, meta facts on the other.

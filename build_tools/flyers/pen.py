@@ -72,9 +72,18 @@ class Pen:
     def line(self, x: float, y: float, width: float, text: str, size: float,
              bold: bool = False, color=None, align: str = "start") -> None:
         """One line in the box [x, x + width]; ``start`` is left, or right when right-to-left."""
+        self._draw(x, y, width, text, size, bold, color, align, reorder=True)
+
+    def ltr(self, x: float, y: float, width: float, text: str, size: float,
+            bold: bool = False, color=None, align: str = "start") -> None:
+        """A phone number or URL: never reordered, aligned like the surrounding text."""
+        self._draw(x, y, width, text, size, bold, color, align, reorder=False)
+
+    def _draw(self, x: float, y: float, width: float, text: str, size: float, bold: bool,
+              color, align: str, reorder: bool) -> None:
         name = self.font(bold)
         text = fonts.printable(text, name)
-        shown = fonts.visual(text, self.lang)
+        shown = fonts.visual(text, self.lang) if reorder else text
         self.c.setFont(name, size)
         self.c.setFillColor(color if color is not None else self.ink.black)
         if align == "center":
@@ -83,20 +92,6 @@ class Pen:
             self.c.drawString(x, y, shown)
         else:
             self.c.drawRightString(x + width, y, shown)
-
-    def ltr(self, x: float, y: float, width: float, text: str, size: float,
-            bold: bool = False, color=None, align: str = "start") -> None:
-        """A phone number or URL: never reordered, aligned like the surrounding text."""
-        name = self.font(bold)
-        text = fonts.printable(text, name)
-        self.c.setFont(name, size)
-        self.c.setFillColor(color if color is not None else self.ink.black)
-        if align == "center":
-            self.c.drawCentredString(x + width / 2, y, text)
-        elif (align == "start") != self.rtl:
-            self.c.drawString(x, y, text)
-        else:
-            self.c.drawRightString(x + width, y, text)
 
     def paragraph(self, x: float, top: float, width: float, text: str, size: float,
                   bold: bool = False, color=None, leading: float | None = None,

@@ -11,7 +11,15 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 
 from . import qr
-from .blocks import RowStyle, category_band, draw_rows, offer_rows, rows_height
+from .blocks import (
+    HeadingStyle,
+    RowStyle,
+    category_band,
+    draw_rows,
+    offer_heading,
+    offer_rows,
+    rows_height,
+)
 from .page import SAFE_MM, Metadata, PrintOptions, Sheet
 from .pen import Pen
 from .texts import OfferSheet, label, short_url
@@ -24,9 +32,10 @@ class Poster:
     height = 297.0
     margin = 12.0
     band_height = 30.0
-    title_size = 38.0
-    title_min = 26.0
-    summary_size = 16.0
+    heading = HeadingStyle(
+        title_size=38.0, title_min=26.0, title_step=1, title_leading=1.1,
+        summary_size=16.0, summary_lines=4, after_title=3, before_alert=2, alert_size=13,
+    )
     qr_size = 62.0
     strips_height = 78.0
     strip_counts = (10, 9, 8)
@@ -53,18 +62,7 @@ class Poster:
         category_band(doc, pen, d, 0, h - band, w, band, 24, m, extra)
 
         top = h - band - 9 * mm
-        size = self.title_size
-        while size > self.title_min and len(pen.wrap(d.title, inner, size, True)) > 2:
-            size -= 1
-        top = pen.paragraph(m, top, inner, d.title, size, bold=True, max_lines=4,
-                            leading=size * 1.1)
-        top -= 3 * mm
-        if d.summary:
-            top = pen.paragraph(m, top, inner, d.summary, self.summary_size,
-                                color=doc.ink.grey, max_lines=4)
-        if d.alert:
-            top -= 2 * mm
-            top = pen.paragraph(m, top, inner, "⚠ " + d.alert, 13, bold=True, max_lines=2)
+        top = offer_heading(pen, doc.ink.grey, d, m, top, inner, self.heading)
         top -= 7 * mm
 
         strips_top = self.strips_height * mm
