@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from ..exports.hsds_schedules import GERMAN_MONTHS, RRULE_DAYS
+from ..opening_hours.model import day_runs
 from .tracker import Tracked
 
 OSM_DAYS = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
@@ -63,16 +64,8 @@ def _fmt(value: int) -> str:
 
 def _day_list(days: list[int]) -> str:
     """``[0,1,2,3,4,6]`` → ``Mo-Fr,Su``."""
-    parts, run = [], [days[0]]
-    for day in days[1:]:
-        if day == run[-1] + 1:
-            run.append(day)
-        else:
-            parts.append(run)
-            run = [day]
-    parts.append(run)
     out = []
-    for run in parts:
+    for run in day_runs(days):
         if len(run) >= 3:
             out.append(f"{OSM_DAYS[run[0]]}-{OSM_DAYS[run[-1]]}")
         else:

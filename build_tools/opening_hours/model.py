@@ -109,3 +109,14 @@ def _days_in_month(year: int, month: int) -> int:
     if month == 12:
         return 31
     return (date(year, month + 1, 1) - date(year, month, 1)).days
+
+
+def day_runs(days) -> list[list[int]]:
+    """Weekday numbers grouped into runs of consecutive days: ``[0,1,2,4]`` → ``[[0,1,2],[4]]``."""
+    runs: list[list[int]] = []
+    for day in sorted(days):
+        if runs and runs[-1][-1] == day - 1:
+            runs[-1].append(day)
+        else:
+            runs.append([day])
+    return runs

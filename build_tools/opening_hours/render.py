@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from .model import DAY, HoursError, Rule, Schedule, TimeSpan
+from .model import DAY, HoursError, Rule, Schedule, TimeSpan, day_runs
 from .parser import parse_hours
 from .texts import DAY_ABBR, DAY_NAMES, MONTH_ABBR, clock, lang_of, long_date
 
@@ -76,14 +76,8 @@ def days_text(days: list[int], lang: str) -> str:
     if len(days) == 7:
         return _W[lang]["daily"]
     names = DAY_ABBR[lang]
-    runs: list[list[int]] = []
-    for day in sorted(days):
-        if runs and runs[-1][-1] == day - 1:
-            runs[-1].append(day)
-        else:
-            runs.append([day])
     parts = []
-    for run in runs:
+    for run in day_runs(days):
         if len(run) >= 3:
             parts.append(f"{names[run[0]]}–{names[run[-1]]}")
         else:
