@@ -6,7 +6,6 @@ how to get there, papers, dogs, costs. Everything else follows below.
 
 from __future__ import annotations
 
-import math
 from typing import Any
 from urllib.parse import quote
 
@@ -21,6 +20,7 @@ from ..security.sanitize import render_markdown
 from . import integrations, views
 from .common import linker, status_block
 from .jsonld import offer_jsonld
+from .nearby import NearestIndex
 from .templating import render
 
 RELATED_MAX = 4
@@ -177,9 +177,9 @@ def related_offers(catalog: Catalog, offer: Offer, limit: int = RELATED_MAX) -> 
     if len(chosen) >= limit:
         return chosen[:limit]
     taken = {o.id for o in chosen} | {offer.id}
-    same = [o for o in category_members(catalog).get(offer.category, []) if o.id not in taken]
-    same.sort(key=lambda o: (_distance(offer, o), o.id))
-    return (chosen + same)[:limit]
+    index = _nearest_indexes(catalog).get(offer.category)
+    same = index.nearest(offer, limit - len(chosen), taken) if index else []
+    return chosen + same
 
 
 def category_members(catalog: Catalog) -> dict[str, list[Offer]]:
@@ -198,11 +198,14 @@ def category_members(catalog: Catalog) -> dict[str, list[Offer]]:
     return members
 
 
-def _distance(a: Offer, b: Offer) -> float:
-    if not (is_public_location(a) and is_public_location(b)):
-        return math.inf
-    assert a.location and b.location
-    return math.hypot(a.location.lat - b.location.lat, (a.location.lon - b.location.lon) * 0.63)
+def _nearest_indexes(catalog: Catalog) -> dict[str, NearestIndex]:
+    """One :class:`NearestIndex` per category, built once per catalog."""
+    cached = getattr(catalog, "_atlas_nearest", None)
+    if cached is not None and cached[0] == len(catalog.offers):
+        return cached[1]
+    indexes = {cat: NearestIndex(members) for cat, members in category_members(catalog).items()}
+    catalog._atlas_nearest = (len(catalog.offers), indexes)  # type: ignore[attr-defined]
+    return indexes
 
 
 def _tombstone(catalog: Catalog, offer: Offer, path: str, holiday_list: list[str]) -> GeneratedPage:
