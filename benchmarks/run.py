@@ -22,6 +22,7 @@ import yaml
 from . import site_build
 from .chart import line_chart
 from .harness import Measurement, measure
+from .serve_reload import edit_summary
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "work"
@@ -56,10 +57,8 @@ def _plain_reference(n: int, project: Path) -> Path:
 
 
 def _edit_one_offer(project: Path) -> None:
-    first = sorted((project / "content" / "offers").glob("*.yml"))[0]
-    text = first.read_text(encoding="utf-8")
-    marker = "\n# bench-edit\n"
-    first.write_text(text.replace(marker, "") if marker in text else text + marker, encoding="utf-8")
+    offers = sorted((project / "content" / "offers").glob("*.yml"))
+    edit_summary(offers[len(offers) // 2])
 
 
 class _Refs(HTMLParser):

@@ -3,6 +3,10 @@
 Nothing is written into ``docs_dir``: every generated page and file is a ``File.generated``.
 Pages hand over finished, escaped HTML; :meth:`on_page_content` puts it in place, so MkDocs'
 Markdown never touches it. Works under MkDocs 1.6 and ProperDocs (same plugin API).
+
+Generated pages are indexed for search by :mod:`build_tools.search_index` (the theme's own
+indexer is told to skip them) and merged into the theme's index after the build. Under
+`mkdocs serve` the plugin lives across rebuilds and reuses unchanged pages (:mod:`.serve_cache`).
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ import yaml
 from mkdocs.config import config_options
 from mkdocs.config.base import BaseConfigOption
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
 from .. import urls
@@ -28,9 +32,12 @@ from ..ledger import ledger_path
 from ..outputs import BuildContext, GeneratedPage
 from ..pages.assets import THEME_BUNDLE, asset_sources, without_cdn
 from ..problems import ContentError, format_problems
+from ..search_index import page_entries
 from ..security.csp import apply_csp
 from ..security.paths import UnsafePath
 from . import site_build
+from .search_merge import merge_entries
+from .serve_cache import PageCache, environment_fingerprint, fingerprint
 
 log = logging.getLogger("mkdocs.plugins.atlas")
 
@@ -60,6 +67,15 @@ class AtlasPlugin(BasePlugin):
         self.atlas: AtlasConfig | None = None
         self.content_dir: Path | None = None
         self._html: dict[str, str] = {}
+        self._search: list[dict[str, str]] = []
+        self._serving = False
+        self._cache = PageCache()
+        self._fingerprints: dict[str, str] = {}
+        self._entries_by_fingerprint: dict[str, list[dict[str, str]]] = {}
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Defining on_startup keeps this plugin alive across `mkdocs serve` rebuilds.
+        self._serving = command == "serve"
 
     # -- configuration ---------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
@@ -115,8 +131,25 @@ class AtlasPlugin(BasePlugin):
         except (ConfigProblem, UnsafePath) as exc:  # a renderer's settings, or an unsafe path
             raise PluginError(str(exc)) from None
         self._html = {}
+        self._search = []
+        self._fingerprints = {}
+        in_nav = _nav_sources(config.nav)
+        if self._serving:
+            self._cache.start_build(self._environment(config))
+        entries_seen: dict[str, list[dict[str, str]]] = {}
         for page in contribution.pages:
-            _replace(files, self._page_file(config, page))
+            file = self._page_file(config, page)
+            if page.markdown is None and not _search_excluded(page.meta):
+                entries = self._entries(file, page, entries_seen)
+                self._search.extend(entries)
+            if self._serving and file.src_uri not in in_nav:  # nav pages: always rendered
+                digest = fingerprint(file.content_string, page.html)
+                if self._cache.reuse(file.src_uri, digest):
+                    self._html.pop(file.src_uri, None)
+                    continue
+                self._fingerprints[file.src_uri] = digest
+            _replace(files, file)
+        self._entries_by_fingerprint = entries_seen
         for site_path, source in asset_sources():
             _replace(files, File.generated(config, site_path, abs_src_path=str(source)))
         for generated in contribution.files:
@@ -140,18 +173,45 @@ class AtlasPlugin(BasePlugin):
         for key in _HTML_META:
             if isinstance(meta.get(key), str):
                 meta[key] = html_escape(meta[key], quote=True)
+        if page.markdown is None and not _search_excluded(page.meta):
+            meta["search"] = {**(meta.get("search") or {}), "exclude": True}  # indexed by us
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
         body = page.markdown if page.markdown is not None else ""
         if page.markdown is None:
             self._html[src_uri] = page.html
         return File.generated(config, src_uri, content=f"---\n{front}---\n\n{body}")
 
+    def _entries(self, file: File, page: GeneratedPage,
+                 seen: dict[str, list[dict[str, str]]]) -> list[dict[str, str]]:
+        location = "" if file.url in (".", "./") else file.url
+        title = html_escape(page.title, quote=True)  # as Material shows page titles: escaped once
+        if not self._serving:
+            return page_entries(location, title, page.html)
+        key = fingerprint(location, title, page.html)
+        entries = self._entries_by_fingerprint.get(key)
+        if entries is None:
+            entries = page_entries(location, title, page.html)
+        seen[key] = entries
+        return entries
+
+    def _environment(self, config: Any) -> str:
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        folders = [Path(config.docs_dir), Path(__file__).resolve().parents[2] / "site_templates"]
+        custom_dir = config.theme.custom_dir
+        if custom_dir:
+            folders.append(Path(custom_dir))
+        return environment_fingerprint(config_file, folders)
+
     # -- pages -----------------------------------------------------------------------------
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         return self._html.get(page.file.src_uri, html)
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
-        return self._apply_csp(output)
+        output = self._apply_csp(output)
+        digest = self._fingerprints.get(page.file.src_uri)
+        if digest is not None:
+            self._cache.remember(page.file.src_uri, digest, page.file.dest_uri, output)
+        return output
 
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         return self._apply_csp(output_content) if template_name.endswith(".html") else output_content
@@ -161,10 +221,19 @@ class AtlasPlugin(BasePlugin):
             return html
         return apply_csp(html, self.atlas.map.tiles)
 
+    @event_priority(-100)  # after the theme's search plugin has written its index
     def on_post_build(self, config: Any) -> None:
+        site_dir = Path(config.site_dir)
+        if self._serving:
+            reused = self._cache.finish_build(site_dir)
+            if reused:
+                log.info("atlas: %d unveränderte Seiten aus dem letzten Durchlauf übernommen", reused)
+        merge_entries(site_dir, self._search)
+        self._search = []
         gc.unfreeze()
 
     def on_build_error(self, error: Exception) -> None:
+        self._cache.abandon_build()
         gc.unfreeze()
 
     # -- serve -----------------------------------------------------------------------------
@@ -175,6 +244,25 @@ class AtlasPlugin(BasePlugin):
         if root.is_dir():
             server.watch(str(root))
         return server
+
+
+def _nav_sources(nav: Any) -> set[str]:
+    """Source paths named in mkdocs.yml's ``nav`` (strings anywhere in its nested lists/dicts)."""
+    found: set[str] = set()
+    stack = [nav]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            found.add(item)
+        elif isinstance(item, dict):
+            stack.extend(item.values())
+        elif isinstance(item, list):
+            stack.extend(item)
+    return found
+
+
+def _search_excluded(meta: dict[str, Any]) -> bool:
+    return bool((meta.get("search") or {}).get("exclude"))
 
 
 def _replace(files: Files, new: File) -> None:
