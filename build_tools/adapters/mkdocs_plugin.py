@@ -12,6 +12,7 @@ indexer is told to skip them) and merged into the theme's index after the build.
 from __future__ import annotations
 
 import gc
+import json
 import logging
 from html import escape as html_escape
 from pathlib import Path
@@ -130,26 +131,7 @@ class AtlasPlugin(BasePlugin):
             ) from None
         except (ConfigProblem, UnsafePath) as exc:  # a renderer's settings, or an unsafe path
             raise PluginError(str(exc)) from None
-        self._html = {}
-        self._search = []
-        self._fingerprints = {}
-        in_nav = _nav_sources(config.nav)
-        if self._serving:
-            self._cache.start_build(self._environment(config))
-        entries_seen: dict[str, list[dict[str, str]]] = {}
-        for page in contribution.pages:
-            file = self._page_file(config, page)
-            if page.markdown is None and not _search_excluded(page.meta):
-                entries = self._entries(file, page, entries_seen)
-                self._search.extend(entries)
-            if self._serving and file.src_uri not in in_nav:  # nav pages: always rendered
-                digest = fingerprint(file.content_string, page.html)
-                if self._cache.reuse(file.src_uri, digest):
-                    self._html.pop(file.src_uri, None)
-                    continue
-                self._fingerprints[file.src_uri] = digest
-            _replace(files, file)
-        self._entries_by_fingerprint = entries_seen
+        self._add_pages(files, config, contribution.pages)
         for site_path, source in asset_sources():
             _replace(files, File.generated(config, site_path, abs_src_path=str(source)))
         for generated in contribution.files:
@@ -165,8 +147,29 @@ class AtlasPlugin(BasePlugin):
                 _replace(files, File.generated(config, theme_file.src_uri, content=without_cdn(text)))
         return files
 
-    def _page_file(self, config: Any, page: GeneratedPage) -> File:
-        src_uri = urls.src_for_path(page.path)
+    def _add_pages(self, files: Files, config: Any, pages: list[GeneratedPage]) -> None:
+        """Hand the pages to MkDocs; note their search entries; while serving, skip unchanged ones."""
+        self._html = {}
+        self._search = []
+        self._fingerprints = {}
+        in_nav = _nav_sources(config.nav)
+        if self._serving:
+            self._cache.start_build(self._environment(config))
+        entries_seen: dict[str, list[dict[str, str]]] = {}
+        for page in pages:
+            src_uri = urls.src_for_path(page.path)
+            if page.markdown is None and not _search_excluded(page.meta):
+                self._search.extend(self._entries(config, src_uri, page, entries_seen))
+            if self._serving and src_uri not in in_nav:  # nav pages: always rendered
+                digest = fingerprint(page.title, json.dumps(page.meta, sort_keys=True, default=str),
+                                     page.markdown or "", page.html)
+                if self._cache.reuse(src_uri, digest):
+                    continue
+                self._fingerprints[src_uri] = digest
+            _replace(files, self._page_file(config, src_uri, page))
+        self._entries_by_fingerprint = entries_seen
+
+    def _page_file(self, config: Any, src_uri: str, page: GeneratedPage) -> File:
         meta = {"title": page.title, **page.meta}
         # Material's templates print page.title and page.meta.description without escaping
         # (<title>, header, search results, <meta content="…">): escape them here, once.
@@ -181,9 +184,10 @@ class AtlasPlugin(BasePlugin):
             self._html[src_uri] = page.html
         return File.generated(config, src_uri, content=f"---\n{front}---\n\n{body}")
 
-    def _entries(self, file: File, page: GeneratedPage,
+    def _entries(self, config: Any, src_uri: str, page: GeneratedPage,
                  seen: dict[str, list[dict[str, str]]]) -> list[dict[str, str]]:
-        location = "" if file.url in (".", "./") else file.url
+        url = File(src_uri, None, config.site_dir, config.use_directory_urls).url
+        location = "" if url in (".", "./") else url
         title = html_escape(page.title, quote=True)  # as Material shows page titles: escaped once
         if not self._serving:
             return page_entries(location, title, page.html)

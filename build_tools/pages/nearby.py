@@ -37,26 +37,44 @@ class NearestIndex:
 
     def __init__(self, members: Sequence[Offer]) -> None:
         self.members = list(members)
-        points = [(o.location.lat, o.location.lon) if is_public_location(o) and o.location else None
-                  for o in self.members]
-        self._lat = np.array([p[0] if p else 0.0 for p in points])
-        self._lon = np.array([p[1] if p else 0.0 for p in points])
-        self._public = np.array([p is not None for p in points], dtype=bool)
+        public = [is_public_location(o) and o.location is not None for o in self.members]
+        self._lat = np.array([o.location.lat if p else 0.0 for o, p in zip(self.members, public, strict=True)])
+        self._lon = np.array([o.location.lon if p else 0.0 for o, p in zip(self.members, public, strict=True)])
+        self._public = np.array(public, dtype=bool)
+        # Infinitely far offers (no public place) are ordered by id alone: sort them once.
+        self._all_by_id = sorted(self.members, key=lambda o: o.id or "")
+        self._hidden_by_id = [o for o in self._all_by_id if not is_public_location(o) or o.location is None]
 
     def nearest(self, offer: Offer, limit: int, exclude: set[str]) -> list[Offer]:
         """Up to ``limit`` members nearest to ``offer``, ordered by (distance, id), none in ``exclude``."""
         if limit <= 0 or not self.members:
             return []
-        if is_public_location(offer):
-            assert offer.location
-            dist = np.hypot(self._lat - offer.location.lat, (self._lon - offer.location.lon) * LON_SCALE)
-            dist[~self._public] = np.inf
+        if not is_public_location(offer) or offer.location is None:
+            return _first(self._all_by_id, limit, exclude)  # every distance is infinite
+        dist = np.hypot(self._lat - offer.location.lat, (self._lon - offer.location.lon) * LON_SCALE)
+        dist[~self._public] = np.inf
+        public_count = int(self._public.sum())
+        wanted = min(limit + len(exclude), public_count)
+        if wanted == 0:
+            candidates = []
         else:
-            dist = np.full(len(self.members), np.inf)
-        wanted = min(limit + len(exclude), len(self.members))
-        kth = np.partition(dist, wanted - 1)[wanted - 1]
-        bound = kth * (1 + _TOLERANCE) + _TOLERANCE if math.isfinite(kth) else np.inf
-        candidates = [self.members[i] for i in np.flatnonzero(dist <= bound)]
-        candidates = [o for o in candidates if o.id not in exclude]
-        candidates.sort(key=lambda o: (distance(offer, o), o.id))
-        return candidates[:limit]
+            kth = np.partition(dist, wanted - 1)[wanted - 1]
+            bound = kth * (1 + _TOLERANCE) + _TOLERANCE
+            if limit + len(exclude) > public_count:
+                bound = np.inf  # every public member is a candidate; hidden ones follow
+            candidates = [self.members[i] for i in np.flatnonzero((dist <= bound) & self._public)]
+        found = [o for o in candidates if o.id not in exclude]
+        found.sort(key=lambda o: (distance(offer, o), o.id))
+        if len(found) < limit:
+            found += _first(self._hidden_by_id, limit - len(found), exclude)
+        return found[:limit]
+
+
+def _first(offers: Sequence[Offer], limit: int, exclude: set[str]) -> list[Offer]:
+    chosen: list[Offer] = []
+    for other in offers:
+        if other.id not in exclude:
+            chosen.append(other)
+            if len(chosen) == limit:
+                break
+    return chosen

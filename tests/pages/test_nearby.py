@@ -69,3 +69,13 @@ def test_excluded_offers_are_never_returned(catalog):
     got = index.nearest(members[0], limit=10, exclude=excluded)
     assert not excluded & {o.id for o in got}
     assert len(got) == min(10, len(members) - 5)
+
+
+def test_a_category_with_few_public_places_fills_up_with_hidden_ones_once(catalog):
+    public = [o for o in catalog.published if is_public_location(o)][:3]
+    hidden = [o for o in catalog.published if not is_public_location(o)][:3]
+    index = NearestIndex(sorted([*public, *hidden], key=lambda o: o.id))
+    got = index.nearest(public[0], limit=10, exclude={public[0].id})
+    assert [o.id for o in got] == [o.id for o in sorted(public[1:], key=lambda o: (_reference_distance(public[0], o), o.id))] + sorted(o.id for o in hidden)
+    from_hidden = index.nearest(hidden[0], limit=4, exclude={hidden[0].id})
+    assert [o.id for o in from_hidden] == sorted(o.id for o in [*public, *hidden] if o is not hidden[0])[:4]
