@@ -30,10 +30,23 @@ class GeneratedPage:
 
 @dataclass
 class GeneratedFile:
-    """A file copied verbatim into the site (``daten/angebote.csv``, ``flyers/x-karte.pdf``)."""
+    """A file copied verbatim into the site (``daten/angebote.csv``, ``flyers/x-karte.pdf``).
+
+    Either ``data`` holds the bytes, or ``source`` names a file on disk with them (cached flyer
+    PDFs: at 10,000 offers holding 20,000 PDFs in memory would cost ~900 MB). Adapters copy a
+    ``source``; :meth:`read` gives the bytes either way.
+    """
 
     path: str
-    data: bytes
+    data: bytes = b""
+    source: str | None = None
+
+    def read(self) -> bytes:
+        """The file's bytes (read from ``source`` when there is one)."""
+        if self.source is not None:
+            with open(self.source, "rb") as handle:
+                return handle.read()
+        return self.data
 
 
 @dataclass

@@ -135,6 +135,9 @@ class AtlasPlugin(BasePlugin):
         for site_path, source in asset_sources():
             _replace(files, File.generated(config, site_path, abs_src_path=str(source)))
         for generated in contribution.files:
+            if generated.source is not None:  # on disk already (cached flyer PDFs): MkDocs copies it
+                _replace(files, File.generated(config, generated.path, abs_src_path=generated.source))
+                continue
             data = generated.data
             if generated.path.endswith(".html"):  # alias redirect pages: same policy as pages
                 data = self._apply_csp(data.decode("utf-8")).encode("utf-8")

@@ -52,6 +52,8 @@ class FlyerBuild:
     """What a flyer build produced."""
 
     files: dict[str, bytes] = field(default_factory=dict)
+    sources: dict[str, Path] = field(default_factory=dict)
+    """With ``keep_bytes=False``: flyer path → its PDF in the cache (instead of bytes in ``files``)."""
     problems: list[Problem] = field(default_factory=list)
     printed: dict[str, list[tuple[str, str, str]]] = field(default_factory=dict)
     """Flyer path → the URLs it prints as QR codes, each as (url, category id, title)."""
@@ -109,8 +111,11 @@ def collection_jobs(catalog: Catalog, options: PrintOptions, definitions: Path,
 
 def build_flyers(catalog: Catalog, options: PrintOptions, definitions: Path | None = None,
                  cache_dir: str | Path | None = None, processes: int | None = None,
-                 only: set[str] | None = None) -> FlyerBuild:
+                 only: set[str] | None = None, keep_bytes: bool = True) -> FlyerBuild:
     """Make every flyer; problems in definitions come back as :class:`Problem` values.
+
+    ``keep_bytes=False`` leaves PDFs that are in the cache on disk (``result.sources``): a site
+    build copies them, and memory stays flat however many flyers there are.
 
     Raises :class:`FlyerError` when a flyer cannot be printed (e.g. a QR code below 0.5 mm)
     and :class:`~build_tools.urls.MissingSiteUrl` without a site_url.
@@ -130,7 +135,12 @@ def build_flyers(catalog: Catalog, options: PrintOptions, definitions: Path | No
     result.printed = {job.path: printed_urls(job) for job in sorted(jobs, key=lambda j: j.path)}
     for job in jobs:
         job.key = cache_key(job.kind, job.payload, options)
-        data = cache.get(job.key)
+        cached_path = None if keep_bytes else cache.path_of(job.key)
+        if cached_path is not None:
+            result.sources[job.path] = cached_path
+            result.cached += 1
+            continue
+        data = cache.get(job.key) if keep_bytes else None
         if data is None:
             misses.append(job)
         else:
@@ -141,10 +151,14 @@ def build_flyers(catalog: Catalog, options: PrintOptions, definitions: Path | No
         processes = 1
     result.processes = processes
     for job, data in zip(misses, _run(misses, options, processes), strict=True):
-        result.files[job.path] = data
-        cache.put(job.key, data)
+        stored = cache.put(job.key, data)
+        if stored is not None and not keep_bytes:
+            result.sources[job.path] = stored
+        else:
+            result.files[job.path] = data
         result.rendered += 1
     result.files = {path: result.files[path] for path in sorted(result.files)}
+    result.sources = {path: result.sources[path] for path in sorted(result.sources)}
     result.seconds = time.perf_counter() - start
     return result
 

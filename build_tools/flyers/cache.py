@@ -77,10 +77,17 @@ class PdfCache:
         except OSError:
             return None
 
-    def put(self, key: str, data: bytes) -> None:
-        """Store a PDF (ignored when the cache is off or the disk refuses)."""
+    def path_of(self, key: str) -> Path | None:
+        """Where the cached PDF lies, or None when it is not cached."""
         if self.folder is None:
-            return
+            return None
+        path = self._path(key)
+        return path if path.is_file() else None
+
+    def put(self, key: str, data: bytes) -> Path | None:
+        """Store a PDF; its path, or None when the cache is off or the disk refuses."""
+        if self.folder is None:
+            return None
         path = self._path(key)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -89,4 +96,5 @@ class PdfCache:
                 handle.write(data)
             os.replace(tmp, path)
         except OSError:
-            pass
+            return None
+        return path

@@ -43,7 +43,7 @@ def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
     )
     cache = Path(ctx.cache_dir) / "flyers" if ctx.cache_dir else None
     try:
-        result = build_flyers(catalog, options, definitions_dir(ctx), cache)
+        result = build_flyers(catalog, options, definitions_dir(ctx), cache, keep_bytes=False)
     except FlyerError as exc:
         raise ContentError([flyer_problem(catalog, str(exc))]) from None
     errors = [p for p in result.problems if p.severity == "error"]
@@ -53,7 +53,9 @@ def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
         log.info("Flyer: %s", warning.format_text())
     log.info("Flyer: %d erzeugt, %d aus dem Cache (%.1f s)", result.rendered, result.cached,
              result.seconds)
-    return Contribution(files=[GeneratedFile(path, data) for path, data in result.files.items()])
+    files = [GeneratedFile(path, data) for path, data in result.files.items()]
+    files += [GeneratedFile(path, source=str(source)) for path, source in result.sources.items()]
+    return Contribution(files=sorted(files, key=lambda f: f.path))
 
 
 def flyer_problem(catalog: Catalog, message: str) -> Problem:

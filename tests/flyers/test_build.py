@@ -53,7 +53,13 @@ def test_site_contribution(tmp_path):
     catalog = fixture_catalog()
     ctx = BuildContext(site_url=SITE_URL, cache_dir=str(tmp_path),
                        extra={"flyers_dir": str(FIXTURE_DEFINITIONS)})
-    files = {f.path: f.data for f in contribute(catalog, ctx).files}
+    first = contribute(catalog, ctx).files
+    files = {f.path: f.read() for f in first}
+    assert all(data.startswith(b"%PDF-") for data in files.values())
+    # Cached PDFs stay on disk: the site build copies them instead of holding them in memory.
+    again = contribute(catalog, ctx).files
+    assert all(f.source and f.data == b"" for f in again)
+    assert {f.path: f.read() for f in again} == files
     for offer in catalog.published:
         assert f"flyers/{offer.id}-karte.pdf" in files
         assert f"flyers/{offer.id}-aushang.pdf" in files
