@@ -21,6 +21,7 @@ from typing import Any
 
 import yaml
 
+from .memo import remembered
 from .problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
@@ -414,4 +415,11 @@ def load_yaml_file(path: Path, display: str | None = None) -> LoadedYaml:
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         raise YamlProblem(Problem(name, 1, 1, "", "die Datei ist leer"))
+    return _parse_remembered(text, name)
+
+
+@remembered
+def _parse_remembered(text: str, name: str) -> LoadedYaml:
+    # Under `mkdocs serve` an unchanged file is not parsed again (build_tools.memo). Callers
+    # only read LoadedYaml; a problem is raised anew each time (exceptions are not remembered).
     return load_yaml_text(text, name)

@@ -25,7 +25,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .. import urls
+from .. import memo, urls
 from ..clock import build_date
 from ..config import AtlasConfig, ConfigProblem, make_config
 from ..content import display_path
@@ -77,6 +77,10 @@ class AtlasPlugin(BasePlugin):
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this plugin alive across `mkdocs serve` rebuilds.
         self._serving = command == "serve"
+        memo.enable(self._serving)
+
+    def on_shutdown(self) -> None:
+        memo.enable(False)
 
     # -- configuration ---------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:

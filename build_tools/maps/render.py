@@ -23,6 +23,7 @@ from shapely.geometry import mapping
 
 from .. import urls
 from ..catalog import Catalog, is_public_location
+from ..memo import Memo
 from ..schema import Offer
 from . import spec as specmod
 
@@ -308,11 +309,9 @@ def district_geojson(catalog: Catalog, district_id: str) -> dict[str, Any]:
 # --- the public interface -------------------------------------------------------------------
 
 
-# Offer maps by everything they are made of: `mkdocs serve` rebuilds every page after each
-# saved file, and building a folium map is a third of an offer page's time. Bounded, so a
-# long serve session or a huge atlas cannot grow it without limit.
-_OFFER_MAPS: dict[tuple[Any, ...], str] = {}
-_OFFER_MAPS_MAX = 16384
+# Offer maps by everything they are made of: building a folium map is a third of an offer
+# page's time, and `mkdocs serve` builds every page again after each saved file.
+_OFFER_MAPS = Memo()
 
 
 def offer_map_html(catalog: Catalog, offer: Offer, page_path: str, ctx: Any = None) -> str:
@@ -320,16 +319,12 @@ def offer_map_html(catalog: Catalog, offer: Offer, page_path: str, ctx: Any = No
     if not is_public_location(offer):
         return ""
     row = marker_row(offer)
-    key = (tuple(row), page_path, catalog.config.map.model_dump_json(),
-           tuple(_categories(catalog, {row[2]})))
-    cached = _OFFER_MAPS.get(key)
-    if cached is None:
-        cached = _markers_map(catalog, [row], kind="offer", page_path=page_path,
-                              label=f"Karte: {offer.title}")
-        if len(_OFFER_MAPS) >= _OFFER_MAPS_MAX:
-            _OFFER_MAPS.clear()
-        _OFFER_MAPS[key] = cached
-    return cached
+    return _OFFER_MAPS.get(
+        lambda: (tuple(row), page_path, catalog.config.map.model_dump_json(),
+                 tuple(_categories(catalog, {row[2]}))),
+        lambda: _markers_map(catalog, [row], kind="offer", page_path=page_path,
+                             label=f"Karte: {offer.title}"),
+    )
 
 
 def category_map_html(catalog: Catalog, category_id: str, page_path: str, ctx: Any = None) -> str:

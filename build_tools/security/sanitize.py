@@ -6,11 +6,12 @@ visitor. Markdown is rendered first, then everything not on the allow-list is re
 
 from __future__ import annotations
 
-from functools import lru_cache
 from html import escape as html_escape
 
 import markdown
 import nh3
+
+from ..memo import remembered
 
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "pre",
@@ -32,9 +33,9 @@ def sanitize_html(html: str) -> str:
     )
 
 
-# Remembered by text: `mkdocs serve` renders every page again after each saved file, and
-# Markdown + sanitising is the largest part of an offer page. Bounded (~16,000 descriptions).
-@lru_cache(maxsize=16384)
+# Markdown + sanitising is the largest part of an offer page; `mkdocs serve` renders every
+# page again after each saved file (see build_tools.memo).
+@remembered
 def render_markdown(text: str | None) -> str:
     """Render an editor's Markdown to safe HTML (headings start at h2, under the page's h1)."""
     if not text:
