@@ -65,7 +65,8 @@ test: $(VENV)/.installed-test browser
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check build_tools tests benchmarks
 
-# The whole suite takes hours (N up to 10,000, 3 runs each, plain MkDocs up to 5,000 pages);
+# The whole suite takes about 80 minutes (N up to 10,000, 3 runs each; plain MkDocs up to 5,000
+# pages, one run at 5,000 — 11 minutes, its default nav makes it quadratic);
 # bench-quick measures N = 100 and 1,000 in about ten minutes.
 bench: $(VENV)/.installed-test browser
 	$(BIN)/python -m benchmarks.run

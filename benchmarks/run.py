@@ -114,7 +114,7 @@ def page_weights(project: Path) -> dict[str, int]:
 
 
 def run(sizes: list[int], runs: int, reference_max: int, seed: int, large_runs: int,
-        full_large: bool = True) -> Path:
+        full_large: bool = True, reference_large_runs: int = 1) -> Path:
     """Run every benchmark; returns the results file."""
     rows: list[Measurement] = []
     weights: dict[int, dict[str, int]] = {}
@@ -152,7 +152,7 @@ def run(sizes: list[int], runs: int, reference_max: int, seed: int, large_runs: 
             rows.append(measure(
                 "plain MkDocs + Material, default nav", n,
                 [MKDOCS, "build", "-q", "-f", str(plain / "mkdocs.yml"), "-d", str(plain / "site")],
-                runs, ENV))
+                runs if n < 5000 else reference_large_runs, ENV))
         weights[n] = page_weights(project)
         _write(rows, weights, ["(pending)"], all_runs, large_runs)  # keep what we have so far
     browser = _browser_figures(sizes, seed)
@@ -189,6 +189,55 @@ def _browser_figures(sizes: list[int], seed: int) -> list[str]:
     return lines
 
 
+def _median(rows: list[Measurement], name: str, n: int) -> Measurement | None:
+    for row in rows:
+        if row.name == name and row.n == n and row.seconds:
+            return row
+    return None
+
+
+def target_rows(rows: list[Measurement], weights: dict[int, dict[str, int]]) -> list[str]:
+    """The issue's targets against this run's medians (only those this run measured)."""
+    out = []
+
+    def verdict(ok: bool) -> str:
+        return "met" if ok else "**missed**"
+
+    def seconds(label: str, name: str, n: int, limit: float) -> None:
+        row = _median(rows, name, n)
+        if row:
+            out.append(f"| {label} ≤ {limit:g} s | {row.median:.1f} s | {verdict(row.median <= limit)} |")
+
+    seconds("whole build, 1,000, warm", "build, warm", 1000, 20)
+    seconds("whole build, 1,000, cold (flyers included)", "build, cold (flyer cache empty)", 1000, 35)
+    big = _median(rows, "build, warm", 10000)
+    if big:
+        ok = big.median <= 240 and big.peak_rss <= 2048
+        out.append(f"| whole build, 10,000, warm ≤ 240 s, RSS ≤ 2 GB | {big.median:.1f} s, "
+                   f"{big.peak_rss:.0f} MiB | {verdict(ok)} |")
+    small = _median(rows, "build, warm", 1000)
+    if big and small:
+        ratio = big.median / small.median
+        out.append(f"| time(10,000) ≤ 11 × time(1,000), warm | {ratio:.1f} × | {verdict(ratio <= 11)} |")
+    plain = _median(rows, "plain MkDocs + Material, default nav", 1000)
+    if small and plain:
+        ratio = small.median / plain.median
+        out.append(f"| ≤ 0.6 × plain MkDocs + Material, 1,000 | {ratio:.2f} × | {verdict(ratio <= 0.6)} |")
+    seconds("`atlas check`, 10,000", "atlas check", 10000, 10)
+    seconds("rebuild after one edit, 1,000 (`mkdocs serve`)",
+            "serve reload path (in-process rebuild after one edit)", 1000, 5)
+    biggest = max((w.get("offer_html_max", 0) for w in weights.values() if w), default=0)
+    if biggest:
+        out.append(f"| offer page HTML ≤ 60 KB | {biggest / 1000:.1f} KB (largest at any N) | "
+                   f"{verdict(biggest <= 60_000)} |")
+    five = weights.get(5000) or {}
+    if five:
+        total = five["map_html"] + five["map_data"]
+        out.append(f"| overview map, 5,000: HTML + data ≤ 1.5 MB | {total / 1e6:.2f} MB | "
+                   f"{verdict(total <= 1_500_000)} |")
+    return out
+
+
 def _fmt(value: float) -> str:
     return "—" if value != value else f"{value:.2f}"
 
@@ -221,6 +270,8 @@ def _write(rows: list[Measurement], weights: dict[int, dict[str, int]], browser:
         if w:
             lines.append(f"| {n} | {w['offer_html_median']} | {w['offer_html_max']} | {w['offer_first_visit']} | "
                          f"{w['map_html']} | {w['map_data']} | {w['map_first_visit']} |")
+    lines += ["", "## Targets (issue 9)", "", "| target | measured | |", "| --- | --- | --- |",
+              *target_rows(rows, weights)]
     lines += ["", "## In Chromium", "", *browser, ""]
     series: dict[str, list[tuple[int, float]]] = {}
     for row in rows:
@@ -240,12 +291,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--reference-max", type=int, default=5000,
                         help="largest N for the plain MkDocs reference (it grows quadratically)")
     parser.add_argument("--large-runs", type=int, default=3, help="runs for N ≥ 5,000")
+    parser.add_argument("--reference-large-runs", type=int, default=1,
+                        help="runs of the plain MkDocs reference for N ≥ 5,000 (11 minutes each at 5,000)")
     parser.add_argument("--short-large", action="store_true",
                         help="for N ≥ 5,000 skip the edit/reload rows (each is one more full build)")
     parser.add_argument("--seed", type=int, default=42)
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
-    out = run(sizes, args.runs, args.reference_max, args.seed, args.large_runs, not args.short_large)
+    out = run(sizes, args.runs, args.reference_max, args.seed, args.large_runs, not args.short_large,
+              args.reference_large_runs)
     print(out)
     return 0
 

@@ -8,6 +8,7 @@ Prints the seconds of the second build (what an editor waits for after saving a 
 
 from __future__ import annotations
 
+import shutil
 import sys
 import tempfile
 import time
@@ -33,15 +34,25 @@ def edit_summary(offer: Path) -> None:
     offer.write_text("".join(lines), encoding="utf-8")
 
 
+def _config(config_file: str, site: str):
+    # As `mkdocs serve` builds: its own site_dir and site_url (so flyers print the preview URL).
+    config = load_config(config_file, site_dir=site)
+    config.site_url = SERVE_URL
+    return config
+
+
 def main(config_file: str) -> int:
     site = tempfile.mkdtemp(prefix="atlas-serve-bench-")
-    load_config(config_file, site_dir=site).plugins.on_startup(command="serve", dirty=False)
-    build(load_config(config_file, site_dir=site), serve_url=SERVE_URL)
-    offers = sorted((Path(config_file).parent / "content" / "offers").glob("*.yml"))
-    edit_summary(offers[len(offers) // 2])
-    start = time.perf_counter()
-    build(load_config(config_file, site_dir=site), serve_url=SERVE_URL)
-    print(f"reload build: {time.perf_counter() - start:.2f} s")
+    try:
+        _config(config_file, site).plugins.on_startup(command="serve", dirty=False)
+        build(_config(config_file, site), serve_url=SERVE_URL)
+        offers = sorted((Path(config_file).parent / "content" / "offers").glob("*.yml"))
+        edit_summary(offers[len(offers) // 2])
+        start = time.perf_counter()
+        build(_config(config_file, site), serve_url=SERVE_URL)
+        print(f"reload build: {time.perf_counter() - start:.2f} s")
+    finally:
+        shutil.rmtree(site, ignore_errors=True)
     return 0
 
 
