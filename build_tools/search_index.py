@@ -1,9 +1,9 @@
 """Search entries for generated pages, in the shape of Material's ``search_index.json``.
 
-Material's search plugin finds its entries by feeding every page through ``html.parser`` — about
+Material's search plugin finds its entries by feeding every page through ``html.parser``: 1.5 to
 2.3 ms per offer page, a fifth of a whole build. Our pages are generated, well-formed HTML, so
-one regular expression can walk them instead. The rules are Material's (so results look the same
-whether Material or we indexed a page; a test compares both on every generated page):
+one regular expression can walk them instead (0.7 ms). The rules are Material's, so the entries
+are the same whoever indexed a page (a test compares both on every generated sample page):
 
 - a section starts at every ``h1``–``h6`` with an ``id``; text before the first is the preface;
 - ``script``, ``style`` and ``object`` are skipped, and so is any element marked
@@ -51,7 +51,10 @@ class _Section:
 
 
 def sections(html: str) -> list[_Section]:
-    """Split ``html`` into sections the way Material's search parser does."""
+    """Split ``html`` into sections the way Material's search parser does.
+
+    One loop over the tokens on purpose: a function call per token would cost what we save.
+    """
     context: list[list] = []  # open elements: [tag, excluded, headerlink]
     open_tags: dict[str, int] = {}  # how many of each tag are open (Material compares by tag)
     skipped_tags: dict[str, int] = {}
