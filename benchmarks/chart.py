@@ -18,7 +18,7 @@ def _font(size: int) -> ImageFont.ImageFont:
 
 def line_chart(series: dict[str, list[tuple[int, float]]], out: Path, title: str) -> None:
     """Draw each series (name → [(N, seconds)]) on shared axes and save a PNG."""
-    width, height, left, right, top, bottom = 900, 520, 80, 220, 50, 60
+    width, height, left, right, top, bottom = 1040, 520, 80, 360, 50, 60  # right: room for the legend
     image = Image.new("RGB", (width, height), "white")
     draw = ImageDraw.Draw(image)
     font, small = _font(16), _font(13)

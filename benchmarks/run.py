@@ -114,7 +114,7 @@ def page_weights(project: Path) -> dict[str, int]:
 
 
 def run(sizes: list[int], runs: int, reference_max: int, seed: int, large_runs: int,
-        full_large: bool = True, reference_large_runs: int = 1) -> Path:
+        full_large: bool = True, reference_large_runs: int = 1, label: str = "") -> Path:
     """Run every benchmark; returns the results file."""
     rows: list[Measurement] = []
     weights: dict[int, dict[str, int]] = {}
@@ -154,9 +154,9 @@ def run(sizes: list[int], runs: int, reference_max: int, seed: int, large_runs: 
                 [MKDOCS, "build", "-q", "-f", str(plain / "mkdocs.yml"), "-d", str(plain / "site")],
                 runs if n < 5000 else reference_large_runs, ENV))
         weights[n] = page_weights(project)
-        _write(rows, weights, ["(pending)"], all_runs, large_runs)  # keep what we have so far
+        _write(rows, weights, ["(pending)"], all_runs, large_runs, label)  # keep what we have so far
     browser = _browser_figures(sizes, seed)
-    return _write(rows, weights, browser, all_runs, large_runs)
+    return _write(rows, weights, browser, all_runs, large_runs, label)
 
 
 def _serve_reload(n: int, cfg: str, runs: int) -> Measurement:
@@ -243,13 +243,13 @@ def _fmt(value: float) -> str:
 
 
 def _write(rows: list[Measurement], weights: dict[int, dict[str, int]], browser: list[str], runs: int,
-           large_runs: int) -> Path:
+           large_runs: int, label: str = "") -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
     today = dt.date.today().isoformat()
-    out = RESULTS / f"{today}.md"
+    out = RESULTS / (f"{today}-{label}.md" if label else f"{today}.md")
     cpu = os.cpu_count()
     lines = [
-        f"# Benchmarks {today}",
+        f"# Benchmarks {today}" + (f" ({label})" if label else ""),
         "",
         f"Machine: {cpu} cores, Python {sys.version.split()[0]}. Median of {runs} runs for N < 5,000, "
         f"{large_runs} for N ≥ 5,000. "
@@ -296,10 +296,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--short-large", action="store_true",
                         help="for N ≥ 5,000 skip the edit/reload rows (each is one more full build)")
     parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--label", default="", help="results file <date>-<label>.md (a partial run beside the full one)")
     args = parser.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
     out = run(sizes, args.runs, args.reference_max, args.seed, args.large_runs, not args.short_large,
-              args.reference_large_runs)
+              args.reference_large_runs, args.label)
     print(out)
     return 0
 
