@@ -51,6 +51,9 @@ class ContentError(Exception):
         self.problems = sorted(problems)
         super().__init__(format_problems(self.problems, "text"))
 
+    def __reduce__(self):  # pickles with its problems (raised in a forked build process)
+        return (type(self), (self.problems,))
+
 
 _INVISIBLE_RE = re.compile(
     "[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069\ufeff]"

@@ -15,6 +15,7 @@ from ..catalog import Catalog
 from ..config import AtlasConfig
 from ..content import load_catalog
 from ..outputs import SITE_CONTRIBUTORS, BuildContext, Contribution
+from ..parallel import Alongside
 from ..problems import ContentError, Problem
 
 PAGES_MODULE = "build_tools.pages.site"
@@ -42,24 +43,35 @@ def contributor_modules() -> list[tuple[str, object]]:
     return [(name, importlib.import_module(name)) for name in SITE_CONTRIBUTORS]
 
 
-def collect(catalog: Catalog, ctx: BuildContext) -> Contribution:
+# Families whose files pages link (flyer PDFs; the map's data file): they run before the pages.
+LINKED_FAMILIES = ("build_tools.maps.site", "build_tools.flyers.site")
+
+
+def collect(catalog: Catalog, ctx: BuildContext, *, parallel: bool = True) -> Contribution:
     """Ask every renderer family for its pages and files.
 
-    The other families go first, so offer pages can link exactly the files (flyers) that exist.
+    The linked families go first, so offer pages can link exactly the files (flyers) that
+    exist. Then the pages are rendered here while the remaining families (exports, planning,
+    alias pages) run in a forked process (:mod:`build_tools.parallel`): two cores, same output.
     """
+    modules = dict(contributor_modules())
     total = Contribution()
-    modules = contributor_modules()
-    pages_module = None
-    for name, module in modules:
-        if name == PAGES_MODULE:
-            pages_module = module
-            continue
-        total.extend(module.contribute(catalog, ctx))  # type: ignore[attr-defined]
-    if pages_module is not None:
-        ctx.extra["available_files"] = frozenset(f.path for f in total.files)
-        own = pages_module.contribute(catalog, ctx)  # type: ignore[attr-defined]
-        total.pages[:0] = own.pages
-        total.files[:0] = own.files
+    for name in LINKED_FAMILIES:
+        total.extend(modules[name].contribute(catalog, ctx))  # type: ignore[attr-defined]
+    ctx.extra["available_files"] = frozenset(f.path for f in total.files)
+    rest = [modules[name] for name in SITE_CONTRIBUTORS
+            if name not in LINKED_FAMILIES and name != PAGES_MODULE]
+    others = Alongside(lambda: [m.contribute(catalog, ctx) for m in rest],  # type: ignore[attr-defined]
+                       fork=parallel)
+    try:
+        own = modules[PAGES_MODULE].contribute(catalog, ctx)  # type: ignore[attr-defined]
+    except BaseException:
+        others.cancel()
+        raise
+    for contribution in others.result():
+        total.extend(contribution)
+    total.pages[:0] = own.pages
+    total.files[:0] = own.files
     check_output_paths(total)
     return total
 

@@ -6,11 +6,7 @@ copies every asset, so it is not part of this contribution.
 
 from __future__ import annotations
 
-import hashlib
-import pickle
-
 from ..catalog import Catalog
-from ..memo import Memo
 from ..outputs import BuildContext, Contribution, GeneratedFile
 from ..urls import planning_path
 from .analysis import analyse
@@ -18,11 +14,6 @@ from .config import planning_settings
 from .pages import planning_pages
 from .report_md import csv_zip, report_csv_files, report_markdown
 from .report_pdf import report_pdf
-
-# Most edits (a phone number, a description) leave the analysis as it was; under `mkdocs serve`
-# the PDF (ReportLab, ~0.25 s) is then not set again. Keyed by the pickled analysis: an equal
-# analysis that pickles differently only costs a fresh PDF, never a stale one.
-_REPORTS = Memo(maxsize=8)
 
 
 def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
@@ -38,9 +29,6 @@ def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
         GeneratedFile(base + "planungsbericht.zip", csv_zip({
             "planungsbericht.md": report_markdown(result, title), **report_csv_files(result),
         })),
-        GeneratedFile(base + "planungsbericht.pdf", _REPORTS.get(
-            lambda: hashlib.sha256(pickle.dumps((result, title, catalog.build_date))).digest(),
-            lambda: report_pdf(result, title, catalog.build_date),
-        )),
+        GeneratedFile(base + "planungsbericht.pdf", report_pdf(result, title, catalog.build_date)),
     ]
     return Contribution(pages=planning_pages(result, downloads=True), files=files)

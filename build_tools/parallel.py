@@ -1,0 +1,127 @@
+"""Run one piece of work in a forked process while this one does another.
+
+A site build has two independent halves once the catalog is loaded and the flyers exist: the
+pages, and the open-data exports, planning report and alias pages. :class:`Alongside` forks, lets
+the child do one half (it inherits the loaded catalog, nothing is sent to it), and brings the
+child's result back through a pipe when :meth:`Alongside.result` is asked — so both cores work.
+
+The child's log records travel back with its result and are handled here, so a warning counts
+towards ``mkdocs build --strict`` as if this process had logged it. An exception in the child is
+raised again here. Where ``fork`` does not exist the work simply runs in this process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import pickle
+import signal
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
+
+
+def can_fork() -> bool:
+    """True where a second process is both possible and useful."""
+    return hasattr(os, "fork") and (os.cpu_count() or 1) > 1
+
+
+class Alongside(Generic[T]):
+    """``work()`` in a child process, started at construction; :meth:`result` waits for it."""
+
+    def __init__(self, work: Callable[[], T], *, fork: bool = True) -> None:
+        self._pid = 0
+        self._read = -1
+        self._value: tuple[str, object, list[logging.LogRecord]] | None = None
+        if not (fork and can_fork()):
+            self._value = _outcome(work)
+            return
+        read, write = os.pipe()
+        pid = os.fork()
+        if pid == 0:  # the child: do the work, send the outcome, leave without cleanup
+            os.close(read)
+            code = 0
+            try:
+                _silence_handlers()
+                payload = _pickle(_outcome(work, collect_logs=True))
+                with os.fdopen(write, "wb") as out:
+                    out.write(payload)
+            except BaseException:  # noqa: BLE001 - nothing may escape a forked child
+                code = 1
+            finally:
+                os._exit(code)
+        os.close(write)
+        self._pid, self._read = pid, read
+
+    def result(self) -> T:
+        """The child's return value (its exception is raised here; its log records handled)."""
+        if self._value is None:
+            with os.fdopen(self._read, "rb") as pipe:
+                data = pipe.read()
+            self._read = -1
+            _, status = os.waitpid(self._pid, 0)
+            self._pid = 0
+            if not data:
+                raise RuntimeError(f"Hilfsprozess ohne Ergebnis beendet (Status {status})")
+            self._value = pickle.loads(data)
+        kind, value, records = self._value
+        for record in records:
+            logging.getLogger(record.name).handle(record)
+        if kind == "error":
+            raise value  # type: ignore[misc]
+        return value  # type: ignore[return-value]
+
+    def cancel(self) -> None:
+        """Stop the child (this process failed and will not ask for the result)."""
+        if self._pid:
+            with contextlib.suppress(ProcessLookupError):
+                os.kill(self._pid, signal.SIGKILL)
+            os.waitpid(self._pid, 0)
+            self._pid = 0
+        if self._read >= 0:
+            os.close(self._read)
+            self._read = -1
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args = record.getMessage(), None  # arguments may not pickle
+        record.exc_info = record.exc_text = None
+        self.records.append(record)
+
+
+def _silence_handlers() -> None:
+    # The child's copies of this process's handlers would print (and count) twice.
+    loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
+    for logger in loggers:
+        if isinstance(logger, logging.Logger):
+            logger.handlers = []
+
+
+def _outcome(work: Callable[[], T], collect_logs: bool = False) -> tuple[str, object, list[logging.LogRecord]]:
+    collector = _Collect() if collect_logs else None
+    if collector is not None:
+        logging.getLogger().addHandler(collector)
+    try:
+        value: object = work()
+        kind = "ok"
+    except Exception as exc:  # re-raised in the parent by result()
+        kind, value = "error", exc
+    finally:
+        if collector is not None:
+            logging.getLogger().removeHandler(collector)
+    return kind, value, collector.records if collector is not None else []
+
+
+def _pickle(outcome: tuple[str, object, list[logging.LogRecord]]) -> bytes:
+    try:
+        return pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an exception that does not pickle: keep its text
+        kind, value, records = outcome
+        return pickle.dumps((kind, RuntimeError(repr(value)), records), protocol=pickle.HIGHEST_PROTOCOL)

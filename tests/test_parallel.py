@@ -1,0 +1,64 @@
+"""Work in a forked process: its result, its exceptions and its log records come back."""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+
+import pytest
+
+from build_tools.parallel import Alongside
+from build_tools.problems import ContentError, Problem
+
+
+@pytest.fixture(autouse=True)
+def _two_cores(monkeypatch):
+    # Alongside only forks where a second core helps; these tests are about the fork itself.
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+
+
+def test_the_work_runs_in_another_process_and_its_result_comes_back():
+    parent = os.getpid()
+    job = Alongside(lambda: {"pid": os.getpid(), "data": b"x" * 1_000_000})
+    result = job.result()
+    assert result["pid"] != parent
+    assert len(result["data"]) == 1_000_000  # more than a pipe buffer: no deadlock
+
+
+def test_an_exception_in_the_child_is_raised_here_with_its_details():
+    def fail():
+        raise ContentError([Problem("content/offers/x.yml", 3, 5, "title", "fehlt")])
+
+    job = Alongside(fail)
+    with pytest.raises(ContentError) as info:
+        job.result()
+    assert info.value.problems[0].field == "title"
+
+
+def test_log_records_of_the_child_are_handled_here_once(caplog):
+    def warn():
+        logging.getLogger("mkdocs.plugins.atlas").warning("Achtung %s", "Kind")
+        return 1
+
+    with caplog.at_level(logging.INFO):
+        assert Alongside(warn).result() == 1
+    messages = [r.getMessage() for r in caplog.records if r.name == "mkdocs.plugins.atlas"]
+    assert messages == ["Achtung Kind"]
+
+
+def test_a_child_that_dies_is_an_error_not_a_hang():
+    job = Alongside(lambda: os.kill(os.getpid(), signal.SIGKILL))
+    with pytest.raises(RuntimeError, match="ohne Ergebnis"):
+        job.result()
+
+
+def test_without_fork_the_work_runs_here():
+    parent = os.getpid()
+    assert Alongside(os.getpid, fork=False).result() == parent
+
+
+def test_cancel_stops_the_child():
+    job = Alongside(lambda: __import__("time").sleep(30))
+    job.cancel()
+    job.cancel()  # twice is harmless
