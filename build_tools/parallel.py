@@ -97,11 +97,13 @@ class _Collect(logging.Handler):
 
 
 def _silence_handlers() -> None:
-    # The child's copies of this process's handlers would print (and count) twice.
+    # The child's copies of this process's handlers would print (and count) twice; and every
+    # record must reach the collector on the root logger (MkDocs' logger does not propagate).
     loggers = [logging.getLogger(), *logging.Logger.manager.loggerDict.values()]
     for logger in loggers:
         if isinstance(logger, logging.Logger):
             logger.handlers = []
+            logger.propagate = True
 
 
 def _outcome(work: Callable[[], T], collect_logs: bool = False) -> tuple[str, object, list[logging.LogRecord]]:
