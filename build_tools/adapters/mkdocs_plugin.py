@@ -39,6 +39,7 @@ from ..security.paths import UnsafePath
 from . import site_build
 from .search_merge import merge_entries
 from .serve_cache import PageCache, environment_fingerprint, fingerprint
+from .site_files import link_or_copy
 
 log = logging.getLogger("mkdocs.plugins.atlas")
 
@@ -69,6 +70,7 @@ class AtlasPlugin(BasePlugin):
         self.content_dir: Path | None = None
         self._html: dict[str, str] = {}
         self._search: list[dict[str, str]] = []
+        self._on_disk: list[tuple[Path, str]] = []
         self._serving = False
         self._cache = PageCache()
         self._fingerprints: dict[str, str] = {}
@@ -124,6 +126,7 @@ class AtlasPlugin(BasePlugin):
                 "ledger_display": display_path(ledger),
             },
         )
+        self._on_disk = []
         # The catalog lives for the whole build: keep it out of the cyclic GC's scans
         # (5,000 offers: 84 s → 75 s). Unfrozen after the build, so `serve` does not leak.
         gc.freeze()
@@ -139,8 +142,11 @@ class AtlasPlugin(BasePlugin):
         for site_path, source in asset_sources():
             _replace(files, File.generated(config, site_path, abs_src_path=str(source)))
         for generated in contribution.files:
-            if generated.source is not None:  # on disk already (cached flyer PDFs): MkDocs copies it
-                _replace(files, File.generated(config, generated.path, abs_src_path=generated.source))
+            if generated.source is not None:  # on disk already (cached flyer PDFs): linked after the build
+                old = files.get_file_from_path(generated.path)
+                if old is not None:
+                    files.remove(old)
+                self._on_disk.append((Path(generated.source), generated.path))
                 continue
             data = generated.data
             if generated.path.endswith(".html"):  # alias redirect pages: same policy as pages
@@ -235,6 +241,9 @@ class AtlasPlugin(BasePlugin):
     @event_priority(-100)  # after the theme's search plugin has written its index
     def on_post_build(self, config: Any) -> None:
         site_dir = Path(config.site_dir)
+        for source, path in self._on_disk:
+            link_or_copy(source, site_dir / path)
+        self._on_disk = []
         if self._serving:
             reused = self._cache.finish_build(site_dir)
             if reused:

@@ -94,6 +94,7 @@ class PdfCache:
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as handle:
                 handle.write(data)
+            os.chmod(tmp, 0o644)  # mkstemp makes 0600; site builds link these files
             os.replace(tmp, path)
         except OSError:
             return None
