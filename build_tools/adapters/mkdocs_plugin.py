@@ -45,6 +45,8 @@ log = logging.getLogger("mkdocs.plugins.atlas")
 
 
 _HTML_META = ("title", "description")
+# Search entries by page; remembered only under `mkdocs serve` (build_tools.memo).
+_SEARCH_ENTRIES = memo.Memo()
 
 
 class _Passthrough(BaseConfigOption):
@@ -74,7 +76,6 @@ class AtlasPlugin(BasePlugin):
         self._serving = False
         self._cache = PageCache()
         self._fingerprints: dict[str, str] = {}
-        self._entries_by_fingerprint: dict[str, list[dict[str, str]]] = {}
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this plugin alive across `mkdocs serve` rebuilds.
@@ -168,11 +169,10 @@ class AtlasPlugin(BasePlugin):
         in_nav = _nav_sources(config.nav)
         if self._serving:
             self._cache.start_build(self._environment(config))
-        entries_seen: dict[str, list[dict[str, str]]] = {}
         for page in pages:
             src_uri = urls.src_for_path(page.path)
             if page.markdown is None and not _search_excluded(page.meta):
-                self._search.extend(self._entries(config, src_uri, page, entries_seen))
+                self._search.extend(self._entries(config, src_uri, page))
             if self._serving and src_uri not in in_nav:  # nav pages: always rendered
                 digest = fingerprint(page.title, json.dumps(page.meta, sort_keys=True, default=str),
                                      page.markdown or "", page.html)
@@ -180,7 +180,6 @@ class AtlasPlugin(BasePlugin):
                     continue
                 self._fingerprints[src_uri] = digest
             _replace(files, self._page_file(config, src_uri, page))
-        self._entries_by_fingerprint = entries_seen
 
     def _page_file(self, config: Any, src_uri: str, page: GeneratedPage) -> File:
         meta = {"title": page.title, **page.meta}
@@ -197,19 +196,12 @@ class AtlasPlugin(BasePlugin):
             self._html[src_uri] = page.html
         return File.generated(config, src_uri, content=f"---\n{front}---\n\n{body}")
 
-    def _entries(self, config: Any, src_uri: str, page: GeneratedPage,
-                 seen: dict[str, list[dict[str, str]]]) -> list[dict[str, str]]:
+    def _entries(self, config: Any, src_uri: str, page: GeneratedPage) -> list[dict[str, str]]:
         url = File(src_uri, None, config.site_dir, config.use_directory_urls).url
         location = "" if url in (".", "./") else url
         title = html_escape(page.title, quote=True)  # as Material shows page titles: escaped once
-        if not self._serving:
-            return page_entries(location, title, page.html)
-        key = fingerprint(location, title, page.html)
-        entries = self._entries_by_fingerprint.get(key)
-        if entries is None:
-            entries = page_entries(location, title, page.html)
-        seen[key] = entries
-        return entries
+        return _SEARCH_ENTRIES.get(lambda: fingerprint(location, title, page.html),
+                                   lambda: page_entries(location, title, page.html))
 
     def _environment(self, config: Any) -> str:
         config_file = Path(config.config_file_path) if config.config_file_path else None
