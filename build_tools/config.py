@@ -1,27 +1,45 @@
-"""The atlas settings: the ``atlas`` plugin block of ``mkdocs.yml``, declared once.
+"""The atlas settings: the ``atlas`` plugin block of ``mkdocs.yml``, declared once, one class per area.
 
-The CLI reads the same block without MkDocs, so ``atlas check`` and ``mkdocs build`` judge the
-content by the same rules. Every option has a docstring-like ``description`` (shown in the docs).
+Like MkDocs' ``config/defaults.py``: every option is typed and carries its German description
+(shown in ``docs/`` and tested to be documented there). The whole block is validated when it is
+loaded — by ``atlas check`` as much as by a build — and every problem comes back at once as a
+:class:`~build_tools.problems.Problem` at ``mkdocs.yml:line:col`` (see :mod:`build_tools.project`).
+
+Areas: :class:`MapSettings`, :class:`FlyerSettings`, :class:`PlanningSettings`,
+:class:`ExportSettings`; the rest (name, region, numbers) sits on :class:`AtlasConfig` itself.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende'
 )
+METRIC_CRS = "EPSG:25832"
 
 
-class Region(BaseModel):
-    """Bounding box of the atlas region; coordinates outside give a warning."""
+class ConfigProblem(Exception):
+    """A setting is unusable; the message names the option (used where no position is known)."""
+
+
+class Section(BaseModel):
+    """Base of every settings class: unknown keys are errors (a typo must not vanish)."""
 
     model_config = ConfigDict(extra="forbid")
+
+
+def _switch(value: Any) -> Any:
+    """``flyers: false`` is short for ``flyers: {enabled: false}``."""
+    return {"enabled": value} if isinstance(value, bool) else value
+
+
+class Region(Section):
+    """Bounding box of the atlas region; coordinates outside give a warning."""
+
     south: float = Field(47.2, description="Südliche Grenze (Breite).")
     west: float = Field(5.8, description="Westliche Grenze (Länge).")
     north: float = Field(55.1, description="Nördliche Grenze (Breite).")
@@ -32,32 +50,133 @@ class Region(BaseModel):
         return self.south <= lat <= self.north and self.west <= lon <= self.east
 
 
-class MapSettings(BaseModel):
-    """Map tiles and privacy."""
+class MapSettings(Section):
+    """Map tiles and privacy (``atlas.map``)."""
 
-    model_config = ConfigDict(extra="forbid")
     tiles: str = Field(DEFAULT_TILES, description="URL-Vorlage des Kachelservers ({z}/{x}/{y}).")
     attribution: str = Field(DEFAULT_ATTRIBUTION, description="Pflicht-Namensnennung der Kacheln.")
     consent: bool = Field(
         False, description="true: Karte erst nach Klick auf „Karte laden“ (keine Kachelanfrage vorher)."
     )
     center: tuple[float, float] | None = Field(None, description="Kartenmitte [lat, lon].")
-    zoom: int = Field(13, description="Start-Zoomstufe der Übersichtskarte.")
+    zoom: int = Field(13, ge=1, le=19, description="Start-Zoomstufe der Übersichtskarte.")
+
+    @field_validator("tiles")
+    @classmethod
+    def _http_tiles(cls, value: str) -> str:
+        from .security.csp import tile_source
+
+        tile_source(value)  # raises ValueError with a German message
+        return value
 
 
-class EmergencyNumber(BaseModel):
+class FlyerSettings(Section):
+    """Print flyers (``atlas.flyers``; ``flyers: false`` switches them off)."""
+
+    enabled: bool = Field(True, description="Flyer beim Site-Build erzeugen und verlinken.")
+    qr_error_correction: str = Field(
+        "M", pattern="^[LMQH]$", description="Fehlerkorrektur der QR-Codes (L, M, Q, H)."
+    )
+
+
+class PlanningSettings(Section):
+    """The planning section ``/planung/`` and ``atlas report`` (``atlas.planning``)."""
+
+    enabled: bool = Field(True, description="Planungsbereich /planung/ erzeugen.")
+    noindex: bool = Field(
+        True, description="Planungsseiten für Suchmaschinen sperren (robots: noindex)."
+    )
+    distances_m: list[int] = Field(
+        [500, 1000, 2000],
+        min_length=1,
+        max_length=6,
+        description="Luftlinien-Entfernungen in Metern für die Erreichbarkeit.",
+    )
+    walking_speed_kmh: float = Field(
+        4.5, gt=0, le=20, description="Gehgeschwindigkeit in km/h für die geschätzte Gehzeit."
+    )
+    detour_factor: float = Field(
+        1.3,
+        ge=1,
+        le=3,
+        description="Umwegfaktor: tatsächlicher Fußweg ÷ Luftlinie (üblich 1,2–1,4).",
+    )
+    default_threshold_m: int = Field(
+        1000, gt=0, description="Schwelle in Metern: weiter entfernte Sozialräume werden markiert."
+    )
+    thresholds_m: dict[str, int] = Field(
+        default_factory=dict,
+        description="Schwelle je Kategorie-id in Metern, z. B. {essen: 1500}.",
+    )
+    evening_hour: int = Field(
+        18, ge=12, le=23, description="Ab dieser Stunde gilt eine Öffnung als „abends“."
+    )
+    population_grid: str | None = Field(
+        None,
+        description="Bevölkerungsgitter (GeoJSON, Pfad im Inhaltsordner): Punkte oder Zellen "
+        "mit population; dann sind die Anteile der Erreichbarkeit Anteile der Einwohner.",
+    )
+    crs: str = Field(
+        METRIC_CRS, description="Metrisches Koordinatensystem für Flächen und Entfernungen."
+    )
+
+    @field_validator("distances_m")
+    @classmethod
+    def _positive_sorted(cls, value: list[int]) -> list[int]:
+        if any(d <= 0 for d in value):
+            raise ValueError("Entfernungen müssen größer als 0 sein")
+        return sorted(set(value))
+
+    @field_validator("thresholds_m")
+    @classmethod
+    def _positive_thresholds(cls, value: dict[str, int]) -> dict[str, int]:
+        for key, metres in value.items():
+            if metres <= 0:
+                raise ValueError(f"Schwelle für {key!r} muss größer als 0 sein")
+        return dict(sorted(value.items()))
+
+    @field_validator("crs")
+    @classmethod
+    def _known_crs(cls, value: str) -> str:
+        from pyproj import CRS
+        from pyproj.exceptions import CRSError
+
+        try:
+            crs = CRS.from_user_input(value)
+        except CRSError:
+            raise ValueError(f"{value!r} ist kein bekanntes Koordinatensystem (z. B. EPSG:25832)") from None
+        if not crs.is_projected:
+            raise ValueError(f"{value!r} misst nicht in Metern: ein projiziertes System angeben, z. B. EPSG:25832")
+        return value
+
+    def threshold(self, category_id: str) -> int:
+        """The distance beyond which a district is flagged for this category."""
+        return self.thresholds_m.get(category_id, self.default_threshold_m)
+
+    def walking_minutes(self, metres: float) -> float:
+        """Estimated walking time for a straight-line distance (detour factor applied)."""
+        return metres * self.detour_factor / (self.walking_speed_kmh * 1000 / 60)
+
+
+class ExportSettings(Section):
+    """The open data under ``/daten/`` (``atlas.exports``)."""
+
+    license: str = Field("dl-de/by-2-0", description="Lizenz der offenen Daten.")
+    attribution: str | None = Field(
+        None, description="Namensnennung der offenen Daten, z. B. „Stadt Musterstadt“."
+    )
+
+
+class EmergencyNumber(Section):
     """A number shown on the start page."""
 
-    model_config = ConfigDict(extra="forbid")
     label: str
     number: str
     note: str | None = None
 
 
-class AtlasConfig(BaseModel):
+class AtlasConfig(Section):
     """Settings of one atlas (the ``atlas`` plugin block in mkdocs.yml)."""
-
-    model_config = ConfigDict(extra="forbid")
 
     name: str = Field("Angebotsatlas", description="Name des Atlas (Titel, Flyer, Metadaten).")
     content_dir: str = Field("content", description="Ordner mit offers/, categories.yml usw.")
@@ -74,84 +193,44 @@ class AtlasConfig(BaseModel):
     holidays_state: str = Field(
         "NW", description="Bundesland für Feiertage (NW, BY, BE, ...), für „PH“ in Öffnungszeiten."
     )
+    country: str = Field(
+        "DE", pattern="^[A-Z]{2}$",
+        description="Land der Angebote (ISO 3166, z. B. DE), wenn location.country fehlt.",
+    )
     report_email: str | None = Field(
         None, description="Adresse für „Fehler melden“-Links auf den Angebotsseiten."
     )
     emergency_numbers: list[EmergencyNumber] = Field(
         default_factory=list, description="Notrufnummern auf der Startseite."
     )
-    map: MapSettings = Field(default_factory=MapSettings, description="Karten-Einstellungen.")
-    license: str = Field("dl-de/by-2-0", description="Lizenz der offenen Daten.")
-    license_attribution: str | None = Field(
-        None, description="Namensnennung der offenen Daten, z. B. „Stadt Musterstadt“."
-    )
     publisher: str | None = Field(None, description="Herausgeber (Impressum, Metadaten).")
-    planning: bool = Field(True, description="Planungsbereich /planung/ erzeugen.")
-    flyers: bool = Field(True, description="Flyer beim Site-Build erzeugen.")
-    qr_error_correction: str = Field(
-        "M", pattern="^[LMQH]$", description="Fehlerkorrektur der QR-Codes (L, M, Q, H)."
+    map: MapSettings = Field(default_factory=MapSettings, description="Karten-Einstellungen.")
+    flyers: FlyerSettings = Field(default_factory=FlyerSettings, description="Flyer-Einstellungen.")
+    planning: PlanningSettings = Field(
+        default_factory=PlanningSettings, description="Planungsbereich und Planungsbericht."
     )
-    options: dict[str, Any] = Field(
-        default_factory=dict, description="Einstellungen späterer Module (Planung, Flyer ...)."
-    )
+    exports: ExportSettings = Field(default_factory=ExportSettings, description="Offene Daten.")
+
+    @field_validator("flyers", "planning", mode="before")
+    @classmethod
+    def _short_switch(cls, value: Any) -> Any:
+        return _switch(value)
+
+    @field_validator("holidays_state")
+    @classmethod
+    def _known_state(cls, value: str) -> str:
+        from holidays import country_holidays
+
+        subdivisions = [code for code in country_holidays("DE").subdivisions if len(code) == 2]
+        if value not in subdivisions:
+            raise ValueError(f"{value!r} ist kein Bundesland-Kürzel; möglich: {', '.join(subdivisions)}")
+        return value
 
 
-class ConfigProblem(Exception):
-    """The atlas configuration is unusable; the message says which option and why."""
-
-
-class _TolerantLoader(yaml.SafeLoader):
-    """mkdocs.yml may hold ``!!python/name:`` and ``!ENV`` tags; we only need plain values."""
-
-
-def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
-    return None
-
-
-_TolerantLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
-_TolerantLoader.add_multi_constructor("!", _ignore_tag)
-
-
-def read_mkdocs_yml(path: Path) -> dict[str, Any]:
-    """Read mkdocs.yml as plain data (without MkDocs), ignoring Python-specific tags."""
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_TolerantLoader)  # noqa: S506
-    except (OSError, yaml.YAMLError) as exc:
-        raise ConfigProblem(f"{path}: nicht lesbar: {exc}") from None
-    if not isinstance(data, dict):
-        raise ConfigProblem(f"{path}: keine YAML-Zuordnung")
-    return data
-
-
-def atlas_block(mkdocs_config: dict[str, Any]) -> dict[str, Any]:
-    """The options given to the ``atlas`` plugin in a parsed mkdocs.yml (empty if absent)."""
-    for entry in mkdocs_config.get("plugins") or []:
-        if isinstance(entry, dict) and "atlas" in entry:
-            return dict(entry["atlas"] or {})
-        if entry == "atlas":
-            return {}
-    return {}
-
-
-def make_config(options: dict[str, Any], site_url: str | None = None) -> AtlasConfig:
-    """Validate plugin options; ``site_url`` (from mkdocs.yml) fills in when not set."""
-    try:
-        config = AtlasConfig.model_validate(options)
-    except ValidationError as exc:
-        first = exc.errors()[0]
-        where = ".".join(str(p) for p in first["loc"])
-        raise ConfigProblem(f"mkdocs.yml: atlas.{where}: {first['msg']}") from None
-    if not config.site_url and site_url:
-        config.site_url = site_url
-    return config
-
-
-def load_config(mkdocs_yml: Path | None) -> tuple[AtlasConfig, Path]:
-    """Load the atlas settings from mkdocs.yml; returns them and the project root.
-
-    Without a mkdocs.yml, the defaults apply and the current directory is the root.
-    """
-    if mkdocs_yml is None or not mkdocs_yml.exists():
-        return AtlasConfig(), Path.cwd()
-    raw = read_mkdocs_yml(mkdocs_yml)
-    return make_config(atlas_block(raw), raw.get("site_url")), mkdocs_yml.parent
+MOVED_OPTIONS = {
+    "options": "die Planungs-Einstellungen stehen jetzt direkt unter planning: (statt options: {planning: …})",
+    "license": "steht jetzt unter exports: {license: …}",
+    "license_attribution": "steht jetzt unter exports: {attribution: …}",
+    "qr_error_correction": "steht jetzt unter flyers: {qr_error_correction: …}",
+}
+"""Options of earlier versions: the message says where each one went."""

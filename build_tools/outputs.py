@@ -1,12 +1,13 @@
-"""What renderers hand to adapters: pages and files, as plain values.
+"""What renderers hand to the driver and the adapters: pages and files, as plain values.
 
-Each renderer family has a ``site`` module with ``contribute(catalog, context) -> Contribution``.
-The MkDocs plugin (and any other adapter: a plain writer, ProperDocs, Zensical) turns pages into
-virtual files and writes files into the output folder. Renderers never touch the disk.
+A renderer family (see :data:`build_tools.build.FAMILIES`) returns a :class:`Contribution`.
+Adapters (the MkDocs plugin, ``atlas flyers``) turn pages into virtual files and write files
+into the output folder; renderers never touch the disk.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -32,20 +33,31 @@ class GeneratedPage:
 class GeneratedFile:
     """A file copied verbatim into the site (``daten/angebote.csv``, ``flyers/x-karte.pdf``).
 
-    Either ``data`` holds the bytes, or ``source`` names a file on disk with them (cached flyer
-    PDFs: at 10,000 offers holding 20,000 PDFs in memory would cost ~900 MB). Adapters copy a
-    ``source``; :meth:`read` gives the bytes either way.
+    Its bytes are in ``data``, or on disk at ``source`` (cached flyer PDFs: at 10,000 offers
+    holding 20,000 PDFs in memory would cost ~900 MB), or still to be made: ``make()`` returns
+    them and ``key`` is their content hash. The driver makes deferred files (in parallel, through
+    the PDF cache) before adapters see them; :meth:`read` gives the bytes in every case.
     """
 
     path: str
     data: bytes = b""
     source: str | None = None
+    make: Callable[[], bytes] | None = None
+    key: str | None = None
+
+    @property
+    def deferred(self) -> bool:
+        """True while the bytes are still to be made."""
+        return self.make is not None and self.source is None and not self.data
 
     def read(self) -> bytes:
-        """The file's bytes (read from ``source`` when there is one)."""
+        """The file's bytes (read from ``source``, or made now when deferred)."""
         if self.source is not None:
             with open(self.source, "rb") as handle:
                 return handle.read()
+        if self.deferred:
+            assert self.make is not None
+            return self.make()
         return self.data
 
 
@@ -60,26 +72,3 @@ class Contribution:
         """Add another contribution's pages and files to this one."""
         self.pages.extend(other.pages)
         self.files.extend(other.files)
-
-
-@dataclass
-class BuildContext:
-    """Facts about the build that renderers may need besides the catalog."""
-
-    site_url: str | None = None
-    language: str = "de"
-    flyers: bool = True
-    cache_dir: str | None = None
-    """Where renderers may keep a content-hash cache (flyer PDFs); None disables it."""
-    extra: dict[str, Any] = field(default_factory=dict)
-
-
-# Renderer families the adapters ask, in order (each module has ``contribute``).
-SITE_CONTRIBUTORS = [
-    "build_tools.pages.site",
-    "build_tools.maps.site",
-    "build_tools.flyers.site",
-    "build_tools.exports.site",
-    "build_tools.planning.site",
-    "build_tools.ledger.site",
-]

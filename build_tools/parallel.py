@@ -1,4 +1,4 @@
-"""Run one piece of work in a forked process while this one does another.
+"""Work on both cores: one piece in a forked process beside this one, or many calls in a pool.
 
 A site build has two independent halves once the catalog is loaded and the flyers exist: the
 pages, and the open-data exports, planning report and alias pages. :class:`Alongside` forks, lets
@@ -14,13 +14,16 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import multiprocessing
 import os
 import pickle
 import signal
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
+POOL_FROM = 24
+"""Fewer calls than this run in this process (starting a pool costs more than it saves)."""
 
 
 def can_fork() -> bool:
@@ -127,3 +130,25 @@ def _pickle(outcome: tuple[str, object, list[logging.LogRecord]]) -> bytes:
     except Exception:  # an exception that does not pickle: keep its text
         kind, value, records = outcome
         return pickle.dumps((kind, RuntimeError(repr(value)), records), protocol=pickle.HIGHEST_PROTOCOL)
+
+
+def _call(work: Callable[[], T]) -> T:
+    return work()
+
+
+def map_calls(calls: Sequence[Callable[[], T]], processes: int | None = None) -> list[T]:
+    """``[call() for call in calls]``, on every core when there are many (results in order).
+
+    Each call must pickle (a module-level function in a ``functools.partial``). Workers are
+    forked where possible, so they inherit what this process loaded (registered fonts).
+    """
+    processes = processes or min(os.cpu_count() or 1, 8)
+    if processes <= 1 or len(calls) < POOL_FROM:
+        return [call() for call in calls]
+    try:
+        context = multiprocessing.get_context("fork")
+    except ValueError:  # no fork (Windows, macOS default)
+        context = multiprocessing.get_context()
+    chunk = max(1, min(32, len(calls) // (processes * 4)))
+    with context.Pool(processes) as pool:
+        return pool.map(_call, calls, chunksize=chunk)

@@ -10,7 +10,8 @@ Paths are site-relative without a leading slash and end in ``/`` for pages
 from __future__ import annotations
 
 import posixpath
-from urllib.parse import quote
+import re
+from urllib.parse import quote, urlsplit
 
 OFFERS = "angebote"
 CATEGORIES = "kategorien"
@@ -19,6 +20,20 @@ MAP = "karte"
 DATA = "daten"
 PLANNING = "planung"
 FLYERS = "flyers"
+ASSETS = "assets"
+
+PLANNING_PARTS = ("versorgung", "erreichbarkeit", "zeiten")
+"""Sub-pages of the planning section: ``planung/<part>/``."""
+REPORT_NAME = "planungsbericht"
+MAP_DATA = "angebote.json"
+FIXED_PAGES = ("", OFFERS, CATEGORIES, DISTRICTS, MAP, DATA, PLANNING)
+"""Overview pages every atlas has (the start page is ``""``)."""
+# Files the theme (MkDocs + Material) adds on its own; parse_path knows them by name.
+_THEME_FILES = re.compile(
+    r"^(404\.html|sitemap\.xml(\.gz)?|search/search_index\.json"
+    r"|assets/(javascripts/(bundle\.[0-9a-f]+\.min\.js|lunr/.+|workers/.+)"
+    r"|stylesheets/(main|palette)\.[0-9a-f]+\.min\.css|images/favicon\.png))$"
+)
 
 # Ids that would collide with an index page or a file name some systems refuse.
 RESERVED_IDS = frozenset(
@@ -82,6 +97,33 @@ def planning_path() -> str:
     return f"{PLANNING}/"
 
 
+def planning_part_path(part: str) -> str:
+    """A planning sub-page: ``planung/versorgung/``, ``planung/erreichbarkeit/``, ``planung/zeiten/``."""
+    if part not in PLANNING_PARTS:
+        raise ValueError(f"unknown planning page {part!r}")
+    return f"{PLANNING}/{part}/"
+
+
+def planning_report_path(extension: str) -> str:
+    """The planning report for download: ``planung/planungsbericht.pdf`` (or ``.zip``)."""
+    return f"{PLANNING}/{REPORT_NAME}.{extension}"
+
+
+def data_file_path(name: str) -> str:
+    """An open-data file: ``daten/angebote.csv``, ``daten/hsds/services.json``."""
+    return f"{DATA}/{name}"
+
+
+def map_data_path() -> str:
+    """The overview map's markers, fetched once by ``atlas-map.js``: ``karte/angebote.json``."""
+    return f"{MAP}/{MAP_DATA}"
+
+
+def asset_path(relative: str) -> str:
+    """A published asset: ``assets/javascripts/atlas-hours.js``."""
+    return f"{ASSETS}/{relative}"
+
+
 def flyer_path(offer_id: str, kind: str) -> str:
     """A per-offer flyer: ``flyers/<id>-karte.pdf`` or ``flyers/<id>-aushang.pdf``."""
     return f"{FLYERS}/{offer_id}-{kind}.pdf"
@@ -123,19 +165,49 @@ def relative_url(from_page: str, to_path: str) -> str:
     return rel
 
 
-def parse_path(path: str) -> tuple[str, str | None]:
-    """What a site path points at: ``("offer", id)``, ``("category", id)``, ``("district", id)``,
-    ``("page", path)`` for fixed overview pages, or ``("file", path)`` for anything else.
+def parse_path(path: str) -> tuple[str, str]:
+    """What a site path points at — the inverse of every ``*_path`` function above.
 
-    The inverse of the ``*_path`` functions, used to check printed URLs against a new build.
+    Kinds: ``offer``, ``category``, ``district`` (with the id), ``page`` (a fixed overview
+    page: ``""``, ``angebote`` …), ``planning`` (a sub-page), ``report`` (its extension),
+    ``data`` (a file below ``daten/``), ``map-data``, ``flyer`` (file name), ``asset``
+    (below ``assets/``), ``theme`` (what MkDocs and Material add: 404 page, sitemap, search
+    index, their bundles), ``document`` (any other page: hand-written ones from docs_dir) and
+    ``unknown`` for a file no part of the build makes. Used to check printed URLs against a new
+    build and, in the tests, that a built site holds nothing urls.py does not know.
     """
-    parts = [p for p in path.strip("/").split("/") if p]
-    if len(parts) == 2 and parts[0] in (OFFERS, CATEGORIES, DISTRICTS) and path.endswith("/"):
-        kind = {OFFERS: "offer", CATEGORIES: "category", DISTRICTS: "district"}[parts[0]]
-        return kind, parts[1]
-    if len(parts) <= 1 and (path.endswith("/") or not parts):
-        return "page", "/".join(parts)
-    return "file", "/".join(parts)
+    stripped = path.strip("/")
+    parts = [p for p in stripped.split("/") if p]
+    is_dir = path.endswith("/") or not parts
+    if _THEME_FILES.match(stripped):
+        return "theme", stripped
+    if is_dir:
+        if len(parts) == 2 and parts[0] in (OFFERS, CATEGORIES, DISTRICTS):
+            return {OFFERS: "offer", CATEGORIES: "category", DISTRICTS: "district"}[parts[0]], parts[1]
+        if len(parts) == 2 and parts[0] == PLANNING and parts[1] in PLANNING_PARTS:
+            return "planning", parts[1]
+        if stripped in FIXED_PAGES:
+            return "page", stripped
+        return "document", stripped
+    if parts[0] == ASSETS and len(parts) > 1:
+        return "asset", "/".join(parts[1:])
+    if parts[0] == DATA and len(parts) > 1:
+        return "data", "/".join(parts[1:])
+    if stripped == map_data_path():
+        return "map-data", ""
+    if len(parts) == 2 and parts[0] == FLYERS and parts[1].endswith(".pdf"):
+        return "flyer", parts[1]
+    if len(parts) == 2 and parts[0] == PLANNING and parts[1].startswith(REPORT_NAME + "."):
+        return "report", parts[1].split(".", 1)[1]
+    return "unknown", stripped
+
+
+def district_in_url(url: str) -> str | None:
+    """The district id of a ``…/sozialraeume/<id>/`` URL of any atlas (None for other URLs)."""
+    parts = [p for p in urlsplit(url).path.split("/") if p]
+    if len(parts) >= 2 and parts[-2] == DISTRICTS:
+        return parts[-1]
+    return None
 
 
 def site_path_of(site_url: str | None, url: str) -> str | None:

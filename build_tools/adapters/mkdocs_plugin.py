@@ -1,12 +1,17 @@
-"""The ``atlas`` MkDocs plugin: a thin adapter from the catalog to MkDocs' virtual files.
+"""The ``atlas`` MkDocs plugin: the adapter from the two-phase build to MkDocs' virtual files.
 
+:mod:`build_tools.build` loads and renders; this module only hands the result to MkDocs.
 Nothing is written into ``docs_dir``: every generated page and file is a ``File.generated``.
 Pages hand over finished, escaped HTML; :meth:`on_page_content` puts it in place, so MkDocs'
 Markdown never touches it. Works under MkDocs 1.6 and ProperDocs (same plugin API).
 
-Generated pages are indexed for search by :mod:`build_tools.search_index` (the theme's own
-indexer is told to skip them) and merged into the theme's index after the build. Under
-`mkdocs serve` the plugin lives across rebuilds and reuses unchanged pages (:mod:`.serve_cache`).
+The package's Material overrides and stylesheets are added here, behind the project's own
+``custom_dir``, so a project's ``mkdocs.yml`` needs nothing but ``theme: material`` and the plugin.
+
+Under ``mkdocs serve`` the plugin lives across rebuilds: QR codes and the printed-URL checks keep
+the published ``site_url`` (not the preview address), unchanged pages are reused
+(:mod:`.serve_cache`), a content error becomes a page in the browser instead of a stuck preview
+(:mod:`.preview`), and the preview reloads itself after each rebuild.
 """
 
 from __future__ import annotations
@@ -25,24 +30,22 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .. import memo, urls
+from .. import build, memo, resources, urls
 from ..clock import build_date
-from ..config import AtlasConfig, ConfigProblem, make_config
-from ..content import display_path
-from ..ledger import ledger_path
-from ..outputs import BuildContext, GeneratedPage
-from ..pages.assets import THEME_BUNDLE, asset_sources, without_cdn
-from ..problems import ContentError, format_problems
+from ..config import AtlasConfig
+from ..outputs import Contribution, GeneratedPage
+from ..pages.assets import STYLESHEETS, THEME_BUNDLE, asset_sources, without_cdn
+from ..problems import ContentError, Problem, format_problems
+from ..project import Project, open_project
 from ..search_index import page_entries
 from ..security.csp import apply_csp
 from ..security.paths import UnsafePath
-from . import site_build
+from . import preview
 from .search_merge import merge_entries
 from .serve_cache import PageCache, environment_fingerprint, fingerprint
 from .site_files import link_or_copy
 
 log = logging.getLogger("mkdocs.plugins.atlas")
-
 
 _HTML_META = ("title", "description")
 # Search entries by page; remembered only under `mkdocs serve` (build_tools.memo).
@@ -50,32 +53,42 @@ _SEARCH_ENTRIES = memo.Memo()
 
 
 class _Passthrough(BaseConfigOption):
-    """Accept any value; :func:`make_config` (pydantic) validates the whole block at once."""
+    """Accept any value; :func:`~build_tools.project.validate_settings` checks the whole block."""
 
     def run_validation(self, value: object) -> object:
         return value
 
 
 def _config_scheme() -> tuple[tuple[str, BaseConfigOption], ...]:
-    # Derived from the one declaration of the settings, so MkDocs never calls an option unknown.
-    return tuple((name, config_options.Optional(_Passthrough())) for name in AtlasConfig.model_fields)
+    # Derived from the one declaration of the settings, so MkDocs never calls an option unknown;
+    # options of earlier versions pass too, so that the settings check can say where they went.
+    from ..config import MOVED_OPTIONS
+
+    names = [*AtlasConfig.model_fields, *MOVED_OPTIONS]
+    return tuple((name, config_options.Optional(_Passthrough())) for name in names)
 
 
 class AtlasPlugin(BasePlugin):
-    """Loads the catalog, adds every generated page and file, applies the CSP."""
+    """Loads and renders the atlas, adds every generated page and file, applies the CSP."""
 
     config_scheme = _config_scheme()
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.atlas: AtlasConfig | None = None
-        self.content_dir: Path | None = None
+        self.project: Project | None = None
+        self._problems: list[Problem] = []
         self._html: dict[str, str] = {}
         self._search: list[dict[str, str]] = []
         self._on_disk: list[tuple[Path, str]] = []
         self._serving = False
         self._cache = PageCache()
         self._fingerprints: dict[str, str] = {}
+        self._built_paths: set[str] = set()
+
+    @property
+    def atlas(self) -> AtlasConfig | None:
+        """The validated settings (None until configured, or when they have errors)."""
+        return self.project.settings if self.project else None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Defining on_startup keeps this plugin alive across `mkdocs serve` rebuilds.
@@ -88,60 +101,34 @@ class AtlasPlugin(BasePlugin):
     # -- configuration ---------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
         options = {k: v for k, v in dict(self.config).items() if v is not None}
-        try:
-            self.atlas = make_config(options, config.site_url)
-        except ConfigProblem as exc:
-            raise PluginError(str(exc)) from None
-        root = Path(config.config_file_path).parent if config.config_file_path else Path.cwd()
-        self.content_dir = (root / self.atlas.content_dir).resolve()
-        extra = config.extra
-        extra["atlas"] = {
-            "name": self.atlas.name,
-            "sample_data": self.atlas.sample_data,
-            "publisher": self.atlas.publisher or "",
-        }
+        config_file = Path(config.config_file_path) if config.config_file_path else None
+        # The preview serves at localhost, but QR codes and printed URLs keep the published
+        # address from mkdocs.yml; a build (atlas build --site-url) says which one it means.
+        site_url = None if self._serving else config.site_url
+        self.project, self._problems = open_project(config_file, options=options, site_url=site_url)
+        if self.project is None and not self._serving:
+            raise PluginError(_problem_text(self._problems))
+        _add_theme_parts(config)
+        if self.project is not None:
+            config.extra["atlas"] = {
+                "name": self.project.settings.name,
+                "sample_data": self.project.settings.sample_data,
+                "publisher": self.project.settings.publisher or "",
+            }
+        if self._serving:
+            config.strict = False  # a preview shows problems; it must never get stuck on them
         return config
 
     # -- files -----------------------------------------------------------------------------
     def on_files(self, files: Files, config: Any) -> Files:
-        assert self.atlas is not None and self.content_dir is not None
-        try:
-            catalog, problems = site_build.load(self.content_dir, self.atlas, build_date())
-        except ContentError as exc:
-            raise PluginError(
-                f"{len(exc.problems)} Fehler im Inhalt:\n" + format_problems(exc.problems, "text")
-            ) from None
-        if problems:
-            # Content warnings (e.g. "not checked for 12 months") are `atlas check`'s business;
-            # they must not turn a --strict site build red the day a date passes.
-            log.info("Hinweise zum Inhalt:\n%s", format_problems(problems, "text"))
-        root = Path(config.config_file_path or ".").parent
-        ledger = ledger_path(root)
-        ctx = BuildContext(
-            site_url=self.atlas.site_url,
-            flyers=self.atlas.flyers,
-            cache_dir=str(root / ".cache"),
-            extra={
-                "content_dir": str(self.content_dir),
-                "ledger_path": str(ledger),
-                "ledger_display": display_path(ledger),
-            },
-        )
-        self._on_disk = []
-        # The catalog lives for the whole build: keep it out of the cyclic GC's scans
-        # (5,000 offers: 84 s → 75 s). Unfrozen after the build, so `serve` does not leak.
-        gc.freeze()
-        try:
-            contribution = site_build.collect(catalog, ctx)
-        except ContentError as exc:  # e.g. a printed URL that this content would break
-            raise PluginError(
-                f"{len(exc.problems)} Fehler:\n" + format_problems(exc.problems, "text")
-            ) from None
-        except (ConfigProblem, UnsafePath) as exc:  # a renderer's settings, or an unsafe path
-            raise PluginError(str(exc)) from None
+        contribution = self._render()
+        if contribution is None:  # content or settings errors while serving: show them
+            contribution = preview.error_pages(self._problems, self._paths_to_cover())
+        self._built_paths = {page.path for page in contribution.pages}
         self._add_pages(files, config, contribution.pages)
         for site_path, source in asset_sources():
             _replace(files, File.generated(config, site_path, abs_src_path=str(source)))
+        self._on_disk = []
         for generated in contribution.files:
             if generated.source is not None:  # on disk already (cached flyer PDFs): linked after the build
                 old = files.get_file_from_path(generated.path)
@@ -160,6 +147,45 @@ class AtlasPlugin(BasePlugin):
                 text = Path(theme_file.abs_src_path).read_text(encoding="utf-8")
                 _replace(files, File.generated(config, theme_file.src_uri, content=without_cdn(text)))
         return files
+
+    def _render(self) -> Contribution | None:
+        """Load and render; problems raise (a build) or come back as None (the preview)."""
+        if self.project is None:
+            return None
+        # The catalog lives for the whole build: keep it out of the cyclic GC's scans
+        # (5,000 offers: 84 s → 75 s). Unfrozen after the build, so `serve` does not leak.
+        gc.freeze()
+        try:
+            inputs = build.load(self.project, build_date())
+            if inputs.warnings:
+                # Content warnings (e.g. "not checked for 12 months") are `atlas check`'s
+                # business; they must not turn a --strict site build red the day a date passes.
+                log.info("Hinweise zum Inhalt:\n%s", format_problems(inputs.warnings, "text"))
+            tools = build.Tools.for_project(self.project)
+            contribution = build.render(inputs, tools)
+            stats = tools.flyer_stats
+            if stats:
+                log.info("Flyer: %d erzeugt, %d aus dem Cache", stats["rendered"], stats["cached"])
+        except ContentError as exc:
+            self._problems = exc.problems
+        except UnsafePath as exc:
+            self._problems = [Problem("", 1, 1, "", str(exc))]
+        else:
+            self._problems = []
+            return contribution
+        if not self._serving:
+            raise PluginError(_problem_text(self._problems))
+        preview.report(self._problems)
+        return None
+
+    def _paths_to_cover(self) -> list[str]:
+        """Pages an editor may have open when the content breaks: all of the last good build."""
+        found = set(self._built_paths) | {""}
+        if self.project is not None:
+            offers = self.project.content_dir / "offers"
+            if offers.is_dir():
+                found |= {urls.offer_path(p.stem) for p in offers.glob("*.yml") if not p.name.startswith(".")}
+        return sorted(found)
 
     def _add_pages(self, files: Files, config: Any, pages: list[GeneratedPage]) -> None:
         """Hand the pages to MkDocs; note their search entries; while serving, skip unchanged ones."""
@@ -205,10 +231,9 @@ class AtlasPlugin(BasePlugin):
 
     def _environment(self, config: Any) -> str:
         config_file = Path(config.config_file_path) if config.config_file_path else None
-        folders = [Path(config.docs_dir), Path(__file__).resolve().parents[2] / "site_templates"]
-        custom_dir = config.theme.custom_dir
-        if custom_dir:
-            folders.append(Path(custom_dir))
+        folders = [Path(config.docs_dir), resources.package_dir()]
+        if config.theme.custom_dir:
+            folders.append(Path(config.theme.custom_dir))
         return environment_fingerprint(config_file, folders)
 
     # -- pages -----------------------------------------------------------------------------
@@ -216,6 +241,8 @@ class AtlasPlugin(BasePlugin):
         return self._html.get(page.file.src_uri, html)
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
+        if self._serving:
+            output = preview.with_reloader(output, page.file.dest_uri)
         output = self._apply_csp(output)
         digest = self._fingerprints.get(page.file.src_uri)
         if digest is not None:
@@ -226,9 +253,8 @@ class AtlasPlugin(BasePlugin):
         return self._apply_csp(output_content) if template_name.endswith(".html") else output_content
 
     def _apply_csp(self, html: str) -> str:
-        if self.atlas is None:
-            return html
-        return apply_csp(html, self.atlas.map.tiles)
+        tiles = self.atlas.map.tiles if self.atlas is not None else ""
+        return apply_csp(html, tiles)
 
     @event_priority(-100)  # after the theme's search plugin has written its index
     def on_post_build(self, config: Any) -> None:
@@ -250,12 +276,27 @@ class AtlasPlugin(BasePlugin):
 
     # -- serve -----------------------------------------------------------------------------
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
-        if self.content_dir is not None:
-            server.watch(str(self.content_dir))
-        root = Path(__file__).resolve().parents[2] / "site_templates"
-        if root.is_dir():
-            server.watch(str(root))
+        if self.project is not None:
+            for folder in (self.project.content_dir, self.project.flyers_dir):
+                if folder.is_dir():
+                    server.watch(str(folder))
+        server.watch(str(resources.package_dir()))
         return server
+
+
+def _add_theme_parts(config: Any) -> None:
+    """Our Material overrides behind the project's ``custom_dir``; our stylesheets after the theme's."""
+    ours = str(resources.overrides_dir())
+    dirs = config.theme.dirs
+    if ours not in dirs:
+        dirs.insert(1 if config.theme.custom_dir else 0, ours)
+    for sheet in STYLESHEETS:
+        if sheet not in config.extra_css:
+            config.extra_css.append(sheet)
+
+
+def _problem_text(problems: list[Problem]) -> str:
+    return f"{len(problems)} Fehler:\n" + format_problems(problems, "text")
 
 
 def _nav_sources(nav: Any) -> set[str]:

@@ -1,15 +1,15 @@
-"""``atlas check``: validate the content and report every problem in one run."""
+"""``atlas check``: the load phase of a build — every problem a build would refuse, in one run."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
+from ..build import inspect
 from ..clock import build_date
-from ..content import display_path, load_catalog
-from ..ledger import check_ledger, ledger_path
-from ..problems import Problem, format_problems
-from .common import add_project_arguments, project
+from ..problems import format_problems
+from ..project import open_project
+from .common import add_project_arguments
 
 HELP = "Inhalte prüfen (Exit 0: gut, 1: Fehler im Inhalt, 2: Aufruf falsch)"
 
@@ -23,22 +23,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Validate; exit 1 when there are errors (or, with --strict, warnings)."""
-    config, content = project(args)
-    result = load_catalog(content, config, build_date())
-    problems: list[Problem] = list(result.problems)
-    if result.catalog is not None:
-        # Printed URLs (flyers/printed-urls.txt beside mkdocs.yml) the content would break.
-        path = ledger_path(args.config.resolve().parent)
-        problems += check_ledger(result.catalog, path, display_path(path))
+    """Validate content, settings, Wegweiser, ledger and flyers; exit 1 on errors."""
+    found, problems = open_project(args.config, content=args.content)
+    inputs = None
+    if found is not None:
+        inputs, problems = inspect(found, build_date())
     errors = sum(p.severity == "error" for p in problems)
     warnings = len(problems) - errors
     if args.format == "text":
         if problems:
             print(format_problems(problems, "text"), file=sys.stderr)
         summary = f"{errors} Fehler, {warnings} Warnungen"
-        if result.catalog is not None:
-            summary += f", {len(result.catalog.offers)} Angebote geprüft"
+        if inputs is not None:
+            summary += f", {len(inputs.catalog.offers)} Angebote geprüft"
         print(summary, file=sys.stderr)
     elif args.format == "json" or problems:
         print(format_problems(problems, args.format))

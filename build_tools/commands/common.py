@@ -1,4 +1,4 @@
-"""Options and steps shared by subcommands: where the project is and loading its content."""
+"""Options and steps shared by subcommands: where the project is, its settings, its inputs."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ import argparse
 import sys
 from pathlib import Path
 
+from ..build import Inputs, inspect
 from ..clock import build_date
-from ..config import AtlasConfig, ConfigProblem, load_config
-from ..content import LoadResult, load_catalog
-from ..problems import format_problems
+from ..config import AtlasConfig
+from ..problems import Problem, format_problems
+from ..project import Project, open_project
 
 
 def add_project_arguments(parser: argparse.ArgumentParser) -> None:
@@ -24,26 +25,30 @@ def add_project_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def open_from(args: argparse.Namespace, site_url: str | None = None) -> Project:
+    """The project the arguments point at; settings problems end the command (exit 1)."""
+    found, problems = open_project(args.config, content=args.content, site_url=site_url)
+    if found is None:
+        print(format_problems(problems, "text"), file=sys.stderr)
+        raise SystemExit(1)
+    return found
+
+
 def project(args: argparse.Namespace) -> tuple[AtlasConfig, Path]:
     """The atlas settings and the content folder the arguments point at."""
-    try:
-        config, root = load_config(args.config)
-    except ConfigProblem as exc:
-        raise SystemExit(_usage_error(str(exc))) from None
-    content = args.content if args.content is not None else root / config.content_dir
-    return config, content
+    found = open_from(args)
+    return found.settings, found.content_dir
 
 
-def load(args: argparse.Namespace, fmt: str = "text", strict: bool = False) -> LoadResult:
-    """Load the content and print its problems to stderr (text) or stdout (github/json)."""
-    config, content = project(args)
-    result = load_catalog(content, config, build_date())
-    if result.problems:
+def load(args: argparse.Namespace, fmt: str = "text", site_url: str | None = None
+         ) -> tuple[Inputs | None, list[Problem]]:
+    """The load phase of a build (the same checks as ``atlas check``); problems are printed to
+    stderr (text) or stdout (github/json). Inputs are None when there are errors."""
+    found = open_from(args, site_url)
+    inputs, problems = inspect(found, build_date())
+    if problems:
         out = sys.stdout if fmt in ("github", "json") else sys.stderr
-        print(format_problems(result.problems, fmt), file=out)
-    return result
-
-
-def _usage_error(message: str) -> int:
-    print(f"atlas: {message}", file=sys.stderr)
-    return 2
+        print(format_problems(problems, fmt), file=out)
+    if any(p.severity == "error" for p in problems):
+        return None, problems
+    return inputs, problems

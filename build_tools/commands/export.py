@@ -49,15 +49,15 @@ def write_tree(files: dict[str, bytes], out: Path) -> None:
 def run(args: argparse.Namespace) -> int:
     """Load the content; on errors write nothing and exit 1."""
     started = time.perf_counter()
-    result = load(args)
-    if result.catalog is None:
+    inputs, _ = load(args)
+    if inputs is None:
         print("atlas: Inhalte fehlerhaft — keine Daten geschrieben", file=sys.stderr)
         return 1
-    files = export_files(result.catalog)
+    files = export_files(inputs.catalog)
     write_tree(files, args.out)
     for name, data in files.items():
         print(f"{display_path(args.out / name)}  {human_size(len(data))}")
     elapsed = time.perf_counter() - started
-    print(f"{len(files)} Dateien, {len(result.catalog.offers)} Angebote, {elapsed:.2f} s",
+    print(f"{len(files)} Dateien, {len(inputs.catalog.offers)} Angebote, {elapsed:.2f} s",
           file=sys.stderr)
     return 0

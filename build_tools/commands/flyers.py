@@ -4,15 +4,21 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
+from ..build import Tools, make_files
 from ..content import display_path
-from ..flyers.build import FlyerError, build_flyers
+from ..flyers.cache import PdfCache
+from ..flyers.definitions import load_definitions
 from ..flyers.page import PrintOptions
+from ..flyers.plan import FlyerError, FlyerPlan, job_key, job_maker, plan_flyers
 from ..flyers.texts import PRINT_LANGUAGES
+from ..outputs import GeneratedFile
 from ..problems import format_problems
+from ..templating import templates_for
 from ..urls import MissingSiteUrl, absolute_url
-from .common import add_project_arguments, load, project
+from .common import add_project_arguments, load, open_from
 
 HELP = "Flyer drucken: Karte (A6) und Aushang (A4) je Angebot, Wegweiser aus flyers/*.yml"
 
@@ -53,63 +59,73 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Build the flyers and write them into ``--out``."""
-    config, content = project(args)
-    site_url = args.site_url or config.site_url
+    """Plan and make the flyers (PDF cache, every core) and write them into ``--out``."""
+    site_url = args.site_url or open_from(args).settings.site_url
     try:
         absolute_url(site_url, "")
     except MissingSiteUrl as exc:
         print(f"atlas: {exc}", file=sys.stderr)
         return 2
-    result = load(args)
-    if result.catalog is None:
+    inputs, _ = load(args, site_url=site_url)
+    if inputs is None:
         return 1
-    catalog = result.catalog
+    catalog, settings = inputs.catalog, inputs.settings
     unknown = [i for i in args.only or [] if not catalog.has_offer(i)]
     if unknown:
         print(f"atlas: unbekanntes Angebot {', '.join(unknown)}", file=sys.stderr)
         return 2
     options = PrintOptions(
         site_url=site_url, lang=args.lang, bleed_mm=args.bleed, crop_marks=args.crop_marks,
-        cmyk=args.cmyk, error_correction=config.qr_error_correction, atlas_name=config.name,
+        cmyk=args.cmyk, error_correction=settings.flyers.qr_error_correction, atlas_name=settings.name,
     )
-    root = Path(args.config).resolve().parent if args.config else Path.cwd()
-    definitions = args.definitions or root / "flyers"
-    cache = None if args.no_cache else root / ".cache" / "flyers"
+    collections = list(inputs.collections)
+    if args.definitions is not None:
+        collections, trouble = load_definitions(args.definitions, catalog)
+        if trouble:
+            print(format_problems(trouble, "text"), file=sys.stderr)
+            if any(p.severity == "error" for p in trouble):
+                return 1
+    plan = plan_flyers(catalog, collections, options, set(args.only) if args.only else None)
+    errors = [p for p in plan.problems if p.severity == "error"]
+    if errors:
+        print(format_problems(errors, "text"), file=sys.stderr)
+        return 1
+    started = time.perf_counter()
+    project = inputs.project
+    cache = None if args.no_cache else PdfCache(project.cache_dir / "flyers")
+    tools = Tools(templates=templates_for(None), pdf_cache=cache, processes=args.jobs)
+    jobs = sorted(plan.jobs, key=lambda j: j.path)
+    deferred = [GeneratedFile(j.path, make=job_maker(j, options), key=job_key(j, options)) for j in jobs]
     try:
-        built = build_flyers(catalog, options, definitions, cache, args.jobs,
-                             set(args.only) if args.only else None)
+        made = make_files(deferred, tools)
     except FlyerError as exc:
         print(f"atlas: {exc}", file=sys.stderr)
         return 1
-    if built.problems:
-        print(format_problems(built.problems, "text"), file=sys.stderr)
-        if any(p.severity == "error" for p in built.problems):
-            return 1
     args.out.mkdir(parents=True, exist_ok=True)
-    for path, data in built.files.items():
-        target = args.out / Path(path).name
+    for item in made:
+        data = item.read()
+        target = args.out / Path(item.path).name
         if not target.exists() or target.read_bytes() != data:
             target.write_bytes(data)
     if args.record:
-        _record(built, root)
-    print(f"{len(built.files)} PDFs in {display_path(args.out)} "
-          f"({built.rendered} neu, {built.cached} aus dem Cache, {built.seconds:.1f} s, "
-          f"{built.processes} Prozesse)")
+        _record(plan, project.ledger_file)
+    seconds = time.perf_counter() - started
+    stats = tools.flyer_stats
+    print(f"{len(made)} PDFs in {display_path(args.out)} "
+          f"({stats.get('rendered', 0)} neu, {stats.get('cached', 0)} aus dem Cache, {seconds:.1f} s)")
     return 0
 
 
-def _record(built, root: Path) -> None:
+def _record(plan: FlyerPlan, ledger: Path) -> None:
     """Append every URL these flyers print to the ledger (once per URL and flyer)."""
     from ..clock import build_date
-    from ..ledger import LedgerEntry, append_entries, ledger_path
+    from ..ledger import LedgerEntry, append_entries
 
     today = build_date()
     entries = [
         LedgerEntry(today, url, Path(path).name, category, title)
-        for path, found in built.printed.items()
+        for path, found in plan.printed.items()
         for url, category, title in found
     ]
-    target = ledger_path(root)
-    added = append_entries(target, entries)
-    print(f"{added} gedruckte Adressen neu in {display_path(target)} eingetragen")
+    added = append_entries(ledger, entries)
+    print(f"{added} gedruckte Adressen neu in {display_path(ledger)} eingetragen")

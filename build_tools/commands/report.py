@@ -6,9 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from ..config import ConfigProblem
 from ..content import display_path
-from .common import add_project_arguments, load, project
+from .common import add_project_arguments, load
 
 HELP = "Planungsbericht (Versorgung, Erreichbarkeit, Zeiten) als Markdown, CSV und PDF"
 FORMATS = ("md", "csv", "pdf")
@@ -30,30 +29,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Load the content, compute the figures once, write the chosen formats."""
     from ..planning.analysis import analyse
-    from ..planning.config import planning_settings
     from ..planning.report_md import report_csv_files, report_markdown
     from ..planning.report_pdf import report_pdf
 
-    _, content_dir = project(args)
-    result = load(args)
-    if result.catalog is None:
+    inputs, _ = load(args)
+    if inputs is None:
         return 1
-    catalog = result.catalog
+    catalog = inputs.catalog
     if not catalog.districts:
         print("atlas: keine Sozialräume (content/districts.geojson fehlt oder ist leer)",
               file=sys.stderr)
         return 1
-    try:
-        settings = planning_settings(catalog.config)
-    except ConfigProblem as exc:
-        print(f"atlas: {exc}", file=sys.stderr)
-        return 2
-    try:
-        figures = analyse(catalog, settings, content_dir)
-    except ConfigProblem as exc:
-        print(f"atlas: {exc}", file=sys.stderr)
-        return 1
-    title = catalog.config.name
+    figures = analyse(catalog, inputs.settings.planning, inputs.population)
+    title = inputs.settings.name
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []

@@ -75,7 +75,7 @@ def human_size(size: int) -> str:
 def attribution_text(catalog: Catalog) -> str:
     """The attribution users of the data must give."""
     config = catalog.config
-    return config.license_attribution or config.publisher or config.name
+    return config.exports.attribution or config.publisher or config.name
 
 
 def _abs(catalog: Catalog, path: str) -> str | None:
@@ -88,7 +88,7 @@ def _abs(catalog: Catalog, path: str) -> str | None:
 def dcat_jsonld(catalog: Catalog, downloads: list[Download]) -> dict[str, Any]:
     """DCAT-AP.de description of the dataset and its distributions."""
     config = catalog.config
-    lic = license_of(config.license)
+    lic = license_of(config.exports.license)
     page = _abs(catalog, data_path())
     dataset: dict[str, Any] = {
         "@context": {
@@ -149,7 +149,7 @@ def script_json(data: Any) -> str:
 def data_page_html(catalog: Catalog, downloads: list[Download]) -> str:
     """The body of /daten/ (escaped HTML with the JSON-LD block)."""
     config = catalog.config
-    lic = license_of(config.license)
+    lic = license_of(config.exports.license)
     here = data_path()
     rows = []
     for item in downloads:
@@ -180,7 +180,7 @@ def data_page_html(catalog: Catalog, downloads: list[Download]) -> str:
         *rows,
         "</tbody></table>",
         "<h2>Lizenz</h2>",
-        f"<p>Die Daten stehen unter der Lizenz {lic_link} (<code>{escape(config.license)}</code>).</p>",
+        f"<p>Die Daten stehen unter der Lizenz {lic_link} (<code>{escape(config.exports.license)}</code>).</p>",
     ]
     if lic.attribution:
         parts.append(

@@ -417,7 +417,7 @@ def hsds_files(catalog: Catalog, today: date | None = None) -> dict[str, bytes]:
                        "(Open Referral), verschachtelte Objekte nach den compiled-Schemas.",
         "profile": "data-package",
         "hsds_version": "3.0",
-        "licenses": [{"name": config.license}],
+        "licenses": [{"name": config.exports.license}],
         "resources": resources,
     }
     if catalog.build_date:

@@ -1,14 +1,19 @@
-"""Adapter contract: the open-data files under ``daten/`` and the /daten/ page.
+"""The exports family of a site build: the open-data files under ``daten/`` and the /daten/ page.
 
-``contribute`` is called by the site build (MkDocs plugin); ``export_files`` by ``atlas
-export``. Both produce the same bytes.
+:func:`render` serves the site build; ``atlas export`` writes :func:`export_files`. Both produce
+the same bytes.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from ..catalog import Catalog
-from ..outputs import BuildContext, Contribution, GeneratedFile, GeneratedPage
-from ..urls import DATA, data_path
+from ..outputs import Contribution, GeneratedFile, GeneratedPage
+from ..urls import data_file_path, data_path
+
+if TYPE_CHECKING:
+    from ..build import Inputs, Tools
 from .csv_export import csv_bytes
 from .data_page import Download, data_page_html
 from .geojson import geojson_bytes
@@ -50,12 +55,13 @@ def downloads(files: dict[str, bytes]) -> list[Download]:
     out = []
     for name, data in files.items():
         title, description, media, file_type = _DESCRIPTIONS[name]
-        out.append(Download(f"{DATA}/{name}", title, description, media, file_type, len(data)))
+        out.append(Download(data_file_path(name), title, description, media, file_type, len(data)))
     return out
 
 
-def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
-    """The open-data files and the /daten/ page for a site build."""
+def render(inputs: Inputs, tools: Tools) -> Contribution:
+    """The open-data files and the /daten/ page."""
+    catalog = inputs.catalog
     files = export_files(catalog)
     page = GeneratedPage(
         path=data_path(),
@@ -65,5 +71,5 @@ def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
     )
     return Contribution(
         pages=[page],
-        files=[GeneratedFile(f"{DATA}/{name}", data) for name, data in files.items()],
+        files=[GeneratedFile(data_file_path(name), data) for name, data in files.items()],
     )

@@ -50,9 +50,14 @@ def _plain(value: Any) -> Any:
 
 
 def cache_key(kind: str, payload: Any, options: Any) -> str:
-    """The content hash of one flyer."""
+    """The content hash of one flyer.
+
+    ReportLab's ``invariant`` mode dates a PDF from ``SOURCE_DATE_EPOCH`` when it is set, so the
+    variable is part of the key: a reproducible build never takes a PDF made without it.
+    """
     blob = json.dumps(
-        [renderer_fingerprint(), kind, _plain(payload), _plain(options)],
+        [renderer_fingerprint(), kind, _plain(payload), _plain(options),
+         os.environ.get("SOURCE_DATE_EPOCH", "")],
         sort_keys=True, ensure_ascii=False, default=str,
     )
     return hashlib.sha256(blob.encode()).hexdigest()

@@ -1,8 +1,9 @@
 """The flyers' fonts: DejaVu Sans (regular and bold) as embedded TrueType, never a base-14 font.
 
 DejaVu Sans covers Latin (incl. Turkish), Cyrillic (Ukrainian) and Arabic, so every language we
-print is covered by one family. The TTFs ship in ``flyers/fonts/`` with their licence, so a build
-needs no system package; Debian's ``fonts-dejavu-core`` is only a fallback.
+print is covered by one family. The TTFs ship with the package (``site_templates/fonts/``, with
+their licence), so a build needs no system package; Debian's ``fonts-dejavu-core`` is only a
+fallback.
 
 Arabic is shaped (``arabic_reshaper``) and put in visual order (``python-bidi``) line by line,
 after wrapping, because ReportLab's own RTL support needs a library we cannot install.
@@ -18,12 +19,12 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from ..languages import RTL_LANGUAGES
 from ..memo import remembered
+from ..resources import fonts_dir
 
 REGULAR = "AtlasSans"
 BOLD = "AtlasSans-Bold"
 _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf"}
-PROJECT_FONTS = Path(__file__).resolve().parents[2] / "flyers" / "fonts"
-_SEARCH = (PROJECT_FONTS, Path("/usr/share/fonts/truetype/dejavu"))
+SYSTEM_FONTS = Path("/usr/share/fonts/truetype/dejavu")
 
 
 class FontProblem(Exception):
@@ -32,11 +33,11 @@ class FontProblem(Exception):
 
 def font_file(name: str) -> Path:
     """Path of the TTF behind a registered font name."""
-    for folder in _SEARCH:
+    for folder in (fonts_dir(), SYSTEM_FONTS):
         candidate = folder / _FILES[name]
         if candidate.exists():
             return candidate
-    raise FontProblem(f"Schriftdatei {_FILES[name]} fehlt (erwartet in {PROJECT_FONTS})")
+    raise FontProblem(f"Schriftdatei {_FILES[name]} fehlt (erwartet in {fonts_dir()})")
 
 
 def font_files() -> list[Path]:

@@ -21,6 +21,7 @@ from pydantic import ValidationError
 from ..exports import hsds as ex
 from ..languages import ISO_639_1
 from ..schema import Organization
+from ..urls import district_in_url
 from .hsds_fields import (
     assured_date,
     email_field,
@@ -39,7 +40,6 @@ from .hsds_schedules import schedules_to_hours
 from .tracker import ImportError_, Report, Tracked
 
 STATUS = {"active": "active", "temporarily closed": "temporarily_closed", "inactive": "temporarily_closed"}
-_DISTRICT_URI_RE = re.compile(r"/sozialraeume/([a-z0-9][a-z0-9-]{0,63})/?$")
 
 
 @dataclass
@@ -334,8 +334,8 @@ class _Run:
             district = None
             if kind == "sozialraum" and extent:
                 district = extent
-            elif uri and _DISTRICT_URI_RE.search(uri):
-                district = _DISTRICT_URI_RE.search(uri).group(1)  # type: ignore[union-attr]
+            elif uri and district_in_url(uri):
+                district = district_in_url(uri)
             elif self.districts is not None and slugify(area.data.get("name") or "") in self.districts:
                 district = slugify(area.data["name"])
             if district and (self.districts is None or district in self.districts):

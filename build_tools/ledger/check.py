@@ -2,29 +2,20 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from collections.abc import Iterable
 
 from ..catalog import Catalog
 from ..problems import Problem
 from ..urls import parse_path, site_path_of
-
-LEDGER_FILE = Path("flyers") / "printed-urls.txt"
-# Fixed pages the site always has (start, map, lists, open data); hand-written pages are checked
-# by the link checker of the built site.
-_FIXED_PAGES = {"", "karte", "angebote", "kategorien", "sozialraeume", "daten"}
+from .store import LedgerEntry
 
 
-def ledger_path(project_root: Path) -> Path:
-    """Where the ledger of a project lives."""
-    return project_root / LEDGER_FILE
+def check_ledger(catalog: Catalog, entries: Iterable[LedgerEntry], shown: str) -> list[Problem]:
+    """One error per recorded URL that the current content would no longer serve.
 
-
-def check_ledger(catalog: Catalog, ledger: Path, display: str | None = None) -> list[Problem]:
-    """One error per recorded URL that the current content would no longer serve."""
-    from .store import read_ledger
-
-    shown = display or str(ledger)
-    entries, problems = read_ledger(ledger, shown)
+    Hand-written pages (``document``) are left to the link checker of the built site.
+    """
+    problems: list[Problem] = []
     aliases = {alias: o.id for o in catalog.offers for alias in o.aliases}
     site_url = catalog.config.site_url
     elsewhere = []
@@ -57,8 +48,6 @@ def check_ledger(catalog: Catalog, ledger: Path, display: str | None = None) -> 
         elif kind == "district" and ident not in catalog.districts:
             fail(f"{where} führt ins Leere: der Sozialraum {ident!r} fehlt in content/districts.geojson. "
                  "Sozialraum wieder aufnehmen.")
-        elif kind == "page" and ident not in _FIXED_PAGES:
-            pass  # hand-written pages: the link checker of the built site sees them
     if elsewhere:
         # One message, not one per line: a changed site_url is one decision.
         first = elsewhere[0]

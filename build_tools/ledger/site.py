@@ -1,4 +1,4 @@
-"""Site contribution of the ledger: redirect pages for aliases, and the printed-URL check.
+"""The ledger family of a site build: redirect pages for aliases (the ledger check runs at load).
 
 Why our own redirect pages rather than mkdocs-redirects: aliases come from the offer files, not
 from ``mkdocs.yml``; the pages must carry German text and ``lang="de"``, keep ``#fragments``
@@ -7,25 +7,21 @@ without an inline script (the CSP forbids those), and render without MkDocs for 
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import jinja2
+from typing import TYPE_CHECKING
 
 from ..catalog import Catalog
-from ..outputs import BuildContext, Contribution, GeneratedFile
-from ..problems import ContentError
-from ..urls import absolute_url, offer_path, relative_url
-from .check import check_ledger
+from ..outputs import Contribution, GeneratedFile
+from ..templating import Templates
+from ..urls import absolute_url, asset_path, offer_path, relative_url
 
-_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates" / "redirect"
-_ENV = jinja2.Environment(
-    loader=jinja2.FileSystemLoader(str(_TEMPLATES)), autoescape=True, keep_trailing_newline=True
-)
+if TYPE_CHECKING:
+    from ..build import Inputs, Tools
+
+REDIRECT_SCRIPT = asset_path("javascripts/atlas-redirect.js")
 
 
-def alias_pages(catalog: Catalog) -> list[GeneratedFile]:
+def alias_pages(catalog: Catalog, templates: Templates) -> list[GeneratedFile]:
     """One redirect page per alias, at the old offer URL."""
-    template = _ENV.get_template("alias.html")
     files = []
     for offer in catalog.offers:
         for alias in offer.aliases:
@@ -33,21 +29,17 @@ def alias_pages(catalog: Catalog) -> list[GeneratedFile]:
             new = offer_path(offer.id)
             target = relative_url(old, new)
             canonical = absolute_url(catalog.config.site_url, new) if catalog.config.site_url else target
-            html = template.render(
+            html = templates.render(
+                "alias.html",
                 title=offer.title,
                 target=target,
                 canonical=canonical,
-                script=relative_url(old, "assets/javascripts/atlas-redirect.js"),
+                script=relative_url(old, REDIRECT_SCRIPT),
             )
             files.append(GeneratedFile(old + "index.html", html.encode("utf-8")))
     return sorted(files, key=lambda f: f.path)
 
 
-def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
-    """Alias pages; raises :class:`ContentError` when a printed URL would break."""
-    ledger = ctx.extra.get("ledger_path")
-    if ledger:
-        problems = check_ledger(catalog, Path(ledger), ctx.extra.get("ledger_display"))
-        if problems:
-            raise ContentError(problems)
-    return Contribution(files=alias_pages(catalog))
+def render(inputs: Inputs, tools: Tools) -> Contribution:
+    """Alias pages."""
+    return Contribution(files=alias_pages(inputs.catalog, tools.templates))

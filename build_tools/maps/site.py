@@ -1,17 +1,21 @@
-"""The maps' contribution to a build: the overview map's data file, fetched once per visit.
+"""The maps family of a site build: the overview map's data file, fetched once per visit.
 
-Vendored Leaflet, markercluster and ``atlas-map.js`` live under ``site_templates/assets/`` and
-are published by the website plugin as static files; pages embed the fragments from
-:mod:`build_tools.maps.render` themselves.
+Vendored Leaflet, markercluster and ``atlas-map.js`` are assets (published by the adapter);
+pages embed the fragments from :mod:`build_tools.maps.render` themselves.
 """
 
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from ..catalog import Catalog
-from ..outputs import BuildContext, Contribution, GeneratedFile
-from .render import overview_data, overview_data_path
+from ..outputs import Contribution, GeneratedFile
+from ..urls import map_data_path
+from .render import overview_data
+
+if TYPE_CHECKING:
+    from ..build import Inputs, Tools
 
 
 def overview_data_bytes(catalog: Catalog) -> bytes:
@@ -20,6 +24,6 @@ def overview_data_bytes(catalog: Catalog) -> bytes:
     return text.encode("utf-8")
 
 
-def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
+def render(inputs: Inputs, tools: Tools) -> Contribution:
     """Files the maps add to the site."""
-    return Contribution(files=[GeneratedFile(overview_data_path(), overview_data_bytes(catalog))])
+    return Contribution(files=[GeneratedFile(map_data_path(), overview_data_bytes(inputs.catalog))])

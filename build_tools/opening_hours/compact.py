@@ -50,9 +50,8 @@ def schedule_from_compact(compact: dict[str, Any]) -> Schedule:
     return Schedule(tuple(rules))
 
 
-def compact_schedule(offer: Any, holidays: set[date] | None = None,
-                     schedule: Schedule | None = None) -> dict[str, Any]:
-    """JSON-serialisable live-status input for one offer (``holidays`` live once per page)."""
+def compact_schedule(offer: Any, schedule: Schedule | None = None) -> dict[str, Any]:
+    """JSON-serialisable live-status input for one offer (holidays live once per page)."""
     if schedule is None and getattr(offer, "opening_hours", None):
         try:
             schedule = parse_hours(offer.opening_hours)
@@ -74,14 +73,21 @@ def compact_schedule(offer: Any, holidays: set[date] | None = None,
     return result
 
 
-def hours_data(offers: Iterable[Any], state: str, today: date) -> dict[str, Any]:
+def holiday_horizon(state: str, today: date) -> list[date]:
+    """Public holidays of ``today``'s year and the next two, sorted: the one horizon the pages,
+    the data and the tests use, so a page built in October stays right for its visitors in the
+    following years too."""
+    return sorted(holiday_dates(state, range(today.year, today.year + HOLIDAY_YEARS)))
+
+
+def hours_data(offers: Iterable[Any], holidays: Iterable[date]) -> dict[str, Any]:
     """The content of ``<script type="application/json" id="atlas-hours-data">``.
 
-    Holidays cover ``today``'s year and the next two, so a page built in October stays right
-    for the visitors of the following years too.
+    Offers without anything to evaluate (active, no hours) are left out: the script shows
+    "unknown" for them either way, and a list page stays small.
     """
-    days = holiday_dates(state, range(today.year, today.year + HOLIDAY_YEARS))
+    schedules = {offer.id: compact_schedule(offer) for offer in sorted(offers, key=lambda o: o.id)}
     return {
-        "holidays": sorted(day.isoformat() for day in days),
-        "offers": {offer.id: compact_schedule(offer) for offer in sorted(offers, key=lambda o: o.id)},
+        "holidays": sorted(day.isoformat() for day in holidays),
+        "offers": {offer_id: data for offer_id, data in schedules.items() if data},
     }

@@ -1,6 +1,6 @@
-"""Static assets: everything under ``site_templates/assets/`` is published at ``assets/``.
+"""Static assets: every file under the package's ``assets/`` is published at ``assets/``.
 
-Core code, not MkDocs: any writer (plugin, plain exporter) calls :func:`static_assets`.
+Core code, not MkDocs: any writer (the plugin, a plain exporter) calls :func:`asset_sources`.
 """
 
 from __future__ import annotations
@@ -8,29 +8,25 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .. import urls
 from ..catalog import Catalog
 from ..outputs import GeneratedFile
-from .templating import ROOT
+from ..resources import assets_dir
 
-ASSET_DIR = ROOT / "site_templates" / "assets"
-CATEGORY_CSS = "assets/stylesheets/atlas-categories.css"
+CATEGORY_CSS = urls.asset_path("stylesheets/atlas-categories.css")
+STYLESHEETS = (urls.asset_path("stylesheets/atlas.css"), CATEGORY_CSS)
+"""Our stylesheets, added to every page after the theme's own (``extra_css``)."""
 
 
-def asset_sources(asset_dir: Path = ASSET_DIR) -> list[tuple[str, Path]]:
+def asset_sources(folder: Path | None = None) -> list[tuple[str, Path]]:
     """``(site path, file)`` for every asset, sorted; hidden files are skipped."""
-    if not asset_dir.is_dir():
-        return []
+    folder = folder or assets_dir()
     out = []
-    for file in sorted(asset_dir.rglob("*")):
-        rel = file.relative_to(asset_dir)
+    for file in sorted(folder.rglob("*")):
+        rel = file.relative_to(folder)
         if file.is_file() and not any(part.startswith(".") for part in rel.parts):
-            out.append(("assets/" + rel.as_posix(), file))
+            out.append((urls.asset_path(rel.as_posix()), file))
     return out
-
-
-def static_assets(asset_dir: Path = ASSET_DIR) -> list[GeneratedFile]:
-    """Every asset as a :class:`GeneratedFile` (bytes read now)."""
-    return [GeneratedFile(path, file.read_bytes()) for path, file in asset_sources(asset_dir)]
 
 
 def category_css(catalog: Catalog) -> GeneratedFile:

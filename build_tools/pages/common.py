@@ -1,16 +1,30 @@
-"""Pieces every generated page shares: links relative to the page, the live-status block."""
+"""What every page renderer shares: the facts of one build, relative links, the live-status block."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from .. import urls
 from ..catalog import Catalog
+from ..opening_hours import hours_data
 from ..schema import Offer
-from . import integrations
+from ..templating import Templates
 
-HOURS_SCRIPT = "assets/javascripts/atlas-hours.js"
+HOURS_SCRIPT = urls.asset_path("javascripts/atlas-hours.js")
+
+
+@dataclass(frozen=True)
+class PageInputs:
+    """The facts page renderers read besides an offer or a category."""
+
+    catalog: Catalog
+    templates: Templates
+    holidays: tuple[date, ...] = ()
+    flyers: frozenset[str] = frozenset()
+    """Site paths of the flyers this build makes (offer pages link exactly these)."""
 
 
 def linker(page_path: str) -> Callable[[str], str]:
@@ -18,12 +32,9 @@ def linker(page_path: str) -> Callable[[str], str]:
     return lambda to_path: urls.relative_url(page_path, to_path)
 
 
-def status_block(catalog: Catalog, offers: list[Offer], page_path: str, holiday_list: list[str]) -> dict[str, Any] | None:
-    """Data and script for live "open now" statuses, or None when the hours module is absent."""
-    if not integrations.has_live_hours():
-        return None
-    schedules = integrations.compact_schedules(catalog, offers, holiday_list)
+def status_block(offers: Iterable[Offer], page_path: str, holidays: Iterable[date]) -> dict[str, Any]:
+    """Data and script for live "open now" statuses (``atlas-hours.js`` reads the data)."""
     return {
-        "data": {"holidays": holiday_list, "offers": schedules},
+        "data": hours_data(offers, holidays),
         "script": urls.relative_url(page_path, HOURS_SCRIPT),
     }

@@ -5,10 +5,9 @@ from __future__ import annotations
 import re
 
 from .. import urls
-from ..catalog import Catalog
 from ..outputs import GeneratedPage
+from .common import PageInputs
 from .lists import category_tiles
-from .templating import render
 
 
 def emergency_href(number: str) -> str:
@@ -16,8 +15,9 @@ def emergency_href(number: str) -> str:
     return "tel:" + re.sub(r"[^\d+]", "", number)
 
 
-def home_page(catalog: Catalog) -> GeneratedPage:
+def home_page(inputs: PageInputs) -> GeneratedPage:
     """``/``: what a person needs first."""
+    catalog = inputs.catalog
     config = catalog.config
     path = ""
     tiles = [t for t in category_tiles(catalog, path) if t["count"]]
@@ -25,7 +25,7 @@ def home_page(catalog: Catalog) -> GeneratedPage:
         {"label": e.label, "number": e.number, "note": e.note, "href": emergency_href(e.number)}
         for e in config.emergency_numbers
     ]
-    html = render(
+    html = inputs.templates.render(
         "home.html",
         name=config.name,
         lead=f"{len(catalog.published)} Hilfeangebote: Schlafen, Essen, Duschen, Beratung und mehr.",

@@ -9,11 +9,11 @@ from typing import Any
 
 from .. import urls
 from ..catalog import Catalog, districts_of, is_public_location
+from ..opening_hours import compact_schedule, opening_hours_jsonld
 from ..schema import Offer, normalize_phone
-from . import integrations
 
 
-def offer_jsonld(catalog: Catalog, offer: Offer, holiday_list: list[str]) -> dict[str, Any]:
+def offer_jsonld(catalog: Catalog, offer: Offer) -> dict[str, Any]:
     """A ``CivicStructure`` (public place) or ``Service`` (no public address) description."""
     data: dict[str, Any] = {
         "@context": "https://schema.org",
@@ -44,7 +44,7 @@ def offer_jsonld(catalog: Catalog, offer: Offer, holiday_list: list[str]) -> dic
             address["addressLocality"] = loc.city
         data["address"] = address
         data["geo"] = {"@type": "GeoCoordinates", "latitude": loc.lat, "longitude": loc.lon}
-        hours = integrations.hours_jsonld(offer, holiday_list)
+        hours = opening_hours_jsonld(compact_schedule(offer)) if offer.opening_hours else []
         if hours:
             data["openingHoursSpecification"] = hours
     else:

@@ -9,14 +9,15 @@ from markupsafe import Markup
 
 from .. import urls
 from ..catalog import Catalog
-from ..outputs import BuildContext, GeneratedPage
-from . import integrations, views
-from .common import linker, status_block
-from .templating import render
+from ..maps import category_map_html, district_map_html, overview_map_html
+from ..outputs import GeneratedPage
+from . import views
+from .common import PageInputs, linker, status_block
 
 
-def az_page(catalog: Catalog, holiday_list: list[str]) -> GeneratedPage:
+def az_page(inputs: PageInputs) -> GeneratedPage:
     """``/angebote/``: every published offer, A–Z (the text alternative to the maps)."""
+    catalog = inputs.catalog
     path = urls.offers_index_path()
     offers = views.sorted_offers(catalog.published)
     groups = []
@@ -26,20 +27,20 @@ def az_page(catalog: Catalog, holiday_list: list[str]) -> GeneratedPage:
             "anchor": "buchstabe-" + ("0" if letter == "#" else letter.lower()),
             "entries": [views.list_entry(catalog, o, path) for o in members],
         })
-    html = render(
+    html = inputs.templates.render(
         "az.html",
         groups=groups,
         count=len(offers),
-        status=status_block(catalog, offers, path, holiday_list),
+        status=status_block(offers, path, inputs.holidays),
         map_href=urls.relative_url(path, urls.map_path()),
     )
     return GeneratedPage(path=path, title="Angebote A–Z", html=html, meta={"atlas_page": "az", "hide": ["toc"]})
 
 
-def categories_index_page(catalog: Catalog) -> GeneratedPage:
+def categories_index_page(inputs: PageInputs) -> GeneratedPage:
     """``/kategorien/``: every category with its number of offers."""
     path = urls.categories_index_path()
-    html = render("categories.html", tiles=category_tiles(catalog, path))
+    html = inputs.templates.render("categories.html", tiles=category_tiles(inputs.catalog, path))
     return GeneratedPage(path=path, title="Kategorien", html=html, meta={"atlas_page": "categories"})
 
 
@@ -58,28 +59,30 @@ def category_tiles(catalog: Catalog, page_path: str) -> list[dict[str, Any]]:
     ]
 
 
-def category_page(catalog: Catalog, category_id: str, ctx: BuildContext, holiday_list: list[str]) -> GeneratedPage:
+def category_page(inputs: PageInputs, category_id: str) -> GeneratedPage:
     """``/kategorien/<id>/``: list and map of one category."""
+    catalog = inputs.catalog
     cat = catalog.categories[category_id]
     path = urls.category_path(category_id)
     offers = views.sorted_offers(catalog.in_category(category_id))
-    html = render(
+    html = inputs.templates.render(
         "collection.html",
         kind="Kategorie",
         title=cat.label,
         description=cat.description or "",
         facts=[],
         entries=[views.list_entry(catalog, o, path) for o in offers],
-        map_html=Markup(integrations.category_map(catalog, category_id, path, ctx)),  # noqa: S704
-        status=status_block(catalog, offers, path, holiday_list),
+        map_html=Markup(category_map_html(catalog, category_id, path)),  # noqa: S704
+        status=status_block(offers, path, inputs.holidays),
         back={"href": urls.relative_url(path, urls.categories_index_path()), "label": "Alle Kategorien"},
     )
     meta = {"description": cat.description or f"Angebote: {cat.label}", "atlas_page": "category", "hide": ["toc"]}
     return GeneratedPage(path=path, title=cat.label, html=html, meta=meta)
 
 
-def districts_index_page(catalog: Catalog) -> GeneratedPage:
+def districts_index_page(inputs: PageInputs) -> GeneratedPage:
     """``/sozialraeume/``: every district with its number of offers."""
+    catalog = inputs.catalog
     path = urls.districts_index_path()
     link = linker(path)
     rows = [
@@ -91,26 +94,27 @@ def districts_index_page(catalog: Catalog) -> GeneratedPage:
         }
         for d in sorted(catalog.districts.values(), key=lambda d: views.sort_key(d.name))
     ]
-    html = render("districts.html", rows=rows)
+    html = inputs.templates.render("districts.html", rows=rows)
     return GeneratedPage(path=path, title="Sozialräume", html=html, meta={"atlas_page": "districts"})
 
 
-def district_page(catalog: Catalog, district_id: str, ctx: BuildContext, holiday_list: list[str]) -> GeneratedPage:
+def district_page(inputs: PageInputs, district_id: str) -> GeneratedPage:
     """``/sozialraeume/<id>/``: list and map (with the district polygon) of one district."""
+    catalog = inputs.catalog
     district = catalog.districts[district_id]
     path = urls.district_path(district_id)
     offers = views.sorted_offers(catalog.in_district(district_id))
     facts = [("Einwohnerinnen und Einwohner", _thousands(district.population))] if district.population else []
     note = district.properties.get("note") if isinstance(district.properties.get("note"), str) else ""
-    html = render(
+    html = inputs.templates.render(
         "collection.html",
         kind="Sozialraum",
         title=district.name,
         description=note,
         facts=facts,
         entries=[views.list_entry(catalog, o, path) for o in offers],
-        map_html=Markup(integrations.district_map(catalog, district_id, path, ctx)),  # noqa: S704
-        status=status_block(catalog, offers, path, holiday_list),
+        map_html=Markup(district_map_html(catalog, district_id, path)),  # noqa: S704
+        status=status_block(offers, path, inputs.holidays),
         back={"href": urls.relative_url(path, urls.districts_index_path()), "label": "Alle Sozialräume"},
     )
     meta = {"description": f"Hilfeangebote im Sozialraum {district.name}", "atlas_page": "district", "hide": ["toc"]}
@@ -120,8 +124,9 @@ def district_page(catalog: Catalog, district_id: str, ctx: BuildContext, holiday
 MAP_PAGE_LIST_LIMIT = 1000
 
 
-def map_page(catalog: Catalog, ctx: BuildContext, holiday_list: list[str]) -> GeneratedPage:
+def map_page(inputs: PageInputs) -> GeneratedPage:
     """``/karte/``: the whole atlas on one map, and the same offers as a list by category."""
+    catalog = inputs.catalog
     path = urls.map_path()
     # Beyond this many offers the page lists categories (each a page with the full list and
     # map) instead of every offer: 5,000 list entries alone weigh 3 MB on a phone.
@@ -137,12 +142,12 @@ def map_page(catalog: Catalog, ctx: BuildContext, holiday_list: list[str]) -> Ge
                 "href": urls.relative_url(path, urls.category_path(cat.id)),
                 "entries": [views.list_entry(catalog, o, path) for o in members] if full_list else [],
             })
-    html = render(
+    html = inputs.templates.render(
         "map.html",
-        map_html=Markup(integrations.overview_map(catalog, path, ctx)),  # noqa: S704
+        map_html=Markup(overview_map_html(catalog, path)),  # noqa: S704
         groups=groups,
         count=len(catalog.published),
-        status=status_block(catalog, catalog.published, path, holiday_list),
+        status=status_block(catalog.published, path, inputs.holidays),
         az_href=urls.relative_url(path, urls.offers_index_path()),
     )
     return GeneratedPage(path=path, title="Karte", html=html,

@@ -12,45 +12,35 @@ from urllib.parse import quote
 from markupsafe import Markup
 
 from .. import urls
-from ..catalog import Catalog, is_public_location
+from ..catalog import Catalog, districts_of, is_public_location
 from ..languages import RTL_LANGUAGES, language_name
-from ..outputs import BuildContext, GeneratedPage
+from ..maps import offer_map_html
+from ..outputs import GeneratedPage
 from ..schema import Offer, Status
 from ..security.sanitize import render_markdown
-from . import integrations, views
-from .common import linker, status_block
+from . import views
+from .common import PageInputs, linker, status_block
 from .jsonld import offer_jsonld
 from .nearby import NearestIndex
-from .templating import render
 
 RELATED_MAX = 4
 FLYER_KINDS = (("karte", "Handzettel (A6, zum Mitnehmen)"), ("aushang", "Aushang (A4, mit Abreißzetteln)"))
 
 
-def offer_page(
-    catalog: Catalog,
-    offer: Offer,
-    ctx: BuildContext,
-    holiday_list: list[str],
-    available_files: set[str] | frozenset[str] = frozenset(),
-) -> GeneratedPage:
+def offer_page(inputs: PageInputs, offer: Offer) -> GeneratedPage:
     """The page of one offer (a tombstone for ended offers)."""
     path = urls.offer_path(offer.id)
     if offer.status == Status.ended:
-        return _tombstone(catalog, offer, path, holiday_list)
-    context = offer_context(catalog, offer, ctx, holiday_list, available_files)
+        return _tombstone(inputs, offer, path)
+    context = offer_context(inputs, offer)
     meta: dict[str, Any] = {"description": offer.summary, "atlas_page": "offer", "hide": ["toc"]}
-    return GeneratedPage(path=path, title=offer.title, html=render("offer.html", **context), meta=meta)
+    html = inputs.templates.render("offer.html", **context)
+    return GeneratedPage(path=path, title=offer.title, html=html, meta=meta)
 
 
-def offer_context(
-    catalog: Catalog,
-    offer: Offer,
-    ctx: BuildContext,
-    holiday_list: list[str],
-    available_files: set[str] | frozenset[str] = frozenset(),
-) -> dict[str, Any]:
+def offer_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
     """Everything ``offer.html`` shows, decided here."""
+    catalog = inputs.catalog
     path = urls.offer_path(offer.id)
     link = linker(path)
     loc = offer.location
@@ -64,7 +54,7 @@ def offer_context(
         "link": link,
         "status_text": views.STATUS[offer.status],
         "closed": offer.status == Status.temporarily_closed,
-        "hours_lines": integrations.hours_lines(offer.opening_hours),
+        "hours_lines": views.hours_lines(offer.opening_hours),
         "hours_summary": views.hours_summary(offer),
         "season": views.season_text(offer.season),
         "valid_from": views.german_date(offer.valid_from) if offer.valid_from else "",
@@ -75,7 +65,7 @@ def offer_context(
         "directions": views.directions(offer),
         "districts": [
             {"name": catalog.district_name(d), "href": link(urls.district_path(d))}
-            for d in _district_ids(offer)
+            for d in districts_of(offer)
         ],
         "phones": views.phones(offer),
         "email": offer.contact.email,
@@ -99,27 +89,21 @@ def offer_context(
         "tags": offer.tags,
         "description": Markup(render_markdown(offer.description)),  # noqa: S704 - sanitised
         "translations": _translations(offer),
-        "map_html": Markup(integrations.offer_map(catalog, offer, path, ctx)) if public else "",  # noqa: S704
+        "map_html": Markup(offer_map_html(catalog, offer, path)) if public else "",  # noqa: S704
         "flyers": [
             {"label": label, "href": link(urls.flyer_path(offer.id, kind))}
             for kind, label in FLYER_KINDS
-            if urls.flyer_path(offer.id, kind) in available_files
+            if urls.flyer_path(offer.id, kind) in inputs.flyers
         ],
         "related": [views.list_entry(catalog, o, path) for o in related],
         "last_verified": views.german_date(offer.last_verified),
         "last_verified_iso": offer.last_verified.isoformat(),
         "report_href": _report_href(catalog, offer),
-        "status": status_block(catalog, [offer, *related], path, holiday_list),
-        "jsonld": offer_jsonld(catalog, offer, holiday_list),
+        "status": status_block([offer, *related], path, inputs.holidays),
+        "jsonld": offer_jsonld(catalog, offer),
         "list_href": link(urls.offers_index_path()),
         "map_href": link(urls.map_path()),
     }
-
-
-def _district_ids(offer: Offer) -> list[str]:
-    from ..catalog import districts_of
-
-    return districts_of(offer)
 
 
 def _registration(offer: Offer) -> str:
@@ -208,16 +192,17 @@ def _nearest_indexes(catalog: Catalog) -> dict[str, NearestIndex]:
     return indexes
 
 
-def _tombstone(catalog: Catalog, offer: Offer, path: str, holiday_list: list[str]) -> GeneratedPage:
+def _tombstone(inputs: PageInputs, offer: Offer, path: str) -> GeneratedPage:
+    catalog = inputs.catalog
     alternatives = related_offers(catalog, offer, limit=6)
-    html = render(
+    html = inputs.templates.render(
         "tombstone.html",
         offer=offer,
         alternatives=[views.list_entry(catalog, o, path) for o in alternatives],
         category={"label": catalog.category_label(offer.category),
                   "href": urls.relative_url(path, urls.category_path(offer.category))},
         list_href=urls.relative_url(path, urls.offers_index_path()),
-        status=status_block(catalog, alternatives, path, holiday_list) if alternatives else None,
+        status=status_block(alternatives, path, inputs.holidays) if alternatives else None,
     )
     meta = {"robots": "noindex", "search": {"exclude": True}, "atlas_page": "tombstone"}
     return GeneratedPage(path=path, title=offer.title, html=html, meta=meta)

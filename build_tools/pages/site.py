@@ -1,15 +1,12 @@
-"""Every page this package renders, as one :class:`Contribution`.
-
-``ctx.extra["available_files"]`` (a set of site paths other contributors produced, e.g. flyer
-PDFs) lets offer pages link only what exists.
-"""
+"""The pages family of a site build: start page, offers, lists, category/district pages, map page."""
 
 from __future__ import annotations
 
-from ..catalog import Catalog
-from ..outputs import BuildContext, Contribution
-from . import integrations
+from typing import TYPE_CHECKING
+
+from ..outputs import Contribution
 from .assets import category_css
+from .common import PageInputs
 from .home import home_page
 from .lists import (
     az_page,
@@ -21,22 +18,27 @@ from .lists import (
 )
 from .offer import offer_page
 
+if TYPE_CHECKING:
+    from ..build import Inputs, Tools
 
-def contribute(catalog: Catalog, ctx: BuildContext) -> Contribution:
-    """Start page, offer pages, lists, category/district pages, the map page, category CSS."""
-    holiday_list = integrations.holidays(catalog)
-    available = frozenset(ctx.extra.get("available_files", ()))
+
+def render(inputs: Inputs, tools: Tools) -> Contribution:
+    """Every page this package renders, and the category colours as CSS."""
+    catalog = inputs.catalog
+    facts = PageInputs(
+        catalog=catalog,
+        templates=tools.templates,
+        holidays=inputs.holidays,
+        flyers=inputs.flyers.paths if inputs.flyers is not None else frozenset(),
+    )
     result = Contribution()
-    result.pages.append(home_page(catalog))
-    result.pages.append(az_page(catalog, holiday_list))
-    result.pages.append(map_page(catalog, ctx, holiday_list))
-    result.pages.append(categories_index_page(catalog))
-    result.pages.append(districts_index_page(catalog))
-    for category_id in catalog.categories:
-        result.pages.append(category_page(catalog, category_id, ctx, holiday_list))
-    for district_id in catalog.districts:
-        result.pages.append(district_page(catalog, district_id, ctx, holiday_list))
-    for offer in catalog.offers:
-        result.pages.append(offer_page(catalog, offer, ctx, holiday_list, available))
+    result.pages.append(home_page(facts))
+    result.pages.append(az_page(facts))
+    result.pages.append(map_page(facts))
+    result.pages.append(categories_index_page(facts))
+    result.pages.append(districts_index_page(facts))
+    result.pages += [category_page(facts, category_id) for category_id in catalog.categories]
+    result.pages += [district_page(facts, district_id) for district_id in catalog.districts]
+    result.pages += [offer_page(facts, offer) for offer in catalog.offers]
     result.files.append(category_css(catalog))
     return result

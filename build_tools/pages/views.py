@@ -11,8 +11,8 @@ from typing import Any
 
 from .. import urls
 from ..catalog import Catalog, is_public_location
+from ..opening_hours import describe_hours
 from ..schema import Offer, Season, Status, Wheelchair, normalize_phone
-from . import integrations
 
 MONTHS = (
     "Januar", "Februar", "März", "April", "Mai", "Juni",
@@ -125,11 +125,16 @@ def papers_text(offer: Offer) -> str:
     return "nicht angegeben – bitte nachfragen"
 
 
+def hours_lines(text: str | None) -> list[str]:
+    """The weekly table lines for an opening_hours string (German), for pages without script."""
+    return [str(line) for line in describe_hours(text, "de")] if text else []
+
+
 def hours_summary(offer: Offer) -> str:
     """The weekly hours in one line: the server-side text where the live status goes."""
     if offer.status == Status.temporarily_closed:
         return STATUS[offer.status]
-    lines = integrations.hours_lines(offer.opening_hours)
+    lines = hours_lines(offer.opening_hours)
     if lines:
         return "; ".join(lines)
     return offer.hours_note or "Zeiten nicht angegeben"

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import numpy as np
 import shapely
 
 from ..catalog import Catalog
-from ..config import ConfigProblem
+from ..config import PlanningSettings
 from ..schema import Offer, Status
 from . import opening
-from .config import PlanningSettings
 from .coverage import Cell, coverage_matrix, offer_categories
-from .population import district_weights, load_population_grid
+from .population import PopulationGrid, district_weights
 from .projection import Projector
 from .reachability import Reach, reach_for_category
 from .time_coverage import TimeCoverage, combine
@@ -80,18 +78,13 @@ def open_offers(catalog: Catalog) -> list[Offer]:
 
 
 def analyse(
-    catalog: Catalog, settings: PlanningSettings, content_dir: Path | None = None
+    catalog: Catalog, settings: PlanningSettings, grid: PopulationGrid | None = None
 ) -> PlanningResult:
     """Compute coverage, reachability and time coverage for a catalog.
 
-    ``content_dir`` is where ``population_grid`` (if set) is looked up.
+    With a population ``grid`` (loaded by the driver), reachability shares are shares of
+    inhabitants instead of shares of area.
     """
-    unknown = sorted(set(settings.thresholds_m) - set(catalog.categories))
-    if unknown:
-        raise ConfigProblem(
-            "mkdocs.yml: atlas.options.planning.thresholds_m: unbekannte Kategorie "
-            + ", ".join(repr(c) for c in unknown)
-        )
     projector = Projector(settings.crs)
     categories = [(c.id, c.label) for c in catalog.categories.values()]
     category_ids = [c for c, _ in categories]
@@ -103,14 +96,9 @@ def analyse(
         for d in catalog.districts.values()
     ]
     weights = None
-    grid_source = None
-    if settings.population_grid:
-        base = Path(content_dir) if content_dir is not None else Path(catalog.config.content_dir)
-        path = base / settings.population_grid
-        grid = load_population_grid(path, projector, str(path))
+    if grid is not None:
         geoms = np.array([d.geometry for d in districts], dtype=object)
         weights = district_weights(grid, geoms)
-        grid_source = settings.population_grid
     placed = [o for o in offers if o.location is not None]
     points = projector.points([o.location.lon for o in placed], [o.location.lat for o in placed])
     by_category: dict[str, list[int]] = {c: [] for c in category_ids}
@@ -147,7 +135,7 @@ def analyse(
         )
         for c in category_ids
     }
-    time, parsed = _time_coverage(offers, category_ids, settings)
+    time = _time_coverage(offers, category_ids, settings)
     return PlanningResult(
         settings=settings,
         categories=categories,
@@ -159,18 +147,17 @@ def analyse(
         mobile=mobile,
         outside=outside,
         open_offers=len(offers),
-        hours_parsed=parsed,
-        population_grid=grid_source,
+        population_grid=settings.population_grid if grid is not None else None,
     )
 
 
 def _time_coverage(
     offers: list[Offer], category_ids: list[str], settings: PlanningSettings
-) -> tuple[dict[str, TimeCoverage], bool]:
+) -> dict[str, TimeCoverage]:
     grids = opening.GridCache()
     result = {}
     for category_id in category_ids:
         members = [o for o in offers if category_id in offer_categories(o)]
         week = [g for g in (grids.of(o.opening_hours) for o in members) if g is not None]
         result[category_id] = combine(week, len(members), settings.evening_hour)
-    return result, grids.available
+    return result

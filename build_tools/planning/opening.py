@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from ..opening_hours import HoursError, parse_hours
 from .time_coverage import WeekGrid, week_grid
 
 
@@ -10,28 +11,14 @@ class GridCache:
 
     def __init__(self) -> None:
         self._grids: dict[str, WeekGrid | None] = {}
-        self.available = True
-        try:
-            from ..opening_hours import parse_hours
-        except ImportError:  # the parser module is missing: no time figures
-            self.available = False
-            parse_hours = None
-        self._parse = parse_hours
 
     def of(self, text: str | None) -> WeekGrid | None:
         """The week grid for an opening-hours text (None: no text, or not parseable)."""
-        if not text or self._parse is None:
+        if not text:
             return None
         if text not in self._grids:
-            self._grids[text] = self._grid(text)
+            try:
+                self._grids[text] = week_grid(parse_hours(text))
+            except HoursError:  # validation reports bad hours; here they simply do not count
+                self._grids[text] = None
         return self._grids[text]
-
-    def _grid(self, text: str) -> WeekGrid | None:
-        try:
-            schedule = self._parse(text)
-        except Exception:  # validation reports bad hours; here they simply do not count
-            return None
-        if not hasattr(schedule, "rules"):  # the placeholder parser returns the text
-            self.available = False
-            return None
-        return week_grid(schedule)

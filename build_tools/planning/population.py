@@ -15,7 +15,7 @@ import numpy as np
 import shapely
 from shapely.geometry import shape
 
-from ..config import ConfigProblem
+from ..problems import Problem
 from .projection import Projector
 
 
@@ -28,35 +28,44 @@ class PopulationGrid:
     source: str
 
 
-def load_population_grid(path: Path, projector: Projector, display: str) -> PopulationGrid:
-    """Read the grid; a ConfigProblem names the file and the feature when something is wrong."""
+def load_population_grid(path: Path, crs: str, display: str) -> tuple[PopulationGrid | None, list[Problem]]:
+    """Read the grid (projected into ``crs``); every problem names the file and the feature."""
     try:
         data = json.loads(path.read_text(encoding="utf-8-sig"))
     except OSError as exc:
-        raise ConfigProblem(f"{display}: Bevölkerungsgitter nicht lesbar: {exc}") from None
-    except json.JSONDecodeError as exc:
-        raise ConfigProblem(f"{display}:{exc.lineno}:{exc.colno}: JSON-Fehler: {exc.msg}") from None
+        return None, [Problem(display, 1, 1, "", f"Bevölkerungsgitter nicht lesbar: {exc.strerror or exc}")]
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        line, col = (exc.lineno, exc.colno) if isinstance(exc, json.JSONDecodeError) else (1, 1)
+        return None, [Problem(display, line, col, "", f"kein gültiges JSON: {exc}")]
     features = data.get("features") if isinstance(data, dict) else None
     if not isinstance(features, list):
-        raise ConfigProblem(f"{display}: erwartet eine GeoJSON-FeatureCollection")
+        return None, [Problem(display, 1, 1, "", "erwartet eine GeoJSON-FeatureCollection")]
+    problems: list[Problem] = []
     lons, lats, weights = [], [], []
     for index, feature in enumerate(features):
-        where = f"{display}: features[{index}]"
-        props = (feature or {}).get("properties") or {}
+        where = f"features[{index}]"
+        props = (feature or {}).get("properties") or {} if isinstance(feature, dict) else {}
         value = props.get("population")
         if isinstance(value, bool) or not isinstance(value, int | float) or value < 0:
-            raise ConfigProblem(f"{where}: population muss eine Zahl ≥ 0 sein")
+            problems.append(Problem(display, 1, 1, f"{where}.properties.population",
+                                    "population muss eine Zahl ≥ 0 sein"))
+            continue
         try:
             geom = shape(feature["geometry"])
         except Exception as exc:  # shapely raises several types for malformed input
-            raise ConfigProblem(f"{where}: ungültige Geometrie ({exc})") from None
+            problems.append(Problem(display, 1, 1, f"{where}.geometry", f"ungültige Geometrie ({exc})"))
+            continue
         if geom.is_empty:
-            raise ConfigProblem(f"{where}: leere Geometrie")
+            problems.append(Problem(display, 1, 1, f"{where}.geometry", "leere Geometrie"))
+            continue
         point = geom if geom.geom_type == "Point" else geom.representative_point()
         lons.append(point.x)
         lats.append(point.y)
         weights.append(float(value))
-    return PopulationGrid(projector.points(lons, lats), np.asarray(weights, float), display)
+    if problems:
+        return None, problems
+    points = Projector(crs).points(lons, lats)
+    return PopulationGrid(points, np.asarray(weights, float), display), []
 
 
 def district_weights(grid: PopulationGrid, geoms: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:

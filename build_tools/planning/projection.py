@@ -9,7 +9,7 @@ import numpy as np
 import shapely
 from pyproj import Transformer
 
-from .config import METRIC_CRS
+from ..config import METRIC_CRS
 
 
 class Projector:

@@ -1,0 +1,238 @@
+"""The build, in two phases you can read top to bottom::
+
+    inputs  = load(project)            # everything a build reads, typed and validated: all problems at once
+    outputs = render(inputs, tools)    # FAMILIES in order; each a pure function inputs → pages + files
+    (adapters write outputs: the MkDocs plugin as virtual files, ``atlas build`` atomically)
+
+``atlas check`` is :func:`load` without the rendering, so it finds exactly the problems a build
+would refuse. Parallel work and caches are the driver's business, handed in as :class:`Tools`:
+the flyer PDFs are made through the PDF cache on every core, and the families that pages do
+not depend on run in a forked process while the pages render here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .catalog import Catalog
+from .clock import build_date
+from .content import display_path, load_catalog
+from .exports.site import render as exports_family
+from .flyers.cache import PdfCache
+from .flyers.definitions import Collection, load_definitions
+from .flyers.page import PrintOptions
+from .flyers.plan import FlyerPlan, plan_flyers
+from .flyers.site import render as flyers_family
+from .ledger.check import check_ledger
+from .ledger.site import render as ledger_family
+from .ledger.store import LedgerEntry, read_ledger
+from .maps.site import render as maps_family
+from .opening_hours import holiday_horizon
+from .outputs import Contribution, GeneratedFile
+from .pages.site import render as pages_family
+from .parallel import Alongside, map_calls
+from .planning.population import PopulationGrid, load_population_grid
+from .planning.site import render as planning_family
+from .problems import ContentError, Problem
+from .project import Project
+from .templating import Templates, templates_for
+from .urls import MissingSiteUrl
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """What the load phase found: every value a renderer may read, validated."""
+
+    project: Project
+    catalog: Catalog
+    collections: tuple[Collection, ...] = ()
+    """Wegweiser definitions from ``flyers/*.yml``, resolved against the catalog."""
+    flyers: FlyerPlan | None = None
+    """Every flyer to make (None: flyers are off, or no site_url to point QR codes at)."""
+    ledger: tuple[LedgerEntry, ...] = ()
+    population: PopulationGrid | None = None
+    holidays: tuple[date, ...] = ()
+    """Public holidays of the build year and the next two (one horizon for pages and data)."""
+    warnings: tuple[Problem, ...] = ()
+
+    @property
+    def settings(self):
+        """The atlas settings (``project.settings``)."""
+        return self.project.settings
+
+
+@dataclass
+class Tools:
+    """What the driver hands the render phase besides the inputs."""
+
+    templates: Templates
+    pdf_cache: PdfCache | None = None
+    fork: bool = True
+    """Run the families pages do not depend on in a second process."""
+    processes: int | None = None
+    """Flyer workers (None: every core)."""
+    flyer_stats: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def for_project(cls, project: Project, *, cache: bool = True, fork: bool = True) -> Tools:
+        """The usual tools: the project's templates, its PDF cache, both cores."""
+        return cls(
+            templates=templates_for(str(project.custom_dir) if project.custom_dir else None),
+            pdf_cache=PdfCache(project.cache_dir / "flyers") if cache else None,
+            fork=fork,
+        )
+
+
+# --- load -------------------------------------------------------------------------------------
+
+
+def load(project: Project, today: date | None = None) -> Inputs:
+    """Read and validate everything a build needs; :class:`ContentError` lists every problem."""
+    inputs, problems = inspect(project, today)
+    errors = [p for p in problems if p.severity == "error"]
+    if inputs is None or errors:
+        raise ContentError(errors)
+    return inputs
+
+
+def inspect(project: Project, today: date | None = None) -> tuple[Inputs | None, list[Problem]]:
+    """The load phase without raising: the inputs (None when the content is unusable) and every
+    problem found — errors and warnings, content, definitions, ledger, settings and flyers alike.
+    This is what ``atlas check`` reports."""
+    today = today or build_date()
+    result = load_catalog(project.content_dir, project.settings, today)
+    problems = list(result.problems)
+    catalog = result.catalog
+    if catalog is None:
+        return None, sorted(set(problems))
+    found: list[Problem] = []
+    collections, trouble = load_definitions(project.flyers_dir, catalog)
+    found += trouble
+    entries, trouble = read_ledger(project.ledger_file, display_path(project.ledger_file))
+    found += trouble
+    found += check_ledger(catalog, entries, display_path(project.ledger_file))
+    found += settings_problems(project, catalog)
+    population, trouble = _population(project)
+    found += trouble
+    plan = None
+    if project.settings.flyers.enabled and not any(p.severity == "error" for p in found):
+        plan = _flyer_plan(project, catalog, collections)
+        if plan is not None:
+            found += plan.problems
+    problems = sorted(set(problems + found))
+    inputs = Inputs(
+        project=project,
+        catalog=catalog,
+        collections=tuple(collections),
+        flyers=plan,
+        ledger=tuple(entries),
+        population=population,
+        holidays=tuple(holiday_horizon(project.settings.holidays_state, today)),
+        warnings=tuple(p for p in problems if p.severity != "error"),
+    )
+    return inputs, problems
+
+
+def _flyer_plan(project: Project, catalog: Catalog, collections: list[Collection]) -> FlyerPlan | None:
+    settings = project.settings
+    if not settings.site_url:
+        return None
+    options = PrintOptions(
+        site_url=settings.site_url,
+        lang="de",
+        error_correction=settings.flyers.qr_error_correction,
+        atlas_name=settings.name,
+    )
+    try:
+        return plan_flyers(catalog, collections, options)
+    except MissingSiteUrl:
+        return None
+
+
+def settings_problems(project: Project, catalog: Catalog) -> list[Problem]:
+    """Settings that name content which does not exist (a category threshold, say)."""
+    where = display_path(project.config_file) if project.config_file else "mkdocs.yml"
+    unknown = sorted(set(project.settings.planning.thresholds_m) - set(catalog.categories))
+    return [
+        Problem(where, 1, 1, "atlas.planning.thresholds_m",
+                f"unbekannte Kategorie {name!r}; bekannt: {', '.join(catalog.categories)}")
+        for name in unknown
+    ]
+
+
+def _population(project: Project) -> tuple[PopulationGrid | None, list[Problem]]:
+    grid = project.settings.planning.population_grid
+    if not grid or not project.settings.planning.enabled:
+        return None, []
+    path = project.content_dir / grid
+    return load_population_grid(path, project.settings.planning.crs, display_path(path))
+
+
+# --- render -----------------------------------------------------------------------------------
+
+FAMILIES_FOR_PAGES = (pages_family, maps_family, flyers_family)
+"""Families whose output the visitor's first page needs; they render in this process."""
+FAMILIES_ALONGSIDE = (exports_family, planning_family, ledger_family)
+"""Families nothing else depends on: they render in a forked process meanwhile."""
+FAMILIES = FAMILIES_FOR_PAGES + FAMILIES_ALONGSIDE
+"""Every renderer family, in output order: ``(inputs, tools) -> Contribution``."""
+
+
+def render(inputs: Inputs, tools: Tools) -> Contribution:
+    """Every family's pages and files, deferred files made (flyer PDFs), in a fixed order."""
+    alongside = Alongside(lambda: [family(inputs, tools) for family in FAMILIES_ALONGSIDE],
+                          fork=tools.fork)
+    total = Contribution()
+    try:
+        for family in FAMILIES_FOR_PAGES:
+            total.extend(family(inputs, tools))
+        total.files = make_files(total.files, tools)
+    except BaseException:
+        alongside.cancel()
+        raise
+    for contribution in alongside.result():
+        total.extend(contribution)
+    check_output_paths(total)
+    return total
+
+
+def make_files(files: list[GeneratedFile], tools: Tools) -> list[GeneratedFile]:
+    """Deferred files made: from the PDF cache where it has them, the rest on every core."""
+    cache = tools.pdf_cache
+    done: list[GeneratedFile] = []
+    misses: list[GeneratedFile] = []
+    for item in files:
+        if not item.deferred:
+            done.append(item)
+            continue
+        cached = cache.path_of(item.key) if cache and item.key else None
+        if cached is not None:
+            done.append(GeneratedFile(item.path, source=str(cached)))
+        else:
+            misses.append(item)
+    made = map_calls([item.make for item in misses], tools.processes)  # type: ignore[misc]
+    for item, data in zip(misses, made, strict=True):
+        stored = cache.put(item.key, data) if cache and item.key else None
+        done.append(GeneratedFile(item.path, source=str(stored)) if stored else GeneratedFile(item.path, data))
+    tools.flyer_stats = {"rendered": len(misses), "cached": len(done) - len(misses)}
+    order = {item.path: index for index, item in enumerate(files)}
+    return sorted(done, key=lambda f: order[f.path])
+
+
+def check_output_paths(contribution: Contribution) -> None:
+    """Every generated path is a safe, portable relative path, and no two differ only in case.
+
+    Raises :class:`~build_tools.security.paths.UnsafePath`. Ids are validated long before this;
+    this is the last gate before anything is written, whoever produced the path.
+    """
+    from .security.paths import UnsafePath, case_collisions, check_relative
+    from .urls import src_for_path
+
+    paths = [src_for_path(p.path) for p in contribution.pages] + [f.path for f in contribution.files]
+    for path in paths:
+        check_relative(path)
+    collisions = case_collisions(paths)
+    if collisions:
+        raise UnsafePath(f"Pfade unterscheiden sich nur in Groß-/Kleinschreibung: {collisions[0]}")
+

@@ -1,0 +1,165 @@
+"""Which flyers a catalog gets, with everything they print — decided before any PDF is drawn.
+
+The load phase (:func:`build_tools.build.load`) makes the plan, so ``atlas check`` and a build
+judge the same facts: every job's printed data, the URLs that go to print, glyphs the fonts
+lack and QR codes that would print too small (every flyer format, every problem in one run).
+The render phase turns each job into PDF bytes with :func:`render_job`; the driver runs the
+jobs through the PDF cache and on all cores.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Any
+
+from .. import urls
+from ..catalog import Catalog
+from ..problems import Problem
+from .cache import cache_key
+from .card import Card, render_card
+from .collection import collection_data, render_collection
+from .definitions import Collection
+from .fonts import BOLD, REGULAR, FontProblem, missing_glyphs
+from .page import PrintOptions
+from .poster import Poster, render_poster
+from .qr import QrTooSmall, check_size, make
+from .texts import OfferSheet, offer_sheet
+
+KINDS = ("karte", "aushang")
+RENDERERS = {"karte": render_card, "aushang": render_poster, "wegweiser": render_collection}
+
+
+class FlyerError(Exception):
+    """A flyer cannot be drawn as laid out (a glyph or font missing at drawing time)."""
+
+
+@dataclass(frozen=True)
+class Job:
+    """One PDF to make: its site path, its kind and the facts it prints."""
+
+    path: str
+    kind: str
+    payload: Any
+
+    def printed(self) -> list[tuple[str, str, str]]:
+        """The URLs this flyer prints (for the ledger): (url, category id, title)."""
+        payload = self.payload
+        if isinstance(payload, OfferSheet):
+            return [(payload.url, payload.category, payload.title)]
+        found = [(payload.url, "", payload.title)]
+        if payload.offer_codes:
+            found += [(e.sheet.url, e.sheet.category, e.sheet.title)
+                      for s in payload.sections for e in s.entries]
+        return found
+
+
+@dataclass
+class FlyerPlan:
+    """Every flyer of a build and what was found wrong with them."""
+
+    options: PrintOptions
+    jobs: list[Job] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def paths(self) -> frozenset[str]:
+        """Site paths of every flyer (offer pages link exactly these)."""
+        return frozenset(job.path for job in self.jobs)
+
+    @property
+    def printed(self) -> dict[str, list[tuple[str, str, str]]]:
+        """Flyer path → the URLs it prints, in path order."""
+        return {job.path: job.printed() for job in sorted(self.jobs, key=lambda j: j.path)}
+
+
+def plan_flyers(catalog: Catalog, collections: list[Collection], options: PrintOptions,
+                only: set[str] | None = None) -> FlyerPlan:
+    """Cards and posters for every published offer (or the ``only`` ids), then the Wegweiser."""
+    plan = FlyerPlan(options)
+    sheets: dict[str, OfferSheet] = {}
+    for offer in catalog.published:
+        sheet = offer_sheet(catalog, offer, options.site_url, options.lang)
+        sheets[offer.id] = sheet
+        if only and offer.id not in only:
+            continue
+        plan.jobs += [Job(urls.flyer_path(offer.id, kind), kind, sheet) for kind in KINDS]
+    plan.problems += glyph_warnings(catalog, sheets)
+    if not only:
+        for coll in collections:
+            lang = coll.language if options.lang == "de" else options.lang
+            local = sheets
+            if lang != options.lang:
+                local = {o.id: offer_sheet(catalog, o, options.site_url, lang) for o in coll.offers}
+            data = collection_data(catalog, coll, local, options.site_url, lang)
+            plan.jobs.append(Job(urls.collection_flyer_path(coll.slug), "wegweiser", data))
+    plan.problems += qr_problems(catalog, plan.jobs, options)
+    return plan
+
+
+def qr_problems(catalog: Catalog, jobs: list[Job], options: PrintOptions) -> list[Problem]:
+    """One error per flyer whose QR codes would print below the minimum module size."""
+    found = []
+    for job in jobs:
+        try:
+            _check_qr(job, options)
+        except QrTooSmall as exc:
+            found.append(_problem_at(catalog, job, str(exc)))
+    return found
+
+
+def _check_qr(job: Job, options: PrintOptions) -> None:
+    payload = job.payload
+    name = job.path.rsplit("/", 1)[-1]
+    if job.kind == "karte":
+        check_size(make(payload.url, options.error_correction), Card.qr_size, name)
+    elif job.kind == "aushang":
+        symbol = make(payload.url, options.error_correction)
+        check_size(symbol, Poster.qr_size, name)
+        Poster(payload, options).strip_count(symbol)
+
+
+def _problem_at(catalog: Catalog, job: Job, message: str) -> Problem:
+    payload = job.payload
+    if isinstance(payload, OfferSheet) and payload.id in catalog.sources:
+        return Problem(catalog.sources[payload.id], 1, 1, "id", message)
+    return Problem(getattr(payload, "source", "") or job.path, 1, 1, "", message)
+
+
+_PRINTED_FIELDS = ("title", "summary", "hours_note", "provider", "costs", "alert", "area")
+
+
+def glyph_warnings(catalog: Catalog, sheets: dict[str, OfferSheet]) -> list[Problem]:
+    """A warning per offer field with characters the flyer fonts cannot print (shown as ``?``)."""
+    found = []
+    for offer_id, sheet in sorted(sheets.items()):
+        fields = [(name, getattr(sheet, name, "") or "") for name in _PRINTED_FIELDS]
+        fields += [("address", " ".join(sheet.address)), ("hours", " ".join(sheet.hours))]
+        for name, text in fields:
+            missing = "".join(sorted(set(missing_glyphs(text, REGULAR)) | set(missing_glyphs(text, BOLD))))
+            if missing:
+                codes = ", ".join(f"U+{ord(ch):04X}" for ch in missing)
+                found.append(Problem(
+                    catalog.sources.get(offer_id, offer_id), 1, 1, name,
+                    f"{missing!r} ({codes}) kann auf Flyern nicht gedruckt werden und erscheint als „?“",
+                    "warning",
+                ))
+    return found
+
+
+def render_job(job: Job, options: PrintOptions) -> bytes:
+    """The PDF of one job (raises :class:`FlyerError` when it cannot be drawn)."""
+    try:
+        return RENDERERS[job.kind](job.payload, options)
+    except (QrTooSmall, FontProblem, ValueError) as exc:
+        raise FlyerError(f"{job.path}: {exc}") from None
+
+
+def job_key(job: Job, options: PrintOptions) -> str:
+    """The content hash of a job's PDF (the PDF cache's key)."""
+    return cache_key(job.kind, job.payload, options)
+
+
+def job_maker(job: Job, options: PrintOptions) -> partial[bytes]:
+    """A picklable ``make()`` for the job's :class:`~build_tools.outputs.GeneratedFile`."""
+    return partial(render_job, job, options)

@@ -1,0 +1,68 @@
+"""The one Jinja environment for every page and fragment the project renders.
+
+Templates live in the package (``site_templates/atlas/``, see :mod:`build_tools.resources`). A
+project overrides any of them without forking: a file of the same name under
+``<theme.custom_dir>/atlas/`` (the folder that also holds its Material overrides) comes first.
+
+``autoescape`` is on for every template: a value from YAML reaches the page unescaped only where
+Python marked it safe on purpose (sanitised Markdown, JSON made safe for ``<script>``).
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
+
+from .resources import templates_dir
+
+OVERRIDE_FOLDER = "atlas"
+"""Sub-folder of a project's ``custom_dir`` whose templates replace ours."""
+
+
+def script_json(data: Any) -> Markup:
+    """JSON safe inside ``<script type="application/json">``: no ``<``, ``>``, ``&`` survive."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = (
+        text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    )
+    return Markup(text)  # noqa: S704 - escaped above for the script context
+
+
+class Templates:
+    """The environment of one project: its overrides first, then the package's templates."""
+
+    def __init__(self, custom_dir: Path | None = None) -> None:
+        folders = [templates_dir()]
+        if custom_dir is not None and (Path(custom_dir) / OVERRIDE_FOLDER).is_dir():
+            folders.insert(0, Path(custom_dir) / OVERRIDE_FOLDER)
+        self.folders: tuple[Path, ...] = tuple(folders)
+        self.env = Environment(
+            loader=ChoiceLoader([FileSystemLoader(str(folder)) for folder in folders]),
+            autoescape=select_autoescape(default=True, default_for_string=True),
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=False,
+        )
+        self.env.filters["script_json"] = script_json
+
+    def render(self, name: str, /, **context: Any) -> str:
+        """Render the template ``name`` (``offer.html``, ``planning/overview.html``)."""
+        return self.env.get_template(name).render(**context)
+
+
+@lru_cache(maxsize=8)
+def templates_for(custom_dir: str | None = None) -> Templates:
+    """The environment for a project's ``custom_dir`` (one per build, not one per page)."""
+    return Templates(Path(custom_dir) if custom_dir else None)
+
+
+def render(name: str, /, **context: Any) -> str:
+    """Render one of the package's templates without project overrides (tests, CLI output)."""
+    return templates_for(None).render(name, **context)
