@@ -24,52 +24,25 @@ from pydantic import BaseModel, ValidationError
 
 from .catalog import Catalog, districts_of
 from .config import AtlasConfig
-from .geo import DistrictLocator, load_districts
-from .opening_hours import HoursError, parse_hours
+from .geo import load_districts
 from .problems import Problem
 from .schema import _ID_RE, Category, InlineProvider, Offer, Organization, TargetGroup
-from .urls import RESERVED_IDS
-from .yamlio import LoadedYaml, Marks, YamlProblem, dotted_path, load_yaml_file
+from .validation.countries import DEFAULT_COUNTRY
+from .validation.facts import OfferFacts, offer_facts
+from .validation.hints import check_hints
+from .validation.hours import check_hours
+from .validation.messages import pydantic_problems
+from .validation.placeholders import check_placeholders
+from .validation.places import check_copies, check_places
+from .validation.references import check_references
+from .validation.review import check_review
+from .yamlio import LoadedYaml, YamlProblem, load_yaml_file
 
 M = TypeVar("M", bound=BaseModel)
 
 MAX_OFFER_FILES = 50_000
-
-# German wording for pydantic's error types; {ctx} values are filled from the error context.
-_MESSAGES = {
-    "missing": "Pflichtfeld fehlt",
-    "extra_forbidden": "unbekanntes Feld (Tippfehler?)",
-    "string_type": "erwartet Text",
-    "string_too_short": "darf nicht leer sein",
-    "string_too_long": "zu lang (höchstens {max_length} Zeichen)",
-    "string_pattern_mismatch": "hat nicht das erwartete Format ({pattern})",
-    "float_parsing": "erwartet eine Zahl (mit Punkt, z. B. 50.8034)",
-    "float_type": "erwartet eine Zahl",
-    "finite_number": "erwartet eine endliche Zahl",
-    "int_parsing": "erwartet eine ganze Zahl",
-    "int_type": "erwartet eine ganze Zahl",
-    "greater_than_equal": "muss mindestens {ge} sein",
-    "less_than_equal": "darf höchstens {le} sein",
-    "bool_parsing": "erwartet true oder false",
-    "bool_type": "erwartet true oder false",
-    "date_from_datetime_parsing": "erwartet ein Datum im Format JJJJ-MM-TT",
-    "date_parsing": "erwartet ein Datum im Format JJJJ-MM-TT",
-    "date_type": "erwartet ein Datum im Format JJJJ-MM-TT",
-    "date_from_datetime_inexact": "erwartet ein Datum ohne Uhrzeit im Format JJJJ-MM-TT",
-    "list_type": "erwartet eine Liste (- eintrag)",
-    "dict_type": "erwartet eine Zuordnung (schlüssel: wert)",
-    "model_type": "erwartet eine Zuordnung (schlüssel: wert)",
-    "model_attributes_type": "erwartet eine Zuordnung (schlüssel: wert)",
-    "enum": "erlaubt sind: {expected}",
-    "literal_error": "erlaubt sind: {expected}",
-    "too_long": "zu viele Einträge (höchstens {max_length})",
-    "too_short": "zu wenige Einträge (mindestens {min_length})",
-}
-
-_FIELD_HINTS = {
-    "postal_code": "Postleitzahl mit fünf Ziffern in Anführungszeichen, z. B. \"52349\"",
-    "color": "Farbe als \"#rrggbb\"",
-}
+MAX_PROBLEMS_PER_FILE = 100
+"""More findings than this in one file are cut (a generated or pasted file gone wrong)."""
 
 
 @dataclass
@@ -93,70 +66,10 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def pydantic_problems(exc: ValidationError, marks: Marks, source: str, prefix: tuple = ()) -> list[Problem]:
-    """Turn a pydantic error into problems placed at the offending line and column."""
-    problems: dict[tuple, Problem] = {}
-    errors = [(_yaml_path(err["loc"]), err) for err in exc.errors(include_url=False)]
-    for loc, err in errors:
-        full = (*prefix, *loc)
-        kind = err["type"]
-        if kind in _TYPE_MISMATCH and any(
-            len(other) > len(loc) and other[: len(loc)] == loc for other, _ in errors
-        ):
-            # A union (provider: text or {name: ...}) got a mapping with a bad field: the
-            # field's own error tells more than "erwartet Text" from the other alternative.
-            continue
-        line, col = marks.of_key(full) if kind == "extra_forbidden" else marks.of_value(full)
-        message = _german(err, loc)
-        key = (line, col, dotted_path(full))
-        # Union types (provider) report one error per alternative; keep the first, most telling.
-        if key not in problems:
-            problems[key] = Problem(source, line, col, dotted_path(full), message)
-    return list(problems.values())
-
-
-_TYPE_MISMATCH = {"string_type", "model_type", "model_attributes_type", "dict_type"}
-
-
-def _yaml_path(loc: tuple) -> tuple:
-    # pydantic adds union branch names ("str", "InlineProvider", "function-after[...]") to loc.
-    out = []
-    for part in loc:
-        if isinstance(part, str) and (
-            part in {"str", "InlineProvider", "list[str]"}
-            or "[" in part
-            or part.startswith("function-")
-        ):
-            continue
-        out.append("from" if part == "from_" else part)
-    return tuple(out)
-
-
-def _german(err: dict[str, Any], loc: tuple) -> str:
-    kind = err["type"]
-    ctx = err.get("ctx") or {}
-    if kind == "value_error":
-        return str(ctx.get("error", err["msg"]))
-    if kind in ("too_long", "too_short") and isinstance(err.get("input"), str):
-        kind = f"string_{kind}"  # a length limit on Annotated text reports the generic kind
-    template = _MESSAGES.get(kind)
-    if template is None:
-        return err["msg"]
-    last = loc[-1] if loc else ""
-    if kind == "string_pattern_mismatch" and last in _FIELD_HINTS:
-        return _FIELD_HINTS[last]
-    ctx = {k: (int(v) if isinstance(v, float) and v.is_integer() else v) for k, v in ctx.items()}
-    if kind in ("enum", "literal_error") and "expected" in ctx:
-        ctx = {**ctx, "expected": str(ctx["expected"]).replace("' or '", "' oder '")}
+def _validate(model: type[M], data: Any, loaded: LoadedYaml, prefix: tuple = (),
+              country: str = DEFAULT_COUNTRY) -> tuple[M | None, list[Problem]]:
     try:
-        return template.format(**ctx)
-    except (KeyError, IndexError):
-        return template
-
-
-def _validate(model: type[M], data: Any, loaded: LoadedYaml, prefix: tuple = ()) -> tuple[M | None, list[Problem]]:
-    try:
-        return model.model_validate(data), []
+        return model.model_validate(data, context={"country": country}), []
     except ValidationError as exc:
         return None, pydantic_problems(exc, loaded.marks, loaded.source, prefix)
 
@@ -254,14 +167,17 @@ def _mapping_files(folder: Path):
         yield path, loaded, item_id, [*found, *([problem] if problem else [])]
 
 
-def _load_organizations(folder: Path) -> tuple[dict[str, Organization], list[Problem]]:
+def _load_organizations(folder: Path, country: str) -> tuple[dict[str, Organization], list[Problem]]:
     orgs: dict[str, Organization] = {}
     problems: list[Problem] = []
     for _path, loaded, org_id, found in _mapping_files(folder):
         problems += found
-        if loaded is None or org_id is None:
+        if loaded is None:
             continue
-        org, found = _validate(Organization, loaded.data, loaded)
+        problems += check_hints(loaded)
+        if org_id is None:
+            continue
+        org, found = _validate(Organization, loaded.data, loaded, country=country)
         problems += found
         if org is not None:
             org.id = org_id
@@ -269,143 +185,42 @@ def _load_organizations(folder: Path) -> tuple[dict[str, Organization], list[Pro
     return dict(sorted(orgs.items())), problems
 
 
-@dataclass
-class _OfferFile:
-    offer: Offer
-    loaded: LoadedYaml
-
-
-def _load_offers(folder: Path) -> tuple[list[_OfferFile], list[Problem]]:
-    result: list[_OfferFile] = []
+def _load_offers(folder: Path, country: str) -> tuple[list[OfferFacts], list[Problem]]:
+    """Every offer file that parsed as a mapping, validated (model or None), with its problems."""
+    result: list[OfferFacts] = []
     problems: list[Problem] = []
     for _path, loaded, offer_id, found in _mapping_files(folder):
         problems += found
         if loaded is None:
             continue
-        offer, found = _validate(Offer, loaded.data, loaded)
+        offer, found = _validate(Offer, loaded.data, loaded, country=country)
         problems += found
         if offer is not None and offer_id is not None:
             offer.id = offer_id
-            problems += _check_hours(offer, loaded)
-            result.append(_OfferFile(offer, loaded))
+        item = offer_facts(loaded, offer_id, offer if offer_id is not None else None)
+        problems += check_hours(item)
+        problems += check_hints(loaded)
+        result.append(item)
     return result, problems
 
 
-def _scalar_position(loaded: LoadedYaml, path: tuple, offset: int, text: str) -> tuple[int, int]:
-    """File position of character ``offset`` inside the single-line scalar at ``path``."""
-    line, col = loaded.marks.of_value(path)
-    if "\n" in text:
-        return line, col
-    # A quoted scalar starts with its quote; the text begins one column later.
-    return line, col + offset + (1 if _starts_quoted(loaded, line, col) else 0)
-
-
-def _starts_quoted(loaded: LoadedYaml, line: int, col: int) -> bool:
-    return loaded.char_at(line, col) in ('"', "'")
-
-
-def _check_hours(offer: Offer, loaded: LoadedYaml) -> list[Problem]:
-    if not offer.opening_hours:
-        return []
-    try:
-        parse_hours(offer.opening_hours)
-    except HoursError as exc:
-        raw = loaded.data.get("opening_hours", "")
-        lead = len(raw) - len(raw.lstrip()) if isinstance(raw, str) else 0
-        line, col = _scalar_position(loaded, ("opening_hours",), exc.offset + lead, offer.opening_hours)
-        hint = f" — {exc.hint}" if exc.hint else ""
-        return [Problem(loaded.source, line, col, "opening_hours", f"{exc.message}{hint}")]
-    return []
-
-
-def _cross_check(
-    files: list[_OfferFile],
-    categories: dict[str, Category],
-    groups: dict[str, TargetGroup],
-    districts: dict,
-    orgs: dict[str, Organization],
-    config: AtlasConfig,
-    today: date,
-) -> list[Problem]:
-    problems: list[Problem] = []
-    first_file: dict[str, str] = {}
-    alias_owner: dict[str, str] = {}
-    ids = {f.offer.id for f in files}
-    locator = DistrictLocator(districts)
-
-    for item in files:
-        offer, loaded = item.offer, item.loaded
-        src, marks = loaded.source, loaded.marks
-
-        def at(path: tuple, message: str, severity: str = "error", _src=src, _marks=marks) -> None:
-            line, col = _marks.of_value(path)
-            problems.append(Problem(_src, line, col, dotted_path(path), message, severity))  # type: ignore[arg-type]
-
-        if offer.id in RESERVED_IDS:
-            at(("id",) if "id" in loaded.data else (), f"die id {offer.id!r} ist reserviert; bitte eine andere wählen")
-        if offer.id in first_file:
-            at(("id",) if "id" in loaded.data else (), f"die id {offer.id!r} gibt es schon in {first_file[offer.id]}")
-        else:
-            first_file[offer.id] = src
-        if offer.category not in categories:
-            at(("category",), f"unbekannte Kategorie {offer.category!r}; bekannt: {', '.join(categories) or '—'}")
-        for i, cat in enumerate(offer.also_categories):
-            if cat not in categories:
-                at(("also_categories", i), f"unbekannte Kategorie {cat!r}")
-        for i, group in enumerate(offer.target_groups):
-            if group not in groups:
-                at(("target_groups", i), f"unbekannte Zielgruppe {group!r}; bekannt: {', '.join(groups) or '—'}")
-        if isinstance(offer.provider, str) and _ID_RE.match(offer.provider) and offer.provider not in orgs:
-            at(("provider",), f"unbekannter Träger {offer.provider!r}: Datei content/organizations/"
-               f"{offer.provider}.yml fehlt (für einen Namen ohne eigene Datei: provider: {{name: ...}})")
-        for i, rel in enumerate(offer.related):
-            if rel not in ids:
-                at(("related", i), f"unbekanntes Angebot {rel!r}")
-            elif rel == offer.id:
-                at(("related", i), "ein Angebot kann nicht auf sich selbst verweisen")
-        for i, alias in enumerate(offer.aliases):
-            if alias in ids:
-                at(("aliases", i), f"der alte Name {alias!r} ist die id eines bestehenden Angebots")
-            elif alias in alias_owner:
-                at(("aliases", i), f"der alte Name {alias!r} steht schon bei {alias_owner[alias]}")
-            else:
-                alias_owner[alias] = src
-        if offer.location is None and not offer.service_area:
-            at((), "Ort fehlt: location (fester Ort) oder service_area (Liste der Sozialräume) angeben")
-        if offer.location is not None:
-            loc = offer.location
-            found = locator.locate(loc.lat, loc.lon)
-            if loc.district is not None:
-                if districts and loc.district not in districts:
-                    at(("location", "district"), f"unbekannter Sozialraum {loc.district!r}")
-                elif found and found != loc.district:
-                    at(("location", "district"),
-                       f"die Koordinaten liegen in {found!r}, nicht in {loc.district!r}: "
-                       "Sozialraum oder Koordinaten prüfen", "warning")
-            else:
-                loc.district = found
-                if districts and found is None and config.region.contains(loc.lat, loc.lon):
-                    at(("location", "lat"),
-                       "die Koordinaten liegen in keinem Sozialraum aus content/districts.geojson: "
-                       "Koordinaten prüfen oder location.district angeben", "warning")
-            if not config.region.contains(loc.lat, loc.lon):
-                at(("location", "lat"), "Koordinaten liegen außerhalb des Atlas-Gebiets (lat/lon vertauscht?)", "warning")
-        for i, d in enumerate(offer.service_area or []):
-            if districts and d not in districts:
-                at(("service_area", i), f"unbekannter Sozialraum {d!r}")
-        age = _months_between(offer.last_verified, today)
-        if age >= config.review_months:
-            at(("last_verified",), f"seit {age} Monaten nicht geprüft: Angaben prüfen und Datum erneuern", "warning")
-        if offer.last_verified > today:
-            at(("last_verified",), "Datum liegt in der Zukunft", "warning")
-        if offer.valid_until and offer.valid_until < today and offer.status != "ended":
-            at(("valid_until",), "abgelaufen: Angebot beenden (status: ended) oder Datum anpassen", "warning")
-    return problems
-
-
-def _months_between(earlier: date, later: date) -> int:
-    months = (later.year - earlier.year) * 12 + later.month - earlier.month
-    return months - (1 if later.day < earlier.day else 0)
+def _cap(problems: list[Problem]) -> list[Problem]:
+    """At most :data:`MAX_PROBLEMS_PER_FILE` findings per file, then one that says how many more."""
+    by_file: dict[str, list[Problem]] = {}
+    for problem in problems:
+        by_file.setdefault(problem.file, []).append(problem)
+    capped: list[Problem] = []
+    for file, found in by_file.items():
+        if len(found) <= MAX_PROBLEMS_PER_FILE:
+            capped += found
+            continue
+        kept = found[:MAX_PROBLEMS_PER_FILE]
+        last = kept[-1]
+        capped += kept
+        capped.append(Problem(file, last.line, last.col, "",
+                              f"… und {len(found) - len(kept)} weitere Probleme in dieser Datei: "
+                              "erst diese beheben, dann erneut prüfen"))
+    return capped
 
 
 def load_catalog(
@@ -432,25 +247,31 @@ def load_catalog(
     problems += found
     problems += _unread_entries(content_dir / "organizations")
     problems += _unread_entries(content_dir / "offers")
-    orgs, found = _load_organizations(content_dir / "organizations")
+    country = getattr(config, "country", None) or DEFAULT_COUNTRY
+    orgs, found = _load_organizations(content_dir / "organizations", country)
     problems += found
-    files, found = _load_offers(content_dir / "offers")
+    files, found = _load_offers(content_dir / "offers", country)
     problems += found
-    problems += _cross_check(files, categories, groups, districts, orgs, config, today)
-    problems = sorted(set(problems))
-    if any(p.severity == "error" for p in problems):
+    problems += check_references(files, categories, groups, districts, orgs)
+    problems += check_places(files, districts, config)
+    problems += check_copies(files)
+    problems += check_placeholders(files)
+    problems += check_review(files, config, today)
+    problems = _cap(sorted(set(problems)))
+    if any(p.severity == "error" for p in problems) or any(f.offer is None for f in files):
         return LoadResult(None, problems)
     catalog = Catalog(
         config=config,
-        offers=[f.offer for f in files],
+        offers=[f.offer for f in files],  # type: ignore[misc]
         categories=categories,
         target_groups=groups,
         districts=districts,
         organizations=orgs,
-        sources={f.offer.id: f.loaded.source for f in files},
+        sources={f.id: f.loaded.source for f in files},  # type: ignore[misc]
         build_date=today,
     )
     return LoadResult(catalog, problems)
 
 
-__all__ = ["LoadResult", "load_catalog", "display_path", "districts_of", "InlineProvider"]
+__all__ = ["LoadResult", "load_catalog", "display_path", "districts_of", "InlineProvider",
+           "pydantic_problems"]

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .schema import Access, Contact, Location, Offer, Season, Translation
+from .schema import Access, Address, Contact, Location, Offer, Organization, Season, Translation
 
 SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("Angebot (oberste Ebene)", Offer),
@@ -15,17 +15,25 @@ SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("access — Zugang", Access),
     ("season — Saison", Season),
     ("translations.<sprache> — Übersetzung", Translation),
+    ("Träger (eine Datei in content/organizations/)", Organization),
+    ("address — Anschrift des Trägers", Address),
 ]
+LONG_LIST = 8
+"""Enumerations longer than this (language and country codes) are shown as "Code"."""
 
 
 def _type_name(info: dict[str, Any]) -> str:
-    if "type" in info:
+    if info.get("format") == "date":
+        return "Datum JJJJ-MM-TT"
+    if "type" in info and not ("enum" in info and info["type"] == "string"):
         kind = info["type"]
         if kind == "array":
             return "Liste"
         return {"string": "Text", "number": "Zahl", "integer": "ganze Zahl",
                 "boolean": "true/false", "object": "Zuordnung"}.get(kind, kind)
     if "enum" in info:
+        if len(info["enum"]) > LONG_LIST:
+            return "Code"
         return " / ".join(str(v) for v in info["enum"])
     if "$ref" in info:
         return "Zuordnung"
@@ -42,6 +50,9 @@ def render_field_reference() -> str:
         "# Felder eines Angebots",
         "",
         "Erzeugt aus `build_tools/schema.py` mit `atlas schema` — nicht von Hand ändern.",
+        "Wie man die Felder ausfüllt (Anführungszeichen, Platzhalter, geschützte Orte, Kosten, "
+        "Sprachen, Postleitzahlen im Ausland): [redaktion.md](redaktion.md); Öffnungszeiten: "
+        "[opening-hours.md](opening-hours.md).",
         "",
     ]
     for heading, model in SECTIONS:

@@ -19,28 +19,43 @@ from pydantic import (
     ConfigDict,
     Field,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
 )
+from pydantic_core import PydanticCustomError
 
-from .languages import ISO_639_1, TRANSLATION_LANGUAGES
+from .languages import ISO_639_1, TRANSLATION_LANGUAGES, language_name, suggest_language
+from .validation import shown
+from .validation.countries import DEFAULT_COUNTRY, ISO_3166_ALPHA2
+from .validation.dates import DATE_PATTERN, check_day
+from .validation.phone import dialable
+from .validation.postal import ANY_POSTAL_PATTERN, postal_code_problem
+from .validation.web import check_email, check_url
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 _ID_RE = re.compile(ID_PATTERN)
 _MONTH_DAY_RE = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
+# ASCII-only forms, kept for the HSDS importer's pre-filter; the schema itself checks with
+# build_tools.validation.web (internationalised names included).
 _EMAIL_RE = re.compile(r"^[^@\s<>\"'`]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9-]+)+$")
 _URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s<>\"'`]*)?$")
+
+# Patterns for the editors' JSON Schema only (ECMAScript syntax; the IDE's first line of
+# defence). Python validation is stricter and lives in build_tools.validation.
+PHONE_PATTERN = r"^\+?[0-9][0-9 /()-]{1,30}$"
+EMAIL_PATTERN = r"^(?![Mm][Aa][Ii][Ll][Tt][Oo]:)[^@\s<>\"'`,;:()]+@[^@\s<>\"'`,;:()/?#.][^@\s<>\"'`,;:()/?#]*\.[^@\s<>\"'`,;:()/?#.]{2,}$"
+URL_PATTERN = r"^https?://[^\s/?#@<>\"'`.][^\s/?#@<>\"'`]*\.[^\s/?#@<>\"'`]+(?:[/?#][^\s<>\"'`]*)?$"
+HOURS_ALPHABET_PATTERN = r'^(?:[A-Za-z0-9 :;,/\[\]-]|"[^"]*")*$'
+COSTS_VAGUE_PATTERN = (
+    r"^\s*([Yy][Ee][Ss]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Oo][Nn]|[Oo][Ff][Ff]"
+    r"|[Jj][Aa]|[Nn][Ee][Ii][Nn]|[YyNnXx]|-|\?)\s*$"
+)
 # Characters that reorder or hide text (bidi overrides, zero-width joiners aside) and C0/C1
 # controls: they make a title lie about itself and have no place in a directory entry.
 _FORBIDDEN_CHARS_RE = re.compile(
     "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\u200e\u200f\ufeff"
     "\u2028\u2029]"
 )
-
-
-def shown(value: Any, limit: int = 60) -> str:
-    """``repr`` of an editor's value for a message, cut short (a 200 KB id must not flood CI)."""
-    text = repr(value)
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 class StrictModel(BaseModel):
@@ -92,54 +107,125 @@ def _check_markdown_budget(value: str) -> str:
 Text = Annotated[str, BeforeValidator(_clean_text)]
 Markdown = Annotated[str, BeforeValidator(_clean_text), AfterValidator(_check_markdown_budget)]
 Line = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1, max_length=300)]
-Identifier = Annotated[str, AfterValidator(_check_id)]
+Identifier = Annotated[
+    str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})
+]
 
 
-def normalize_phone(raw: str) -> str:
-    """Normalise a German phone number to E.164 (``+4924211234``); raise ValueError if it is not one."""
-    compact = re.sub(r"[\s/().-]", "", raw)
-    if compact.startswith("00"):
-        compact = "+" + compact[2:]
-    elif compact.startswith("0"):
-        compact = "+49" + compact[1:]
-    if not re.fullmatch(r"\+[1-9]\d{5,14}", compact):
-        raise ValueError(
-            f"{shown(raw)} ist keine Telefonnummer (z. B. \"02421 123456\" oder \"+49 2421 123456\")"
-        )
-    return compact
+def _region(info: ValidationInfo | None) -> str:
+    """The country a value is judged in: the validation context's ``country`` or the default."""
+    context = info.context if info is not None else None
+    if isinstance(context, dict) and context.get("country"):
+        return str(context["country"])
+    return DEFAULT_COUNTRY
 
 
-def _check_phone(value: str) -> str:
-    normalize_phone(value)
+def normalize_phone(raw: str, region: str = DEFAULT_COUNTRY) -> str:
+    """The number a ``tel:`` link dials: E.164 (``+4924211234``) or a short number (``110``).
+
+    Raises ValueError (German message) when ``raw`` is no phone number; see :mod:`.validation.phone`.
+    """
+    return dialable(raw, region)
+
+
+def _check_phone(value: str, info: ValidationInfo) -> str:
+    dialable(value, _region(info))
     return value
 
 
-Phone = Annotated[str, BeforeValidator(_clean_text), AfterValidator(_check_phone)]
-
-
-def _check_email(value: str) -> str:
-    if not _EMAIL_RE.match(value) or len(value) > 254:
-        raise ValueError(f"{shown(value)} ist keine E-Mail-Adresse")
-    return value
-
-
-def _check_url(value: str) -> str:
-    if not _URL_RE.match(value) or len(value) > 2000:
-        raise ValueError(f"{shown(value)} ist keine Web-Adresse (muss mit https:// beginnen)")
-    return value
-
-
-Email = Annotated[str, AfterValidator(_check_email)]
-Url = Annotated[str, AfterValidator(_check_url)]
+Phone = Annotated[
+    str,
+    BeforeValidator(_clean_text),
+    AfterValidator(_check_phone),
+    WithJsonSchema({"type": "string", "pattern": PHONE_PATTERN}),
+]
+Email = Annotated[
+    str, AfterValidator(check_email), WithJsonSchema({"type": "string", "pattern": EMAIL_PATTERN})
+]
+Url = Annotated[
+    str, AfterValidator(check_url), WithJsonSchema({"type": "string", "pattern": URL_PATTERN})
+]
+Day = Annotated[
+    date,
+    BeforeValidator(check_day),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
 
 
 def _check_language(value: str) -> str:
-    if value not in ISO_639_1:
-        raise ValueError(f"{shown(value)} ist kein Sprachcode nach ISO 639-1 (z. B. de, en, ar, tr, uk)")
+    if value in ISO_639_1:
+        return value
+    meant = suggest_language(value)
+    if meant == "":
+        raise ValueError(f"für {shown(value)} gibt es keinen Sprachcode nach ISO 639-1: "
+                         "Eintrag entfernen und in der Beschreibung erwähnen")
+    hint = (f"meinten Sie {meant} ({language_name(meant)})?" if meant
+            else "zwei Kleinbuchstaben, z. B. de, en, ar, tr, uk")
+    raise ValueError(f"{shown(value)} ist kein Sprachcode nach ISO 639-1: {hint}")
+
+
+LanguageCode = Annotated[
+    str, AfterValidator(_check_language), WithJsonSchema({"type": "string", "enum": sorted(ISO_639_1)})
+]
+
+
+def _check_country(value: str) -> str:
+    if value in ISO_3166_ALPHA2:
+        return value
+    if value.upper() in ISO_3166_ALPHA2:
+        raise ValueError(f"{shown(value)}: Ländercode groß schreiben: {value.upper()}")
+    raise ValueError(f"{shown(value)} ist kein Ländercode nach ISO 3166-1 (zwei Großbuchstaben, "
+                     "z. B. DE, NL, BE, AT)")
+
+
+CountryCode = Annotated[
+    str,
+    AfterValidator(_check_country),
+    WithJsonSchema({"type": "string", "enum": sorted(ISO_3166_ALPHA2)}),
+]
+
+# Words that say nothing about a price ("Kosten no" on a page): free or a text with the price.
+_VAGUE_COSTS = {"yes", "no", "true", "false", "on", "off", "y", "n", "ja", "nein", "-", "?", "x"}
+COSTS_HINT = "„free“ für kostenlos, sonst den Preis als Text, z. B. \"1 € pro Mahlzeit\""
+
+
+def _check_costs(value: Any) -> Any:
+    if isinstance(value, str) and value.strip().lower() in _VAGUE_COSTS:
+        raise ValueError(f"{shown(value)} sagt nicht, was es kostet: {COSTS_HINT}")
     return value
 
 
-LanguageCode = Annotated[str, AfterValidator(_check_language)]
+Costs = Annotated[
+    str,
+    BeforeValidator(_clean_text),
+    BeforeValidator(_check_costs),
+    WithJsonSchema({"type": "string", "not": {"pattern": COSTS_VAGUE_PATTERN}}),
+]
+Hours = Annotated[
+    str,
+    BeforeValidator(_clean_text),
+    WithJsonSchema({"type": "string", "pattern": HOURS_ALPHABET_PATTERN}),
+]
+
+
+def check_postal_code(value: str | None, info: ValidationInfo) -> str | None:
+    """Field validator for ``postal_code``: the format of the address' country.
+
+    The country is the one given before it in the same mapping (``country`` is declared first),
+    else the atlas' (validation context). When ``country`` itself is wrong, its own error says
+    so and the postal code is not judged.
+    """
+    if value is None or "country" not in info.data:
+        return value
+    problem = postal_code_problem(value, info.data["country"] or _region(info))
+    if problem:
+        raise ValueError(problem)
+    return value
+
+
+def at_field(field: str, message: str) -> PydanticCustomError:
+    """An error a validator reports at a sibling ``field`` (``build_tools.validation.messages``)."""
+    return PydanticCustomError("atlas_at", "{message}", {"message": message, "at": field})
 
 
 class Status(StrEnum):
@@ -159,26 +245,56 @@ class Wheelchair(StrEnum):
     unknown = "unknown"
 
 
+COARSE_DIGITS = 2
+"""A confidential place's point may have this many decimals (about 1 km); more warn."""
+
+
 class Location(StrictModel):
     """Where the offer takes place."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            # lat and lon are required unless the place is confidential (then district is).
+            "if": {"properties": {"confidential": {"const": True}}, "required": ["confidential"]},
+            "then": {"anyOf": [{"required": ["lat", "lon"]}, {"required": ["district"]}]},
+            "else": {"required": ["lat", "lon"]},
+        }
+    )
+
     street: Line | None = Field(None, description="Straße und Hausnummer, z. B. \"Marktplatz 3\".")
+    country: CountryCode | None = Field(
+        None,
+        description="Land als Ländercode nach ISO 3166-1 (DE, NL, BE, AT, CH, LU, FR, DK, PL, CZ "
+        "…); fehlt es, gilt das Land des Atlas (Deutschland). Bestimmt das Format der "
+        "Postleitzahl und der Telefonnummern ohne +.",
+    )
     postal_code: str | None = Field(
         None,
-        pattern=r"^\d{5}$",
-        description="Postleitzahl, fünfstellig (in Anführungszeichen, z. B. \"52349\").",
+        max_length=12,
+        description="Postleitzahl in Anführungszeichen, im Format des Landes (z. B. \"52349\", "
+        "NL \"6211 AB\", PL \"68-200\", CZ \"110 00\").",
+        json_schema_extra={"pattern": ANY_POSTAL_PATTERN},
     )
     city: Line | None = Field(None, description="Ort, z. B. \"Musterstadt\".")
-    lat: float = Field(
-        ..., ge=-90, le=90, allow_inf_nan=False, description="Geografische Breite (WGS84), z. B. 50.8034."
+    lat: float | None = Field(
+        None,
+        ge=-90,
+        le=90,
+        allow_inf_nan=False,
+        description="Geografische Breite (WGS84), z. B. 50.8034. Pflicht, außer bei geschützten "
+        "Orten (confidential: true): dort weglassen oder höchstens zwei Nachkommastellen.",
     )
-    lon: float = Field(
-        ..., ge=-180, le=180, allow_inf_nan=False, description="Geografische Länge (WGS84), z. B. 6.4826."
+    lon: float | None = Field(
+        None,
+        ge=-180,
+        le=180,
+        allow_inf_nan=False,
+        description="Geografische Länge (WGS84), z. B. 6.4826. Pflicht wie lat.",
     )
     district: Identifier | None = Field(
         None,
         description="Sozialraum (id aus content/districts.geojson). Fehlt er, wird er aus den "
-        "Koordinaten bestimmt.",
+        "Koordinaten bestimmt; bei einem geschützten Ort ohne Koordinaten Pflicht.",
     )
     directions: Text | None = Field(
         None, max_length=300, description="Wegbeschreibung, z. B. \"Eingang im Hinterhof\"."
@@ -189,22 +305,52 @@ class Location(StrictModel):
     )
     confidential: bool = Field(
         False,
+        validate_default=True,
         description="true für geschützte Orte (z. B. Frauenhaus): Adresse und Kartenpunkt werden "
-        "nie veröffentlicht, nur Sozialraum und Kontakt.",
+        "nie veröffentlicht, nur Sozialraum und Kontakt. Dann nur district angeben, ohne "
+        "street, lat und lon — was in der Datei steht, steht für immer in der Git-Geschichte.",
     )
+
+    _postal_code = field_validator("postal_code")(check_postal_code)
+
+    @field_validator("confidential")
+    @classmethod
+    def _coordinates(cls, value: bool, info: ValidationInfo) -> bool:
+        # Declared last, so every field it looks at is in info.data (or failed on its own).
+        data = info.data
+        if "lat" not in data or "lon" not in data:
+            return value  # a coordinate with its own error
+        lat, lon = data["lat"], data["lon"]
+        if (lat is None) != (lon is None):
+            missing = "lat" if lat is None else "lon"
+            raise at_field(missing, f"Pflichtfeld fehlt: lat und lon gehören zusammen ({missing} angeben)")
+        if lat is None and not value:
+            raise at_field("lat", "Pflichtfeld fehlt: Koordinaten lat und lon angeben, z. B. aus "
+                           "openstreetmap.org (Rechtsklick → „Adresse anzeigen“); nur ein geschützter "
+                           "Ort mit confidential: true kommt ohne sie aus")
+        if lat is None and "district" in data and data["district"] is None:
+            raise at_field("district", "ein geschützter Ort ohne Koordinaten braucht district "
+                           "(den Sozialraum), sonst erscheint er in keiner Liste")
+        return value
 
 
 class Contact(StrictModel):
     """How to reach the offer."""
 
     phone: Annotated[
-        list[Phone], BeforeValidator(_one_or_many, json_schema_input_type=str | list[str])
+        list[Phone], BeforeValidator(_one_or_many, json_schema_input_type=Phone | list[Phone])
     ] = Field(
         default_factory=list,
         description="Telefonnummer(n), z. B. \"02421 123456\"; mehrere als Liste.",
     )
-    email: Email | None = Field(None, description="E-Mail-Adresse.")
-    website: Url | None = Field(None, description="Webseite, beginnt mit https://.")
+    email: Email | None = Field(
+        None, description="E-Mail-Adresse, z. B. info@beispiel.de (ohne „mailto:“)."
+    )
+    website: Url | None = Field(
+        None,
+        description="Webseite, beginnt mit https:// (http:// nur, wenn die Seite kein https "
+        "kann: gibt eine Warnung).",
+    )
 
 
 class Access(StrictModel):
@@ -302,17 +448,19 @@ class Offer(StrictModel):
         None,
         description="Für Angebote ohne festen Ort (Streetwork, Kältebus): Liste der Sozialräume.",
     )
-    opening_hours: Text | None = Field(
+    opening_hours: Hours | None = Field(
         None,
         max_length=500,
-        description="Öffnungszeiten im OpenStreetMap-Format, z. B. \"Mo-Fr 09:00-12:00\".",
+        description="Öffnungszeiten im OpenStreetMap-Format, in Anführungszeichen, z. B. "
+        "\"Mo-Fr 09:00-12:00\"; mit Kommentar in einfachen: 'Mo 10:00-12:00 \"mit Termin\"' "
+        "(siehe docs/opening-hours.md).",
     )
     hours_note: Text | None = Field(
         None, max_length=300, description="Hinweis zu den Zeiten, z. B. \"Termine nach Vereinbarung\"."
     )
     season: Season | None = Field(None, description="Jährliche Saison, z. B. von 11-01 bis 03-31.")
-    valid_from: date | None = Field(None, description="Gilt ab (Datum JJJJ-MM-TT).")
-    valid_until: date | None = Field(None, description="Gilt bis einschließlich (Datum JJJJ-MM-TT).")
+    valid_from: Day | None = Field(None, description="Gilt ab (Datum JJJJ-MM-TT).")
+    valid_until: Day | None = Field(None, description="Gilt bis einschließlich (Datum JJJJ-MM-TT).")
     status: Status = Field(
         Status.active,
         description="active (läuft), temporarily_closed (vorübergehend geschlossen), ended (beendet).",
@@ -324,11 +472,14 @@ class Offer(StrictModel):
     languages: list[LanguageCode] = Field(
         default_factory=list, description="Gesprochene Sprachen (ISO 639-1), z. B. [de, en, ar]."
     )
-    costs: Text | None = Field(
-        None, max_length=200, description="Kosten: \"free\" (kostenlos) oder Text, z. B. \"1 €\"."
+    costs: Costs | None = Field(
+        None,
+        max_length=200,
+        description="Kosten: free (kostenlos) oder der Preis als Text, z. B. \"1 € pro Mahlzeit\" "
+        "oder \"Spende erbeten\". Nicht yes/no: das sagt nicht, was es kostet.",
     )
     access: Access = Field(default_factory=Access, description="Zugangsbedingungen.")
-    last_verified: date = Field(
+    last_verified: Day = Field(
         ..., description="Zuletzt geprüft am (JJJJ-MM-TT). Pflicht; nach 12 Monaten gibt es eine Warnung."
     )
     related: list[Identifier] = Field(default_factory=list, description="ids ähnlicher Angebote.")
@@ -418,8 +569,18 @@ class Address(StrictModel):
     """A postal address."""
 
     street: Line | None = Field(None, description="Straße und Hausnummer.")
-    postal_code: str | None = Field(None, pattern=r"^\d{5}$", description="Postleitzahl (fünfstellig).")
+    country: CountryCode | None = Field(
+        None, description="Land (ISO 3166-1, z. B. DE, NL); fehlt es, gilt das Land des Atlas."
+    )
+    postal_code: str | None = Field(
+        None,
+        max_length=12,
+        description="Postleitzahl in Anführungszeichen, im Format des Landes (z. B. \"52349\").",
+        json_schema_extra={"pattern": ANY_POSTAL_PATTERN},
+    )
     city: Line | None = Field(None, description="Ort.")
+
+    _postal_code = field_validator("postal_code")(check_postal_code)
 
 
 class Organization(StrictModel):

@@ -1,4 +1,8 @@
-"""The README's editor guide, followed literally, adds a valid offer to the sample atlas."""
+"""The README's editor guide, followed literally, adds a valid offer to the sample atlas.
+
+`atlas new` writes a template whose placeholders `make check` reports, one error per field, until
+the editor has replaced them (step 2 of the guide); then the check passes without warnings.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +12,7 @@ import shutil
 
 from build_tools.cli import main
 
+from .commands.placeholders import PLACEHOLDER_FIELDS, error_fields, fill_placeholders
 from .conftest import ROOT
 
 
@@ -29,7 +34,13 @@ def test_guide_adds_a_valid_offer(tmp_path, monkeypatch, capsys):
     ]
     # `make check` runs `atlas check` (see the Makefile); run both in-process.
     assert main(commands[0][1:]) == 0
-    assert (tmp_path / "content" / "offers" / "kleiderkammer-sued.yml").exists()
+    written = tmp_path / "content" / "offers" / "kleiderkammer-sued.yml"
+    capsys.readouterr()
+    assert main(["check"]) == 1  # the untouched template: every placeholder is an error
+    err = capsys.readouterr().err
+    assert error_fields(err) == PLACEHOLDER_FIELDS, err
+    assert "5 Fehler, 0 Warnungen" in err
+    written.write_text(fill_placeholders(written.read_text(encoding="utf-8")), encoding="utf-8")
     assert main(["check", "--strict"]) == 0
     assert "0 Fehler, 0 Warnungen" in capsys.readouterr().err
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")

@@ -1,14 +1,20 @@
-"""``atlas new <id>``: write a commented template for a new offer (never overwrites)."""
+"""``atlas new <id>``: write a commented template for a new offer (never overwrites).
+
+An id that another file already uses — as its ``id:`` or as one of its ``aliases`` (an old
+address that redirects there) — is refused, naming that file.
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from ..clock import build_date
 from ..content import display_path
 from ..offer_template import offer_template
 from ..schema import _ID_RE
+from ..yamlio import YamlProblem, load_yaml_file
 from .common import add_project_arguments, project
 
 HELP = "Neues Angebot aus einer kommentierten Vorlage anlegen"
@@ -22,44 +28,46 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Write content/offers/<id>.yml unless it exists."""
+    """Write content/offers/<id>.yml unless it exists or the id is taken elsewhere."""
     if not _ID_RE.match(args.id):
         print(f"atlas: {args.id!r} ist keine gültige id (a–z, 0–9, Bindestrich)", file=sys.stderr)
         return 2
-    config, content = project(args)
+    _, content = project(args)
     category = args.category or _first_category(content)
     target = content / "offers" / f"{args.id}.yml"
     if target.exists():
         print(f"atlas: {display_path(target)} gibt es schon — nichts überschrieben", file=sys.stderr)
         return 1
-    lat, lon = _starting_point(config, content)
+    taken = id_taken(content / "offers", args.id)
+    if taken:
+        print(f"atlas: {taken} — bitte eine andere id wählen; nichts angelegt", file=sys.stderr)
+        return 1
     target.parent.mkdir(parents=True, exist_ok=True)
     with open(target, "x", encoding="utf-8") as handle:
-        handle.write(offer_template(args.id, category, build_date(), lat=lat, lon=lon))
-    print(f"{display_path(target)} angelegt. Felder ausfüllen, dann: atlas check")
+        handle.write(offer_template(args.id, category, build_date()))
+    print(f"{display_path(target)} angelegt. Platzhalter ersetzen, Felder ausfüllen, dann: atlas check")
     return 0
 
 
-def _starting_point(config, content) -> tuple[float, float]:
-    """Coordinates for the template that lie inside the atlas (the editor replaces them)."""
-    from ..geo import load_districts
-
-    districts, _ = load_districts(content / "districts.geojson", "districts.geojson")
-    if config.map.center:
-        lat, lon = config.map.center
-        if not districts or any(_contains(d.geometry, lat, lon) for d in districts.values()):
-            return lat, lon
-    if districts:
-        point = next(iter(districts.values())).geometry.representative_point()
-        return round(point.y, 5), round(point.x, 5)
-    region = config.region
-    return round((region.south + region.north) / 2, 5), round((region.west + region.east) / 2, 5)
-
-
-def _contains(geometry, lat: float, lon: float) -> bool:
-    from shapely.geometry import Point
-
-    return geometry.contains(Point(lon, lat))
+def id_taken(offers: Path, offer_id: str) -> str | None:
+    """Which file already uses ``offer_id`` (as ``id:`` or in ``aliases``), in German; or None."""
+    if not offers.is_dir():
+        return None
+    for path in sorted(offers.glob("*.yml")):
+        try:
+            loaded = load_yaml_file(path, display_path(path))
+        except YamlProblem:
+            continue  # `atlas check` reports the broken file
+        data = loaded.data if isinstance(loaded.data, dict) else {}
+        if data.get("id") == offer_id:
+            line, _ = loaded.marks.of_value(("id",))
+            return f"{offer_id!r} ist schon die id in {loaded.source}:{line}"
+        aliases = data.get("aliases")
+        if isinstance(aliases, list) and offer_id in aliases:
+            line, _ = loaded.marks.of_value(("aliases", aliases.index(offer_id)))
+            return (f"{offer_id!r} ist ein alter Name (aliases) des Angebots in "
+                    f"{loaded.source}:{line} und leitet dorthin weiter")
+    return None
 
 
 def _first_category(content) -> str:

@@ -1,4 +1,5 @@
-"""`atlas new` writes a valid, commented offer; `atlas check` exit codes and formats."""
+"""`atlas new` writes a commented template whose placeholders fail until replaced; it refuses
+ids taken elsewhere; `atlas check` exit codes and formats."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ import pytest
 from build_tools.cli import main
 
 from ..conftest import ROOT
+from .placeholders import PLACEHOLDER_FIELDS, error_fields, fill_placeholders
 
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal"
 
@@ -28,12 +30,19 @@ def test_check_clean_exits_zero(content, capsys):
     assert "0 Fehler, 0 Warnungen, 1 Angebote geprüft" in capsys.readouterr().err
 
 
-def test_new_writes_valid_offer_and_refuses_overwrite(content, capsys):
+def test_new_template_fails_until_its_placeholders_are_replaced(content, capsys):
     assert main(["new", "kleiderkammer", "--content", str(content), "--category", "beratung"]) == 0
     written = content / "offers" / "kleiderkammer.yml"
     text = written.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/offer.schema.json")
-    assert main(["check", "--content", str(content), "--strict"]) == 0
+    capsys.readouterr()
+    assert main(["check", "--content", str(content)]) == 1
+    err = capsys.readouterr().err
+    assert error_fields(err) == PLACEHOLDER_FIELDS, err
+    errors = [line for line in err.splitlines() if ": error: " in line]
+    assert all(line.startswith("content/offers/kleiderkammer.yml:") for line in errors)
+    written.write_text(fill_placeholders(text), encoding="utf-8")
+    assert main(["check", "--content", str(content), "--strict"]) == 0, capsys.readouterr().err
     before = written.read_bytes()
     assert main(["new", "kleiderkammer", "--content", str(content)]) == 1
     assert written.read_bytes() == before
@@ -42,6 +51,23 @@ def test_new_writes_valid_offer_and_refuses_overwrite(content, capsys):
 
 def test_new_rejects_bad_id(content):
     assert main(["new", "Tafel Nord", "--content", str(content)]) == 2
+
+
+def test_new_refuses_an_id_that_is_an_alias_elsewhere(content, capsys):
+    path = content / "offers" / "tafel.yml"
+    path.write_text(path.read_text(encoding="utf-8") + "aliases: [alte-tafel]\n", encoding="utf-8")
+    assert main(["new", "alte-tafel", "--content", str(content)]) == 1
+    err = capsys.readouterr().err
+    assert ("'alte-tafel' ist ein alter Name (aliases) des Angebots in content/offers/tafel.yml:8 "
+            "und leitet dorthin weiter") in err
+    assert not (content / "offers" / "alte-tafel.yml").exists()
+
+
+def test_new_refuses_an_id_another_file_declares(content, capsys):
+    path = content / "offers" / "tafel.yml"
+    path.write_text("id: tafel-mitte\n" + path.read_text(encoding="utf-8"), encoding="utf-8")
+    assert main(["new", "tafel-mitte", "--content", str(content)]) == 1
+    assert "'tafel-mitte' ist schon die id in content/offers/tafel.yml:1" in capsys.readouterr().err
 
 
 def test_check_error_formats_and_exit_codes(content, capsys):

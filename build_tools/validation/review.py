@@ -1,0 +1,36 @@
+"""Dates that ask for the editor's attention: not checked for a long time, in the future, expired."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ..config import AtlasConfig
+from ..problems import Problem
+from .facts import OfferFacts
+from .report import problem_at
+
+
+def months_between(earlier: date, later: date) -> int:
+    """Whole months from ``earlier`` to ``later``."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - (1 if later.day < earlier.day else 0)
+
+
+def check_review(files: list[OfferFacts], config: AtlasConfig, today: date) -> list[Problem]:
+    """Warnings about ``last_verified`` and ``valid_until`` of every offer file."""
+    problems: list[Problem] = []
+    for item in files:
+        if item.last_verified is not None:
+            age = months_between(item.last_verified, today)
+            if age >= config.review_months:
+                problems.append(problem_at(
+                    item.loaded, ("last_verified",),
+                    f"seit {age} Monaten nicht geprüft: Angaben prüfen und Datum erneuern", "warning"))
+            if item.last_verified > today:
+                problems.append(problem_at(item.loaded, ("last_verified",),
+                                           "Datum liegt in der Zukunft", "warning"))
+        if item.valid_until and item.valid_until < today and item.status != "ended":
+            problems.append(problem_at(
+                item.loaded, ("valid_until",),
+                "abgelaufen: Angebot beenden (status: ended) oder Datum anpassen", "warning"))
+    return problems
