@@ -16,7 +16,6 @@ tolerated, not evaluated) and validates the atlas block; every problem is a
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -178,14 +177,6 @@ def _setting_name(field: str, prefix: tuple) -> str:
     return f"{PLUGIN}.{field}" if field else PLUGIN
 
 
-def display_path(path: Path) -> str:
-    """Path as shown in messages: relative to the working directory where possible."""
-    try:
-        return os.path.relpath(path)
-    except ValueError:  # another drive on Windows
-        return str(path)
-
-
 def open_project(
     config_file: Path | None,
     *,
@@ -200,10 +191,10 @@ def open_project(
     file still gives the positions for messages. ``site_url`` overrides mkdocs.yml's.
     """
     if config_file is None or not config_file.exists():
-        if config_file is not None and config_file.name != "mkdocs.yml":
-            return None, [Problem(display_path(config_file), 1, 1, "", "Datei fehlt")]
         settings = AtlasConfig(site_url=site_url) if site_url else AtlasConfig()
         return Project(Path.cwd(), settings, content_override=content), []
+    from .content import display_path
+
     display = display_path(config_file)
     parsed, problems = read_settings_file(config_file, display)
     if parsed is None:

@@ -20,8 +20,11 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-VENDOR_DIR = ROOT / "site_templates" / "assets" / "vendor"
+from .resources import assets_dir
+
+ROOT = Path.cwd()
+"""A maintainer's checkout (``make vendor`` runs here): where ``node_modules`` is."""
+VENDOR_DIR = assets_dir() / "vendor"
 
 _SOURCE_MAP_RE = re.compile(rb"\n?//# sourceMappingURL=\S+\s*$")
 

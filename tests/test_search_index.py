@@ -7,9 +7,7 @@ from pathlib import Path
 import pytest
 from material.plugins.search.plugin import Parser
 
-from build_tools.config import load_config
 from build_tools.content import load_catalog
-from build_tools.outputs import BuildContext
 from build_tools.pages import site as pages_site
 from build_tools.search_index import page_entries, sections
 from tests.conftest import TODAY
@@ -30,10 +28,15 @@ def _ours(html: str) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def sample_pages():
-    config, _ = load_config(ROOT / "mkdocs.yml")
-    result = load_catalog(ROOT / "content", config, TODAY)
+    from types import SimpleNamespace
+
+    from tests.buildkit import sample_project, tools
+
+    project = sample_project()
+    result = load_catalog(project.content_dir, project.settings, TODAY)
     assert result.catalog is not None
-    pages = pages_site.contribute(result.catalog, BuildContext(site_url=config.site_url)).pages
+    inputs = SimpleNamespace(catalog=result.catalog, holidays=(), flyers=None)
+    pages = pages_site.render(inputs, tools()).pages
     return [p for p in pages if p.markdown is None]
 
 

@@ -13,6 +13,8 @@ import sys
 import time
 from pathlib import Path
 
+from ..problems import format_problems
+from ..project import open_project
 from .common import add_project_arguments
 
 HELP = "Website bauen (MkDocs + Material) – erst in einen Zwischenordner, dann austauschen"
@@ -58,6 +60,12 @@ def run(args: argparse.Namespace) -> int:
     if not config_file.exists():
         print(f"atlas: {config_file} fehlt", file=sys.stderr)
         return 2
+    # The atlas settings first, exactly as `atlas check` reads them (same messages).
+    project, problems = open_project(config_file, content=args.content, site_url=args.site_url)
+    if project is None:
+        print(format_problems(problems, "text"), file=sys.stderr)
+        print(f"atlas: Build abgebrochen; Einstellungen in {config_file} prüfen", file=sys.stderr)
+        return 1
     handler = _setup_logging(args.verbose)
     started = time.perf_counter()
     try:

@@ -14,7 +14,6 @@ def write_project(tmp: Path, content: Path = FIXTURE, map_options: dict | None =
     """Write ``tmp/mkdocs.yml`` pointing at ``content``; returns its path."""
     sample = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
     sample["docs_dir"] = str(content / "pages")
-    sample["theme"]["custom_dir"] = str(ROOT / "site_templates" / "overrides")
     for entry in sample["plugins"]:
         if isinstance(entry, dict) and "atlas" in entry:
             entry["atlas"]["content_dir"] = str(content)

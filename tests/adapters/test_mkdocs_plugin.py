@@ -13,9 +13,10 @@ import pytest
 
 from build_tools.adapters.mkdocs_plugin import AtlasPlugin
 from build_tools.cli import main
-from build_tools.config import AtlasConfig
+from build_tools.config import MOVED_OPTIONS, AtlasConfig
+from build_tools.resources import package_dir
 
-from .project import FIXTURE, ROOT, write_project
+from .project import FIXTURE, write_project
 
 
 @pytest.fixture(autouse=True)
@@ -24,7 +25,8 @@ def _quiet_env(monkeypatch):
 
 
 def test_config_scheme_is_derived_from_the_settings_model():
-    assert [name for name, _ in AtlasPlugin.config_scheme] == list(AtlasConfig.model_fields)
+    names = [name for name, _ in AtlasPlugin.config_scheme]
+    assert names == [*AtlasConfig.model_fields, *MOVED_OPTIONS]
 
 
 def test_build_is_strict_clean_and_writes_nothing_into_docs(tmp_path, capsys):
@@ -88,14 +90,13 @@ def test_serve_watches_content_and_templates(tmp_path):
 
     plugin.on_serve(Server(), cfg, None)
     assert FIXTURE.resolve() in watched
-    assert ROOT / "site_templates" in watched
+    assert package_dir() in watched
 
 
 @pytest.mark.slow
 def test_properdocs_builds_the_same_site(tmp_path):
     exe = Path(sys.executable).with_name("properdocs")
-    if not exe.exists():
-        pytest.skip("properdocs not installed")
+    assert exe.exists(), "properdocs fehlt: make test installiert die Test-Abhängigkeiten"
     config = write_project(tmp_path)
     site = tmp_path / "pd-site"
     run = subprocess.run([str(exe), "build", "--strict", "-f", str(config), "-d", str(site)],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -37,6 +38,13 @@ def _serve_build(config_file: Path, site: Path) -> AtlasPlugin:
     return config.plugins["atlas"]
 
 
+_RELOADER = re.compile(r'<script src="[^"]*atlas-preview\.js" defer></script>')
+
+
+def _without_reloader(html: str) -> str:
+    return _RELOADER.sub("", html)
+
+
 def _differences(left: Path, right: Path) -> list[str]:
     found = []
     for path in sorted(p.relative_to(left) for p in left.rglob("*") if p.is_file()):
@@ -49,6 +57,11 @@ def _differences(left: Path, right: Path) -> list[str]:
             a, b = (json.loads(p.read_text(encoding="utf-8")) for p in (left / path, other))
             key = lambda doc: json.dumps(doc, sort_keys=True)  # noqa: E731
             if sorted(a["docs"], key=key) != sorted(b["docs"], key=key):
+                found.append(f"differs: {path}")
+        elif path.suffix == ".html":
+            # The preview adds its reload script to each page (build_tools.adapters.preview).
+            ours, theirs = (_without_reloader(p.read_text(encoding="utf-8")) for p in (left / path, other))
+            if ours != theirs:
                 found.append(f"differs: {path}")
         elif not filecmp.cmp(left / path, other, shallow=False):
             found.append(f"differs: {path}")

@@ -62,9 +62,9 @@ def site_url(built_site: Path):
 @pytest.fixture(scope="session")
 def tile_host() -> str:
     """Host of the tile server configured in mkdocs.yml."""
-    from build_tools.config import load_config
+    from tests.buildkit import sample_project
 
-    config, _ = load_config(ROOT / "mkdocs.yml")
+    config = sample_project().settings
     return urlsplit(config.map.tiles.replace("{s}", "a")).hostname or ""
 
 
@@ -114,11 +114,11 @@ def open_page(browser, site_url: str):
 def sample_catalog():
     """The sample atlas as the build saw it (same config, same day)."""
     from build_tools.clock import build_date
-    from build_tools.config import load_config
     from build_tools.content import load_catalog
+    from tests.buildkit import sample_project
 
-    config, root = load_config(ROOT / "mkdocs.yml")
-    result = load_catalog(root / config.content_dir, config, build_date())
+    project = sample_project()
+    result = load_catalog(project.content_dir, project.settings, build_date())
     assert result.catalog is not None
     return result.catalog
 

@@ -159,10 +159,11 @@ def test_check_usage_error_exits_2(tmp_path: Path, capsys, args: list[str]) -> N
     assert exc.value.code == 2
 
 
-def test_check_broken_config_exits_2(tmp_path: Path, capsys) -> None:
+def test_check_broken_settings_are_problems_with_a_position(tmp_path: Path, capsys) -> None:
     make_content(tmp_path)
     (tmp_path / "mkdocs.yml").write_text("plugins:\n  - atlas:\n      review_months: nie\n")
-    with working_directory(tmp_path), pytest.raises(SystemExit) as exc:
-        main(["check", "--config", "mkdocs.yml"])
-    assert exc.value.code == 2
-    assert "review_months" in capsys.readouterr().err
+    with working_directory(tmp_path):
+        code = main(["check", "--config", "mkdocs.yml"])
+    assert code == 1
+    err = capsys.readouterr().err
+    assert "mkdocs.yml:3:22: error: atlas.review_months: erwartet eine ganze Zahl" in err, err

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 from html.parser import HTMLParser
+from types import SimpleNamespace
 
 from export_fixtures import fixture_catalog
 
 from build_tools.exports.data_page import human_size
-from build_tools.exports.site import contribute
-from build_tools.outputs import BuildContext
+from build_tools.exports.site import render
+from tests.buildkit import tools
 
 
 class _Page(HTMLParser):
@@ -49,7 +50,7 @@ class _Page(HTMLParser):
 
 
 def _page(catalog):
-    contribution = contribute(catalog, BuildContext(site_url="https://hilfe.example/"))
+    contribution = render(SimpleNamespace(catalog=catalog), tools())
     [page] = contribution.pages
     parser = _Page()
     parser.feed(page.html)
@@ -92,7 +93,7 @@ def test_jsonld_is_dcat_ap_de(catalog):
 
 
 def test_licence_and_attribution_are_configurable_and_escaped():
-    catalog = fixture_catalog(license="dl-de/zero-2-0", license_attribution="<b>X</b>",
+    catalog = fixture_catalog(exports={"license": "dl-de/zero-2-0", "attribution": "<b>X</b>"},
                               publisher='Stadt "</script><script>alert(1)</script>"',
                               name="Atlas <i>")
     _, page, parser = _page(catalog)
@@ -107,7 +108,7 @@ def test_licence_and_attribution_are_configurable_and_escaped():
 
 
 def test_attribution_shown(catalog):
-    catalog = fixture_catalog(license_attribution="Stadt Musterstadt & Partner")
+    catalog = fixture_catalog(exports={"attribution": "Stadt Musterstadt & Partner"})
     _, page, parser = _page(catalog)
     assert "Stadt Musterstadt &amp; Partner" in page.html
     assert "Stadt Musterstadt & Partner" in "".join(parser.text)

@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from build_tools.build import Tools, make_files
 from build_tools.config import AtlasConfig, EmergencyNumber
 from build_tools.content import load_catalog
-from build_tools.flyers.build import build_flyers
+from build_tools.flyers.cache import PdfCache
+from build_tools.flyers.definitions import load_definitions
 from build_tools.flyers.page import PrintOptions
+from build_tools.flyers.plan import job_key, job_maker, plan_flyers
+from build_tools.outputs import GeneratedFile
+from build_tools.templating import templates_for
 
 HERE = Path(__file__).resolve().parent
 FIXTURE_CONTENT = HERE / "content"
@@ -29,6 +35,29 @@ def fixture_catalog():
     return result.catalog
 
 
+@dataclass
+class Made:
+    """Flyers made from a plan: bytes by path, the plan's problems, cache figures."""
+
+    files: dict[str, bytes]
+    problems: list
+    rendered: int
+    cached: int
+
+
+def make_flyers(catalog, options, definitions=None, cache_dir=None, processes=1, only=None) -> Made:
+    """Plan (as the load phase does) and make (as the driver does) every flyer."""
+    collections, problems = load_definitions(definitions, catalog) if definitions else ([], [])
+    plan = plan_flyers(catalog, collections, options, only)
+    deferred = [GeneratedFile(j.path, make=job_maker(j, options), key=job_key(j, options))
+                for j in sorted(plan.jobs, key=lambda j: j.path)]
+    tools = Tools(templates=templates_for(None), processes=processes,
+                  pdf_cache=PdfCache(cache_dir) if cache_dir else None)
+    made = make_files(deferred, tools)
+    return Made({f.path: f.read() for f in made}, problems + plan.problems,
+                tools.flyer_stats["rendered"], tools.flyer_stats["cached"])
+
+
 @pytest.fixture(scope="module")
 def catalog():
     return fixture_catalog()
@@ -42,6 +71,6 @@ def options() -> PrintOptions:
 @pytest.fixture(scope="module")
 def built(catalog, options):
     """Every fixture flyer, German, no bleed."""
-    result = build_flyers(catalog, options, FIXTURE_DEFINITIONS, None, processes=1)
+    result = make_flyers(catalog, options, FIXTURE_DEFINITIONS)
     assert not result.problems
     return result.files

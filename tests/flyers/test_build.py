@@ -1,4 +1,4 @@
-"""The flyer build: cache, parallel workers, site contribution, the atlas flyers command."""
+"""Making flyers: cache, parallel workers, the site build's family, the atlas flyers command."""
 
 from __future__ import annotations
 
@@ -6,25 +6,31 @@ from pathlib import Path
 
 import pytest
 
+from build_tools import parallel
+from build_tools.build import inspect, render
 from build_tools.cli import main
-from build_tools.flyers import build as build_module
-from build_tools.flyers.build import build_flyers
+from build_tools.config import AtlasConfig, FlyerSettings
 from build_tools.flyers.page import PrintOptions
-from build_tools.flyers.site import contribute
-from build_tools.outputs import BuildContext
-from build_tools.problems import ContentError
 
-from .conftest import FIXTURE_CONTENT, FIXTURE_DEFINITIONS, SITE_URL, fixture_catalog
+from ..buildkit import project_for, tools
+from .conftest import (
+    FIXTURE_CONTENT,
+    FIXTURE_DEFINITIONS,
+    SITE_URL,
+    TODAY,
+    fixture_catalog,
+    make_flyers,
+)
 
 
 def test_cache_reuses_unchanged_offers(tmp_path, options):
     catalog = fixture_catalog()
-    first = build_flyers(catalog, options, FIXTURE_DEFINITIONS, tmp_path, processes=1)
+    first = make_flyers(catalog, options, FIXTURE_DEFINITIONS, tmp_path)
     assert first.rendered == len(first.files) and first.cached == 0
-    again = build_flyers(catalog, options, FIXTURE_DEFINITIONS, tmp_path, processes=1)
+    again = make_flyers(catalog, options, FIXTURE_DEFINITIONS, tmp_path)
     assert again.rendered == 0 and again.files == first.files
     catalog.offer("tafel-nord").summary = "Neue Kurzbeschreibung."
-    edited = build_flyers(catalog, options, FIXTURE_DEFINITIONS, tmp_path, processes=1)
+    edited = make_flyers(catalog, options, FIXTURE_DEFINITIONS, tmp_path)
     # Card and poster of the edited offer, and the three Wegweiser that list it.
     assert edited.rendered == 2 + 3
     assert edited.files["flyers/tafel-nord-karte.pdf"] != first.files["flyers/tafel-nord-karte.pdf"]
@@ -34,48 +40,67 @@ def test_cache_reuses_unchanged_offers(tmp_path, options):
 
 def test_options_are_part_of_the_key(tmp_path, options):
     catalog = fixture_catalog()
-    build_flyers(catalog, options, None, tmp_path, processes=1)
+    make_flyers(catalog, options, None, tmp_path)
     bleed = PrintOptions(site_url=SITE_URL, bleed_mm=3)
-    assert build_flyers(catalog, bleed, None, tmp_path, processes=1).cached == 0
+    assert make_flyers(catalog, bleed, None, tmp_path).cached == 0
+
+
+def test_source_date_epoch_is_part_of_the_key(tmp_path, options, monkeypatch):
+    catalog = fixture_catalog()
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    make_flyers(catalog, options, None, tmp_path)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795305600")
+    assert make_flyers(catalog, options, None, tmp_path).cached == 0
 
 
 def test_parallel_build_gives_identical_bytes(monkeypatch, options):
     catalog = fixture_catalog()
-    serial = build_flyers(catalog, options, FIXTURE_DEFINITIONS, None, processes=1)
-    monkeypatch.setattr(build_module, "PARALLEL_FROM", 0)
-    parallel = build_flyers(catalog, options, FIXTURE_DEFINITIONS, None, processes=2)
-    assert parallel.processes == 2
-    assert parallel.files == serial.files
-    assert list(parallel.files) == sorted(parallel.files)
+    serial = make_flyers(catalog, options, FIXTURE_DEFINITIONS, processes=1)
+    monkeypatch.setattr(parallel, "POOL_FROM", 0)
+    in_pool = make_flyers(catalog, options, FIXTURE_DEFINITIONS, processes=2)
+    assert in_pool.files == serial.files
+    assert list(in_pool.files) == sorted(in_pool.files)
 
 
-def test_site_contribution(tmp_path):
-    catalog = fixture_catalog()
-    ctx = BuildContext(site_url=SITE_URL, cache_dir=str(tmp_path),
-                       extra={"flyers_dir": str(FIXTURE_DEFINITIONS)})
-    first = contribute(catalog, ctx).files
+def _project(tmp_path: Path, **settings):
+    (tmp_path / "flyers").mkdir(exist_ok=True)
+    for definition in FIXTURE_DEFINITIONS.glob("*.yml"):
+        (tmp_path / "flyers" / definition.name).write_bytes(definition.read_bytes())
+    config = AtlasConfig(name="Hilfe in Musterstadt", site_url=SITE_URL, **settings)
+    return project_for(FIXTURE_CONTENT, config, tmp_path)
+
+
+def test_site_family_makes_every_flyer_through_the_cache(tmp_path):
+    project = _project(tmp_path)
+    inputs, problems = inspect(project, TODAY)
+    assert inputs is not None and not [p for p in problems if p.severity == "error"]
+    first = [f for f in render(inputs, tools(tmp_path / "cache")).files if f.path.startswith("flyers/")]
     files = {f.path: f.read() for f in first}
     assert all(data.startswith(b"%PDF-") for data in files.values())
-    # Cached PDFs stay on disk: the site build copies them instead of holding them in memory.
-    again = contribute(catalog, ctx).files
+    # Cached PDFs stay on disk: the site build links them instead of holding them in memory.
+    again = [f for f in render(inputs, tools(tmp_path / "cache")).files if f.path.startswith("flyers/")]
     assert all(f.source and f.data == b"" for f in again)
     assert {f.path: f.read() for f in again} == files
-    for offer in catalog.published:
+    for offer in inputs.catalog.published:
         assert f"flyers/{offer.id}-karte.pdf" in files
         assert f"flyers/{offer.id}-aushang.pdf" in files
     assert "flyers/heft.pdf" in files
-    assert all(path.startswith("flyers/") for path in files)
-    assert contribute(catalog, BuildContext(site_url=None)).files == []
-    assert contribute(catalog, BuildContext(site_url=SITE_URL, flyers=False)).files == []
+    assert set(files) == inputs.flyers.paths
 
 
-def test_site_contribution_reports_bad_definitions(tmp_path):
-    catalog = fixture_catalog()
-    (tmp_path / "bad.yml").write_text("title: X\nselect:\n  categories: [tanzen]\n")
-    ctx = BuildContext(site_url=SITE_URL, extra={"flyers_dir": str(tmp_path)})
-    with pytest.raises(ContentError) as info:
-        contribute(catalog, ctx)
-    assert "bad.yml:3:16: error" in str(info.value)
+def test_no_flyers_without_site_url_or_when_switched_off(tmp_path):
+    for project in (project_for(FIXTURE_CONTENT, AtlasConfig(), tmp_path),
+                    _project(tmp_path, flyers=FlyerSettings(enabled=False))):
+        inputs, _ = inspect(project, TODAY)
+        assert inputs is not None and inputs.flyers is None
+        assert not [f for f in render(inputs, tools()).files if f.path.startswith("flyers/")]
+
+
+def test_bad_definitions_are_load_problems(tmp_path):
+    project = _project(tmp_path)
+    (tmp_path / "flyers" / "bad.yml").write_text("title: X\nselect:\n  categories: [tanzen]\n")
+    _, problems = inspect(project, TODAY)
+    assert any("bad.yml:3:16: error" in p.format_text() for p in problems), problems
 
 
 def _mkdocs(tmp_path: Path, site_url: str | None) -> Path:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.flyers.build import build_flyers
 from build_tools.flyers.page import PrintOptions
 
-from .conftest import FIXTURE_DEFINITIONS, SITE_URL
+from .conftest import FIXTURE_DEFINITIONS, SITE_URL, make_flyers
 from .pdfcheck import assert_fonts_embedded, decode, pages_mm, phone_camera, render, text
 
 FORMATS = {"heft": (105, 148), "winter": (210, 297), "bezirk-mitte": (148, 210),
@@ -76,7 +75,7 @@ def test_district_flyer_leads_to_district_page(built):
 @pytest.mark.parametrize("lang", ["ar", "uk"])
 def test_collections_in_other_languages(catalog, lang):
     options = PrintOptions(site_url=SITE_URL, lang=lang, bleed_mm=3)
-    result = build_flyers(catalog, options, FIXTURE_DEFINITIONS, None, processes=1)
+    result = make_flyers(catalog, options, FIXTURE_DEFINITIONS)
     for slug, (w, h) in FORMATS.items():
         pdf = result.files[f"flyers/{slug}.pdf"]
         assert f"/Lang ({lang})".encode() in pdf

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 import pypdfium2 as pdfium
 import pytest
 
 from build_tools.flyers import fonts
-from build_tools.flyers.build import FlyerError, build_flyers
 from build_tools.flyers.card import render_card
 from build_tools.flyers.page import PrintOptions
+from build_tools.flyers.plan import plan_flyers
 from build_tools.flyers.poster import Poster, render_poster
 from build_tools.flyers.texts import offer_sheet
 from build_tools.urls import MissingSiteUrl
@@ -168,11 +170,12 @@ def test_missing_site_url(catalog):
         offer_sheet(catalog, catalog.offer("notschlafstelle"), None, "de")
 
 
-def test_layout_that_prints_codes_too_small_fails(catalog):
+def test_layout_that_prints_codes_too_small_is_a_plan_problem(catalog):
     long_url = "https://" + "sehr-lange-adresse." * 9 + "example/"
     options = PrintOptions(site_url=long_url)
-    with pytest.raises(FlyerError, match=r"aushang.pdf.*mm je Modul"):
-        build_flyers(catalog, options, None, None, processes=1, only={"notschlafstelle"})
+    plan = plan_flyers(catalog, [], options, only={"notschlafstelle"})
+    messages = [p.message for p in plan.problems if p.severity == "error"]
+    assert any(re.search(r"aushang.pdf.*mm je Modul", m) for m in messages), messages
 
 
 def _font_sizes(pdf: bytes, needle: str) -> list[float]:
@@ -201,7 +204,7 @@ def test_card_qr_is_at_least_30_mm(catalog):
 def test_text_the_font_cannot_print_becomes_a_question_mark_and_a_warning(catalog, options):
     import pypdfium2
 
-    from build_tools.flyers.build import glyph_warnings
+    from build_tools.flyers.plan import glyph_warnings
 
     sheet = offer_sheet(catalog, catalog.offer("tafel-nord"), SITE_URL, "de")
     sheet.title = "Tafel 北"

@@ -9,14 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.build import inspect
 from build_tools.clock import build_date
-from build_tools.config import load_config
-from build_tools.content import load_catalog
-from build_tools.flyers.build import build_flyers
 from build_tools.flyers.definitions import load_definitions
 from build_tools.flyers.page import PrintOptions
-from build_tools.outputs import BuildContext
+from build_tools.pages.site import render as render_pages
 
+from ..buildkit import sample_project, tools
+from .conftest import make_flyers
 from .pdfcheck import assert_fonts_embedded, decode, pages_mm, phone_camera, render, text
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -25,31 +25,27 @@ SIZES = {"a4": (210, 297), "a5": (148, 210), "a6-booklet": (105, 148)}
 
 @pytest.fixture(scope="module")
 def sample():
-    config, _ = load_config(ROOT / "mkdocs.yml")
-    result = load_catalog(ROOT / config.content_dir, config, build_date())
-    if result.catalog is None:
-        pytest.skip("sample content does not load yet")
-    return config, result.catalog
+    inputs, problems = inspect(sample_project(), build_date())
+    assert inputs is not None, problems
+    return inputs.settings, inputs.catalog
 
 
 @pytest.fixture(scope="module")
 def sample_flyers(sample):
     config, catalog = sample
     options = PrintOptions(site_url=config.site_url, atlas_name=config.name,
-                           error_correction=config.qr_error_correction)
-    result = build_flyers(catalog, options, ROOT / "flyers", None, processes=2)
+                           error_correction=config.flyers.qr_error_correction)
+    result = make_flyers(catalog, options, ROOT / "flyers", processes=2)
     assert not result.problems, result.problems
     return result.files
 
 
 @pytest.fixture(scope="module")
 def site_paths(sample):
-    config, catalog = sample
-    try:
-        from build_tools.pages.site import contribute
-    except ImportError:
-        pytest.skip("page renderer not available")
-    pages = contribute(catalog, BuildContext(site_url=config.site_url))
+    from types import SimpleNamespace
+
+    _, catalog = sample
+    pages = render_pages(SimpleNamespace(catalog=catalog, holidays=(), flyers=None), tools())
     return {p.path for p in pages.pages}
 
 
@@ -124,7 +120,7 @@ def test_sample_with_bleed(sample):
     config, catalog = sample
     options = PrintOptions(site_url=config.site_url, bleed_mm=3, crop_marks=False)
     offer = catalog.published[0]
-    result = build_flyers(catalog, options, ROOT / "flyers", None, processes=1)
+    result = make_flyers(catalog, options, ROOT / "flyers")
     for path, pdf in result.files.items():
         if path.endswith(("-karte.pdf", "-aushang.pdf")) and offer.id not in path:
             continue

@@ -12,6 +12,7 @@ from build_tools.config import AtlasConfig
 from build_tools.content import load_catalog
 from build_tools.ledger import LedgerEntry, append_entries, check_ledger, read_ledger
 from build_tools.ledger.site import alias_pages
+from build_tools.templating import templates_for
 
 from ..conftest import ROOT
 
@@ -31,11 +32,17 @@ def project(tmp_path):
     return tmp_path
 
 
+def _check(catalog, project):
+    entries, problems = read_ledger(project / "flyers" / "printed-urls.txt", "ledger")
+    assert problems == []
+    return check_ledger(catalog, entries, "ledger")
+
+
 def _problems(project):
     config = AtlasConfig(site_url=SITE)
     result = load_catalog(project / "content", config, TODAY)
     assert result.catalog is not None, result.problems
-    return [p.format_text() for p in check_ledger(result.catalog, project / "flyers" / "printed-urls.txt", "ledger")], result.catalog
+    return [p.format_text() for p in _check(result.catalog, project)], result.catalog
 
 
 def _offer(project):
@@ -64,7 +71,7 @@ def test_renamed_without_alias_breaks_and_with_alias_redirects(project):
     path.write_text(path.read_text(encoding="utf-8") + "aliases: [tafel]\n", encoding="utf-8")
     problems, catalog = _problems(project)
     assert problems == []
-    (page,) = alias_pages(catalog)
+    (page,) = alias_pages(catalog, templates_for(None))
     assert page.path == "angebote/tafel/index.html"
     html = page.data.decode()
 
@@ -128,7 +135,7 @@ def test_removed_category_breaks_its_printed_page(project):
 def test_changed_site_url_is_reported(project):
     config = AtlasConfig(site_url="https://neu.example.org/")
     catalog = load_catalog(project / "content", config, TODAY).catalog
-    problems = check_ledger(catalog, project / "flyers" / "printed-urls.txt", "ledger")
+    problems = _check(catalog, project)
     assert [p.format_text() for p in problems] == [
         "ledger:3:1: error: url: 2 gedruckte Adressen liegen nicht unter site_url 'https://neu.example.org/' "
         "(zuerst https://hilfe.example.org/musterstadt/angebote/tafel/, gedruckt am 2026-03-01 auf "

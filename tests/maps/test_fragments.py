@@ -9,12 +9,14 @@ import subprocess
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
 from build_tools import maps, urls
 from build_tools.maps import render, spec
-from build_tools.maps.site import contribute, overview_data_bytes
+from build_tools.maps.site import overview_data_bytes
+from build_tools.maps.site import render as maps_family
 from build_tools.schema import Category
 
 from .conftest import CATEGORIES, make_catalog, make_offer, sample_offers
@@ -198,7 +200,7 @@ def test_confidential_offers_never_reach_a_map(catalog):
     secret = catalog.offer("frauenhaus")
     assert maps.offer_map_html(catalog, secret, urls.offer_path("frauenhaus"), None) == ""
     outputs = list(all_fragments(catalog).values())
-    outputs += [f.data.decode() for f in contribute(catalog, None).files]
+    outputs += [f.data.decode() for f in maps_family(SimpleNamespace(catalog=catalog), None).files]
     for text in outputs:
         assert "frauenhaus" not in text
         assert str(secret.location.lat) not in text and str(secret.location.lon) not in text
@@ -264,7 +266,7 @@ def test_overview_is_driven_by_data(catalog):
     assert config["cluster"]["chunkedLoading"] is True
     assert [g["category"] for g in config["groups"]] == ["essen", "hygiene", "beratung"]
     assert config["layerControl"]["collapsed"] is True
-    files = contribute(catalog, None).files
+    files = maps_family(SimpleNamespace(catalog=catalog), None).files
     assert [f.path for f in files] == ["karte/angebote.json"]
     data = json.loads(files[0].data)
     assert data["fields"] == ["id", "title", "category", "lat", "lon"]

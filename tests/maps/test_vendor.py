@@ -43,8 +43,8 @@ def test_vendored_files_match_their_manifest(lib):
 
 def test_vendor_script_reproduces_the_committed_copies(tmp_path):
     node_modules = ROOT / "node_modules"
-    if not (node_modules / "leaflet" / "package.json").exists():
-        pytest.skip("node_modules missing (make vendor runs npm ci)")
+    assert (node_modules / "leaflet" / "package.json").exists(), (
+        "node_modules fehlt: make test installiert die npm-Pakete (npm ci)")
     vendor.vendor(node_modules, tmp_path)
     for lib in vendor.LIBRARIES:
         for _, target in lib.files:

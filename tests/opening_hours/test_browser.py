@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.opening_hours import BERLIN, describe_offer_hours, hours_data
+from build_tools.opening_hours import BERLIN, describe_offer_hours, holiday_horizon, hours_data
 
 from .cases import FakeOffer, Season
 
@@ -66,7 +66,7 @@ MOMENTS = {
 
 def write_page(folder: Path, lang: str = "de") -> Path:
     shutil.copy(JS, folder / "atlas-hours.js")
-    data = json.dumps(hours_data(OFFERS, "NW", date(2026, 10, 1)))
+    data = json.dumps(hours_data(OFFERS, holiday_horizon("NW", date(2026, 10, 1))))
     items = "\n".join(
         f'<li data-atlas-offer="{o.id}"><h2>{o.id}</h2>'
         f'<p>{html.escape("; ".join(describe_offer_hours(o, lang)))}</p>'

@@ -9,6 +9,7 @@ from build_tools.opening_hours import (
     compact_schedule,
     describe_hours,
     describe_offer_hours,
+    holiday_horizon,
     hours_data,
     opening_hours_jsonld,
     parse_hours,
@@ -88,10 +89,28 @@ def test_compact_schedule_is_small_json():
 def test_hours_data_covers_three_years_of_holidays():
     offer = FakeOffer("24/7")
     offer.id = "a"
-    data = hours_data([offer], "NW", date(2026, 10, 1))
+    nothing = FakeOffer(None)
+    nothing.id = "b"
+    horizon = holiday_horizon("NW", date(2026, 10, 1))
+    assert horizon == sorted(horizon) and horizon[0] == date(2026, 1, 1)
+    data = hours_data([offer, nothing], horizon)
     assert "2026-12-25" in data["holidays"] and "2028-12-26" in data["holidays"]
+    assert "2029-01-01" not in data["holidays"]
+    # Nothing to evaluate for "b" (active, no hours): left out, the script shows "unknown".
     assert data["offers"] == {"a": {"r": [[0, 0, 0, [], [0, 1440]]]}}
     json.dumps(data)
+
+
+def test_pages_use_the_same_horizon(tmp_path):
+    """The site embeds exactly the holidays the tested function gives (one horizon)."""
+    from tests.buildkit import inputs_for
+    from tests.pages.conftest import FIXTURE_CONTENT, FIXTURE_DAY, fixture_config
+
+    from build_tools.config import FlyerSettings
+
+    settings = fixture_config().model_copy(update={"flyers": FlyerSettings(enabled=False)})
+    inputs = inputs_for(FIXTURE_CONTENT, settings, FIXTURE_DAY, root=tmp_path)
+    assert list(inputs.holidays) == holiday_horizon(inputs.settings.holidays_state, FIXTURE_DAY)
 
 
 def test_jsonld_leaves_out_days_by_appointment():

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from build_tools.outputs import BuildContext
 from build_tools.pages import views
 from build_tools.pages.home import home_page
 from build_tools.pages.lists import az_page, category_page, district_page, map_page
-from build_tools.pages.site import contribute
+from build_tools.pages.site import render
 
+from ..buildkit import page_inputs, tools
 from ..htmlquery import parse
 
 
@@ -17,7 +17,7 @@ def _listed(html: str) -> list[str]:
 
 
 def test_az_lists_every_published_offer_once(catalog):
-    listed = _listed(az_page(catalog, []).html)
+    listed = _listed(az_page(page_inputs(catalog)).html)
     assert sorted(listed) == sorted(o.id for o in catalog.published)
     assert "alte-suppenkueche" not in listed
 
@@ -29,25 +29,22 @@ def test_german_sort_order():
 
 
 def test_category_page_lists_main_and_additional_members(catalog):
-    listed = _listed(category_page(catalog, "essen", BuildContext(), []).html)
+    listed = _listed(category_page(page_inputs(catalog), "essen").html)
     assert listed == ["tagestreff-mitte"]  # essen is its additional category; the ended one is gone
 
 
 def test_district_page_includes_service_areas(catalog):
-    listed = _listed(district_page(catalog, "nord", BuildContext(), []).html)
+    listed = _listed(district_page(page_inputs(catalog), "nord").html)
     assert "streetwork" in listed
 
 
 def test_open_filter_on_list_pages(catalog):
-    from build_tools.pages import integrations
-
-    html = az_page(catalog, []).html
-    has_filter = parse(html).find("input", data_atlas_open_filter=True) is not None
-    assert has_filter == integrations.has_live_hours()
+    html = az_page(page_inputs(catalog)).html
+    assert parse(html).find("input", data_atlas_open_filter=True) is not None
 
 
 def test_map_page_lists_the_same_offers(catalog):
-    assert sorted(_listed(map_page(catalog, BuildContext(), []).html)) == sorted(
+    assert sorted(_listed(map_page(page_inputs(catalog)).html)) == sorted(
         o.id for o in catalog.published
     )
 
@@ -56,7 +53,7 @@ def test_big_map_page_lists_categories_instead_of_every_offer(catalog, monkeypat
     from build_tools.pages import lists
 
     monkeypatch.setattr(lists, "MAP_PAGE_LIST_LIMIT", len(catalog.published) - 1)
-    tree = parse(map_page(catalog, BuildContext(), []).html)
+    tree = parse(map_page(page_inputs(catalog)).html)
     assert [li for li in tree.find_all("li") if "data-atlas-offer" in li.attrs] == []
     links = {a.attrs["href"] for h3 in tree.find_all("h3") for a in h3.find_all("a")}
     used = {o.category for o in catalog.published}
@@ -64,7 +61,7 @@ def test_big_map_page_lists_categories_instead_of_every_offer(catalog, monkeypat
 
 
 def test_home_has_search_tiles_and_emergency_numbers(catalog):
-    tree = parse(home_page(catalog).html)
+    tree = parse(home_page(page_inputs(catalog)).html)
     assert tree.find("form", role="search").find("input", name="q") is not None
     hrefs = [a.attrs["href"] for a in tree.find_all("a")]
     assert "tel:112" in hrefs and "tel:08001110111" in hrefs
@@ -72,7 +69,10 @@ def test_home_has_search_tiles_and_emergency_numbers(catalog):
 
 
 def test_contribution_paths_are_unique_and_from_the_url_authority(catalog):
-    result = contribute(catalog, BuildContext())
+    from types import SimpleNamespace
+
+    inputs = SimpleNamespace(catalog=catalog, holidays=(), flyers=None)
+    result = render(inputs, tools())
     paths = [p.path for p in result.pages]
     assert len(paths) == len(set(paths))
     assert {"", "angebote/", "karte/", "kategorien/", "sozialraeume/"} <= set(paths)

@@ -6,23 +6,23 @@ import json
 
 import pytest
 
-from build_tools.outputs import BuildContext
-from build_tools.pages import integrations
+from build_tools.pages import offer as offer_module
 from build_tools.pages.offer import offer_page, related_offers
 
+from ..buildkit import page_inputs
 from ..htmlquery import parse
 
 
 @pytest.fixture
 def render(catalog):
     def rendered(offer_id: str, files=frozenset()):
-        return offer_page(catalog, catalog.offer(offer_id), BuildContext(), [], files)
+        return offer_page(page_inputs(catalog, flyers=frozenset(files)), catalog.offer(offer_id))
     return rendered
 
 
 def test_offer_page_body_matches_golden(render, golden, monkeypatch):
     # The map fragment belongs to the maps helper; keep this golden about the page itself.
-    monkeypatch.setattr(integrations, "offer_map", lambda *a: '<div class="map-stub"></div>')
+    monkeypatch.setattr(offer_module, "offer_map_html", lambda *a: '<div class="map-stub"></div>')
     page = render("tagestreff-mitte")
     golden("pages/offer-tagestreff-mitte.html", page.html)
 
@@ -117,8 +117,6 @@ def test_related_never_lists_ended_offers(catalog):
 
 
 def test_hours_block_follows_the_markup_contract(render):
-    if not integrations.has_live_hours():
-        pytest.skip("opening_hours module without compact_schedule")
     tree = parse(render("tagestreff-mitte").html)
     data = tree.find("script", id="atlas-hours-data")
     assert "tagestreff-mitte" in json.loads(data.text)["offers"]

@@ -12,9 +12,8 @@ import shapely
 from shapely.affinity import translate
 
 from build_tools.catalog import Catalog, District
-from build_tools.config import AtlasConfig
+from build_tools.config import METRIC_CRS, AtlasConfig
 from build_tools.geo import DistrictLocator
-from build_tools.planning.config import METRIC_CRS
 from build_tools.planning.projection import lonlat_of
 from build_tools.schema import Category, Location, Offer
 
@@ -52,7 +51,7 @@ def make_catalog(districts, offers, categories=("essen",), options=None) -> Cata
             offer.location.district = locator.locate(offer.location.lat, offer.location.lon)
     cats = {c: Category(id=c, label=c.capitalize(), color="#1f4e79") for c in categories}
     return Catalog(
-        config=AtlasConfig(options={"planning": options or {}}), offers=offers,
+        config=AtlasConfig(planning=options or {}), offers=offers,
         categories=cats, target_groups={}, districts=dist, organizations={},
         build_date=date(2026, 11, 22),
     )

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import shapely
 
-from build_tools.outputs import BuildContext
 from build_tools.planning.analysis import analyse
-from build_tools.planning.config import planning_settings
 from build_tools.planning.pages import planning_pages
-from build_tools.planning.site import contribute
+from build_tools.planning.site import render
 
+from ..buildkit import tools
 from ..htmlquery import parse
 from .synthetic import make_catalog, make_offer
 
@@ -31,7 +32,7 @@ def sample(square, **options):
 
 
 def pages_of(catalog):
-    result = analyse(catalog, planning_settings(catalog.config))
+    result = analyse(catalog, catalog.config.planning)
     return {p.path: p for p in planning_pages(result)}
 
 
@@ -111,11 +112,11 @@ def test_overview_lists_the_gaps(square):
 
 def test_contribution_and_switch(square):
     catalog = sample(square)
-    contribution = contribute(catalog, BuildContext())
+    contribution = render(SimpleNamespace(catalog=catalog, settings=catalog.config, population=None), tools())
     paths = sorted(f.path for f in contribution.files)
     assert paths == [
         "planung/planungsbericht.pdf", "planung/planungsbericht.zip",
     ]
-    catalog.config.planning = False
-    off = contribute(catalog, BuildContext())
+    catalog.config.planning.enabled = False
+    off = render(SimpleNamespace(catalog=catalog, settings=catalog.config, population=None), tools())
     assert off.pages == [] and off.files == []

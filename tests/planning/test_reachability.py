@@ -11,8 +11,9 @@ import math
 import pytest
 import shapely
 
+from build_tools.config import METRIC_CRS
 from build_tools.planning.analysis import analyse
-from build_tools.planning.config import planning_settings
+from build_tools.planning.population import load_population_grid
 
 from .synthetic import make_catalog, make_offer
 
@@ -20,7 +21,7 @@ REL = 5e-3
 
 
 def figures(catalog):
-    return analyse(catalog, planning_settings(catalog.config))
+    return analyse(catalog, catalog.config.planning)
 
 
 def test_square_with_one_offer_in_the_corner(square):
@@ -165,7 +166,9 @@ def test_population_grid_weights_the_shares(square, tmp_path):
         json.dumps({"type": "FeatureCollection", "features": features}), encoding="utf-8")
     catalog = make_catalog({"eck": (square, 400)}, [make_offer("a", "essen", (0, 0))],
                            options={"population_grid": "grid.geojson"})
-    result = analyse(catalog, planning_settings(catalog.config), tmp_path)
+    grid, problems = load_population_grid(tmp_path / "grid.geojson", METRIC_CRS, "grid.geojson")
+    assert grid is not None, problems
+    result = analyse(catalog, catalog.config.planning, grid)
     reach = result.reach[("eck", "essen")]
     # (100, 100) is 141 m from the offer, (900, 900) 1273 m: 300 of 400 people within 1 km.
     assert reach.weighted
@@ -173,13 +176,13 @@ def test_population_grid_weights_the_shares(square, tmp_path):
     assert result.population_grid == "grid.geojson"
 
 
-def test_population_grid_errors_name_the_feature(square, tmp_path):
-    from build_tools.config import ConfigProblem
-
+def test_population_grid_errors_name_the_feature(tmp_path):
     (tmp_path / "grid.geojson").write_text(
         '{"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {}, '
-        '"geometry": {"type": "Point", "coordinates": [6.4, 50.8]}}]}', encoding="utf-8")
-    catalog = make_catalog({"eck": (square, 400)}, [],
-                           options={"population_grid": "grid.geojson"})
-    with pytest.raises(ConfigProblem, match=r"features\[0\]: population"):
-        analyse(catalog, planning_settings(catalog.config), tmp_path)
+        '"geometry": {"type": "Point", "coordinates": [6.4, 50.8]}}, {"type": "Feature", '
+        '"properties": {"population": 3}, "geometry": {"type": "Point", "coordinates": []}}]}',
+        encoding="utf-8")
+    grid, problems = load_population_grid(tmp_path / "grid.geojson", METRIC_CRS, "grid.geojson")
+    assert grid is None
+    assert [p.field for p in problems] == ["features[0].properties.population", "features[1].geometry"]
+    assert "population muss eine Zahl ≥ 0 sein" in problems[0].format_text()

@@ -15,7 +15,6 @@ import shapely
 
 from build_tools.cli import main
 from build_tools.planning.analysis import analyse
-from build_tools.planning.config import planning_settings
 from build_tools.planning.findings import findings
 from build_tools.planning.report_md import csv_zip, report_csv_files, report_markdown
 from build_tools.planning.report_pdf import report_pdf
@@ -36,7 +35,7 @@ def result(square):
         ],
         categories=("essen", "kleidung"),
     )
-    return analyse(catalog, planning_settings(catalog.config))
+    return analyse(catalog, catalog.config.planning)
 
 
 def pdf_text(data: bytes) -> str:
@@ -122,8 +121,6 @@ def test_atlas_report_on_the_sample_atlas_finds_the_southern_food_gap(tmp_path, 
 
 
 def test_only_requested_formats(tmp_path, monkeypatch):
-    if not (ROOT / "content" / "districts.geojson").exists():
-        pytest.skip("sample atlas not present")
     monkeypatch.chdir(ROOT)
     code = main(["report", "--format", "csv", "--config", str(ROOT / "mkdocs.yml"),
                  "--out", str(tmp_path)])

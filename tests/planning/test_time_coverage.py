@@ -6,7 +6,6 @@ import pytest
 
 from build_tools.opening_hours import open_minutes_per_week, parse_hours
 from build_tools.planning.analysis import analyse
-from build_tools.planning.config import planning_settings
 from build_tools.planning.time_coverage import combine, latest_closing, week_grid
 
 from .synthetic import make_catalog, make_offer
@@ -80,6 +79,6 @@ def test_category_time_coverage_from_catalog(square):
                        status="temporarily_closed"),
         ],
     )
-    t = analyse(catalog, planning_settings(catalog.config)).time["essen"]
+    t = analyse(catalog, catalog.config.planning).time["essen"]
     assert (t.offers, t.with_hours, t.hours_per_week) == (3, 2, 17)
     assert t.sunday and t.holidays and not t.evening

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.adapters.site_build import collect
+from build_tools.build import render
 from build_tools.catalog import Catalog
 from build_tools.config import AtlasConfig
-from build_tools.content import load_catalog
-from build_tools.outputs import BuildContext, Contribution
+from build_tools.outputs import Contribution
+from tests.buildkit import inputs_for, tools
 from tests.corpus.harness import TODAY, Case, all_cases, make_content, working_directory
 
 SITE_URL = "https://atlas.example/"
@@ -36,10 +36,10 @@ def hostile_render(tmp_path_factory: pytest.TempPathFactory) -> HostileRender:
     cases = valid_hostile_cases()
     make_content(root, *cases)
     with working_directory(root):
-        result = load_catalog(Path("content"), AtlasConfig(site_url=SITE_URL), TODAY)
-        assert result.catalog is not None, [p.format_text() for p in result.problems]
-        contribution = collect(result.catalog, BuildContext(site_url=SITE_URL, flyers=False))
-    return HostileRender(root, result.catalog, contribution, cases)
+        settings = AtlasConfig(site_url=SITE_URL, flyers=False)
+        inputs = inputs_for(Path("content"), settings, TODAY, root)
+        contribution = render(inputs, tools())
+    return HostileRender(root, inputs.catalog, contribution, cases)
 
 
 def make_project(root: Path) -> Path:
@@ -53,7 +53,6 @@ def make_project(root: Path) -> Path:
         if isinstance(entry, dict) and "atlas" in entry:
             entry["atlas"]["content_dir"] = "content"
     config["docs_dir"] = str(repo / "content" / "pages")
-    config["theme"]["custom_dir"] = str(repo / "site_templates" / "overrides")
     config["site_dir"] = str(root / "site")
     path = root / "mkdocs.yml"
     path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")

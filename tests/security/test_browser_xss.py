@@ -118,9 +118,9 @@ def xss_url(xss_site: Path):
 
 
 def _tile_host() -> str:
-    from build_tools.config import load_config
+    from tests.buildkit import sample_project
 
-    config, _ = load_config(ROOT / "mkdocs.yml")
+    config = sample_project().settings
     return urlsplit(config.map.tiles.replace("{s}", "a")).hostname or ""
 
 

@@ -12,12 +12,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools.adapters.site_build import collect
+from build_tools import build
 from build_tools.config import AtlasConfig
-from build_tools.content import load_catalog
-from build_tools.flyers.build import FlyerError, build_flyers
 from build_tools.flyers.page import PrintOptions
-from build_tools.outputs import BuildContext
+from build_tools.flyers.plan import FlyerError, plan_flyers, render_job
+from tests.buildkit import project_for, tools
 from tests.corpus.harness import TODAY, make_content, working_directory
 
 from .htmlcheck import inspect
@@ -62,15 +61,17 @@ def test_arbitrary_unicode_offers_render_safely(tmp_path_factory, offer: dict) -
     text = yaml.safe_dump(offer, allow_unicode=True, sort_keys=False)
     (content / "offers" / "zufall.yml").write_text(text, encoding="utf-8")
     with working_directory(root):
-        result = load_catalog(Path("content"), AtlasConfig(site_url=SITE_URL), TODAY)
-        if result.catalog is None:  # refused with problems (bidi override, too long ...): fine
-            assert all(p.file and p.line >= 1 for p in result.problems)
+        settings_ = AtlasConfig(site_url=SITE_URL, flyers=False)
+        inputs, problems = build.inspect(project_for(Path("content"), settings_, root), TODAY)
+        if inputs is None or any(p.severity == "error" for p in problems):
+            # refused with problems (bidi override, too long ...): fine
+            assert all(p.file and p.line >= 1 for p in problems)
             return
-        contribution = collect(result.catalog, BuildContext(site_url=SITE_URL, flyers=False))
+        contribution = build.render(inputs, tools())
         options = PrintOptions(site_url=SITE_URL, lang="de", error_correction="M", atlas_name="A")
+        plan = plan_flyers(inputs.catalog, [], options, only={"zufall"})
         try:
-            flyers = build_flyers(result.catalog, options, None, None, processes=1, only={"zufall"})
-            assert all(data.startswith(b"%PDF") for data in flyers.files.values())
+            assert all(render_job(job, options).startswith(b"%PDF") for job in plan.jobs)
         except FlyerError as exc:  # a glyph the print font lacks: a message, not a crash
             assert "zufall" in str(exc)
     for page in contribution.pages:

@@ -94,12 +94,12 @@ def test_flyers_print_payloads_as_text(hostile_render) -> None:
     """Flyers print every payload literally (ReportLab's paragraph markup is escaped)."""
     import pypdfium2
 
-    from build_tools.flyers.build import build_flyers
     from build_tools.flyers.page import PrintOptions
+    from tests.flyers.conftest import make_flyers
 
     options = PrintOptions(site_url=SITE_URL, lang="de", error_correction="M", atlas_name="Atlas")
     ids = {o.id for o in hostile_render.catalog.offers}
-    result = build_flyers(hostile_render.catalog, options, None, None, processes=1, only=ids)
+    result = make_flyers(hostile_render.catalog, options, only=ids)
     assert [p for p in result.problems if p.severity == "error"] == []
     for offer_id, title in [("xss-title", '<script>alert("title")</script>'),
                             ("xss-title-attribute", '"><img src=x onerror=alert(1)>'),
@@ -113,11 +113,11 @@ def test_flyers_print_payloads_as_text(hostile_render) -> None:
 
 def test_unprintable_glyphs_print_as_question_marks_with_a_warning(hostile_render) -> None:
     """Emoji the flyer font lacks: the flyer still prints (as "?") and the editor is warned."""
-    from build_tools.flyers.build import build_flyers
     from build_tools.flyers.page import PrintOptions
+    from tests.flyers.conftest import make_flyers
 
     options = PrintOptions(site_url=SITE_URL, lang="de", error_correction="M", atlas_name="Atlas")
-    result = build_flyers(hostile_render.catalog, options, None, None, processes=1, only={"xss-unicode"})
+    result = make_flyers(hostile_render.catalog, options, only={"xss-unicode"})
     assert "flyers/xss-unicode-karte.pdf" in result.files
     warnings = [p for p in result.problems if p.file == "content/offers/xss-unicode.yml"]
     assert warnings and all(p.severity == "warning" for p in warnings)

@@ -1,0 +1,74 @@
+"""The driver: load then render; the forked half gives what one process gives; safe paths."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from build_tools.build import FAMILIES, check_output_paths, inspect, render
+from build_tools.outputs import Contribution, GeneratedFile, GeneratedPage
+from build_tools.security.paths import UnsafePath
+from tests.pages.conftest import FIXTURE_CONTENT, FIXTURE_DAY, fixture_config
+
+from .buildkit import inputs_for, project_for, tools
+
+
+def _flatten(contribution):
+    pages = [(p.path, p.title, p.html, p.meta, p.markdown) for p in contribution.pages]
+    files = [(f.path, f.read()) for f in contribution.files]
+    return pages, files
+
+
+def test_render_in_two_processes_equals_render_in_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    inputs = inputs_for(FIXTURE_CONTENT, fixture_config(), FIXTURE_DAY, root=tmp_path)
+    together = _flatten(render(inputs, tools(tmp_path / "cache", fork=True)))
+    alone = _flatten(render(inputs, tools(None, fork=False)))
+    assert together == alone
+    paths = [path for path, _ in together[1]]
+    assert any(p.startswith("daten/") for p in paths), "exports come from the forked half"
+    assert any(p.startswith("flyers/") for p in paths)
+    assert not any(f.deferred for f in render(inputs, tools(None)).files), "the driver makes every file"
+
+
+def test_every_family_is_an_imported_function():
+    assert all(callable(family) and family.__name__ == "render" for family in FAMILIES)
+    assert len({family.__module__ for family in FAMILIES}) == len(FAMILIES)
+
+
+def test_load_phase_finds_what_the_build_refuses_in_one_run(tmp_path):
+    flyers = tmp_path / "flyers"
+    flyers.mkdir()
+    (flyers / "kaputt.yml").write_text("title: X\nselect: {ids: [gibt-es-nicht]}\n", encoding="utf-8")
+    (flyers / "printed-urls.txt").write_text(
+        "2026-01-01\thttps://hilfe.test.example/angebote/weg/\tweg-karte.pdf\n", encoding="utf-8")
+    settings = fixture_config().model_copy(update={"planning": fixture_config().planning.model_copy(
+        update={"thresholds_m": {"esen": 800}})})
+    inputs, problems = inspect(project_for(FIXTURE_CONTENT, settings, tmp_path), FIXTURE_DAY)
+    errors = [p for p in problems if p.severity == "error"]
+    messages = " | ".join(p.format_text() for p in errors)
+    assert "unbekanntes Angebot 'gibt-es-nicht'" in messages
+    assert "führt ins Leere" in messages
+    assert "unbekannte Kategorie 'esen'" in messages
+    assert inputs is not None and len(errors) == 3
+
+
+@pytest.mark.parametrize("path", ["../x.pdf", "/etc/x", "flyers/CON.pdf", "daten/ta\u0430fel.csv", "a\\b"])
+def test_unsafe_file_paths_are_refused(path):
+    with pytest.raises(UnsafePath):
+        check_output_paths(Contribution(files=[GeneratedFile(path, b"")]))
+
+
+def test_case_collisions_are_refused():
+    pages = [GeneratedPage("angebote/tafel/", "T", "")]
+    files = [GeneratedFile("angebote/Tafel.md", b"")]
+    with pytest.raises(UnsafePath, match="Groß-/Kleinschreibung"):
+        check_output_paths(Contribution(pages=pages, files=files))
+
+
+def test_ordinary_paths_pass():
+    check_output_paths(Contribution(
+        pages=[GeneratedPage("angebote/tafel/", "T", ""), GeneratedPage("", "Start", "")],
+        files=[GeneratedFile("flyers/tafel-karte.pdf", b""), GeneratedFile("daten/hsds/services.json", b"")],
+    ))
