@@ -266,7 +266,7 @@ class Location(StrictModel):
         None,
         description="Land als Ländercode nach ISO 3166-1 (DE, NL, BE, AT, CH, LU, FR, DK, PL, CZ "
         "…); fehlt es, gilt das Land des Atlas (Deutschland). Bestimmt das Format der "
-        "Postleitzahl und der Telefonnummern ohne +.",
+        "Postleitzahl; Telefonnummern im Ausland mit +, z. B. \"+31 43 123 4567\".",
     )
     postal_code: str | None = Field(
         None,

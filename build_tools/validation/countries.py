@@ -28,7 +28,7 @@ DEFAULT_COUNTRY = "DE"
 
 # German names of the countries whose postal codes we know (messages name them).
 COUNTRY_NAMES = {
-    "DE": "Deutschland", "AT": "Österreich", "CH": "die Schweiz", "NL": "die Niederlande",
+    "DE": "Deutschland", "AT": "Österreich", "CH": "Schweiz", "NL": "Niederlande",
     "BE": "Belgien", "LU": "Luxemburg", "FR": "Frankreich", "DK": "Dänemark", "PL": "Polen",
     "CZ": "Tschechien", "LI": "Liechtenstein",
 }

@@ -1,7 +1,7 @@
 """Phone numbers, parsed with ``phonenumbers`` (Google's libphonenumber data).
 
-Region ``DE`` by default (``location.country`` or the atlas' country decide for a number
-without ``+``). Accepted: every number the library calls valid (landlines, mobile, 0800 and
+Region ``DE`` by default: the atlas' country (validation context ``country``) decides how a
+number without ``+`` is read; numbers abroad are written with ``+`` (``+31 20 123 4567``). Accepted: every number the library calls valid (landlines, mobile, 0800 and
 other service numbers), the short numbers of the region (110, 112, 115, 116 117 …) and the
 European harmonised numbers of social value ``116 xxx`` (116 016 Hilfetelefon, 116 111
 Nummer gegen Kummer), which the library's data does not list completely.

@@ -61,8 +61,8 @@ def postal_code_problem(code: str, country: str) -> str | None:
     where = country_name(country)
     hint = ""
     if country == "DE" and re.fullmatch(r"\d{4}", code):
-        hint = " (ein Ort in AT, CH, BE, LU oder DK? dann location.country angeben, z. B. AT)"
+        hint = " (ein Ort in AT, CH, BE, LU oder DK? dann country angeben, z. B. country: AT)"
     elif country != "DE" and re.fullmatch(r"\d{5}", code):
-        hint = " (eine deutsche Postleitzahl? dann location.country: DE)"
-    return (f"Postleitzahl {code!r} passt nicht zu {where} ({country}): erwartet {known.words} "
-            f"in Anführungszeichen, z. B. \"{known.example}\"{hint}")
+        hint = " (eine deutsche Postleitzahl? dann country: DE)"
+    return (f"Postleitzahl {code!r} hat nicht das Format für {country} ({where}): erwartet "
+            f"{known.words} in Anführungszeichen, z. B. \"{known.example}\"{hint}")
