@@ -108,7 +108,10 @@ Text = Annotated[str, BeforeValidator(_clean_text)]
 Markdown = Annotated[str, BeforeValidator(_clean_text), AfterValidator(_check_markdown_budget)]
 Line = Annotated[str, BeforeValidator(_clean_text), Field(min_length=1, max_length=300)]
 Identifier = Annotated[
-    str, AfterValidator(_check_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})
+    str,
+    AfterValidator(_check_id),
+    WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "patternErrorMessage":
+                    "id: nur a–z, 0–9 und Bindestrich, z. B. tafel-nord"}),
 ]
 
 
@@ -137,18 +140,26 @@ Phone = Annotated[
     str,
     BeforeValidator(_clean_text),
     AfterValidator(_check_phone),
-    WithJsonSchema({"type": "string", "pattern": PHONE_PATTERN}),
+    WithJsonSchema({"type": "string", "pattern": PHONE_PATTERN, "patternErrorMessage":
+                    "Telefonnummer mit Vorwahl, z. B. \"02421 123456\" oder \"+49 2421 123456\""}),
 ]
 Email = Annotated[
-    str, AfterValidator(check_email), WithJsonSchema({"type": "string", "pattern": EMAIL_PATTERN})
+    str,
+    AfterValidator(check_email),
+    WithJsonSchema({"type": "string", "pattern": EMAIL_PATTERN, "patternErrorMessage":
+                    "E-Mail-Adresse wie info@beispiel.de (ohne „mailto:“)"}),
 ]
 Url = Annotated[
-    str, AfterValidator(check_url), WithJsonSchema({"type": "string", "pattern": URL_PATTERN})
+    str,
+    AfterValidator(check_url),
+    WithJsonSchema({"type": "string", "pattern": URL_PATTERN, "patternErrorMessage":
+                    "Web-Adresse mit https://, ohne Leerzeichen, z. B. https://www.beispiel.de"}),
 ]
 Day = Annotated[
     date,
     BeforeValidator(check_day),
-    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN,
+                    "patternErrorMessage": "Datum als JJJJ-MM-TT, z. B. 2026-10-01"}),
 ]
 
 
@@ -199,12 +210,15 @@ Costs = Annotated[
     str,
     BeforeValidator(_clean_text),
     BeforeValidator(_check_costs),
-    WithJsonSchema({"type": "string", "not": {"pattern": COSTS_VAGUE_PATTERN}}),
+    WithJsonSchema({"type": "string", "not": {"pattern": COSTS_VAGUE_PATTERN}, "errorMessage":
+                    "Kosten: free (kostenlos) oder der Preis als Text, nicht yes/no"}),
 ]
 Hours = Annotated[
     str,
     BeforeValidator(_clean_text),
-    WithJsonSchema({"type": "string", "pattern": HOURS_ALPHABET_PATTERN}),
+    WithJsonSchema({"type": "string", "pattern": HOURS_ALPHABET_PATTERN, "patternErrorMessage":
+                    "OpenStreetMap-Format: Mo Tu We Th Fr Sa Su, Zeiten HH:MM-HH:MM mit „-“ "
+                    "(kein „–“, kein Punkt), Kommentare in \"…\" (docs/opening-hours.md)"}),
 ]
 
 
@@ -273,7 +287,8 @@ class Location(StrictModel):
         max_length=12,
         description="Postleitzahl in Anführungszeichen, im Format des Landes (z. B. \"52349\", "
         "NL \"6211 AB\", PL \"68-200\", CZ \"110 00\").",
-        json_schema_extra={"pattern": ANY_POSTAL_PATTERN},
+        json_schema_extra={"pattern": ANY_POSTAL_PATTERN, "patternErrorMessage":
+                           "Postleitzahl in Anführungszeichen, z. B. \"52349\""},
     )
     city: Line | None = Field(None, description="Ort, z. B. \"Musterstadt\".")
     lat: float | None = Field(
@@ -576,7 +591,8 @@ class Address(StrictModel):
         None,
         max_length=12,
         description="Postleitzahl in Anführungszeichen, im Format des Landes (z. B. \"52349\").",
-        json_schema_extra={"pattern": ANY_POSTAL_PATTERN},
+        json_schema_extra={"pattern": ANY_POSTAL_PATTERN, "patternErrorMessage":
+                           "Postleitzahl in Anführungszeichen, z. B. \"52349\""},
     )
     city: Line | None = Field(None, description="Ort.")
 
