@@ -1,17 +1,20 @@
 """The /daten/ page: downloads with sizes, licence, and DCAT-AP.de metadata as JSON-LD.
 
-Every value from configuration or content is escaped; the JSON-LD is made safe to sit inside
-``<script>`` (``<``, ``>`` and ``&`` as ``\\u`` escapes).
+This module says what the page holds (files, sizes, licence, the JSON-LD); the template
+``data.html`` says how it looks and escapes every value. The JSON-LD is made safe to sit inside
+``<script>`` here (``<``, ``>`` and ``&`` as ``\\u`` escapes).
 """
 
 from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from html import escape
 from typing import Any
 
+from markupsafe import Markup
+
 from ..catalog import Catalog
+from ..templating import render
 from ..urls import MissingSiteUrl, absolute_url, data_path, relative_url
 
 
@@ -147,60 +150,24 @@ def script_json(data: Any) -> str:
 
 
 def data_page_html(catalog: Catalog, downloads: list[Download]) -> str:
-    """The body of /daten/ (escaped HTML with the JSON-LD block)."""
+    """The body of /daten/ (template ``data.html``, with the JSON-LD block)."""
     config = catalog.config
-    lic = license_of(config.exports.license)
     here = data_path()
-    rows = []
-    for item in downloads:
-        href = relative_url(here, item.path)
-        rows.append(
-            "<tr>"
-            f'<td><a href="{escape(href)}" download>{escape(item.path.rsplit("/", 1)[-1])}</a></td>'
-            f"<td>{escape(item.description)}</td>"
-            f"<td>{escape(item.media_type)}</td>"
-            f'<td data-bytes="{item.size}">{escape(human_size(item.size))}</td>'
-            "</tr>"
-        )
-    lic_name = escape(lic.title)
-    lic_link = f'<a href="{escape(lic.url)}">{lic_name}</a>' if lic.url else lic_name
-    parts = [
-        '<div class="atlas-data">',
-        f"<p>Alle Angebote von {escape(config.name)} gibt es als offene Daten zum Herunterladen. "
-        "Sie werden bei jeder Veröffentlichung neu erzeugt. Geschützte Orte (z. B. Frauenhäuser) "
-        "erscheinen ohne Adresse und ohne Koordinaten; beendete Angebote fehlen in GeoJSON "
-        "und CSV und stehen in HSDS mit dem Status <code>defunct</code>.</p>",
-        f"<p>{len(catalog.published)} Angebote"
-        + (f", Stand {catalog.build_date.strftime('%d.%m.%Y')}" if catalog.build_date else "")
-        + ".</p>",
-        "<h2>Downloads</h2>",
-        '<table class="atlas-downloads"><thead><tr><th scope="col">Datei</th>'
-        '<th scope="col">Inhalt</th><th scope="col">Format</th><th scope="col">Größe</th>'
-        "</tr></thead><tbody>",
-        *rows,
-        "</tbody></table>",
-        "<h2>Lizenz</h2>",
-        f"<p>Die Daten stehen unter der Lizenz {lic_link} (<code>{escape(config.exports.license)}</code>).</p>",
+    files = [
+        {"href": relative_url(here, item.path), "name": item.path.rsplit("/", 1)[-1],
+         "description": item.description, "media_type": item.media_type, "size": item.size,
+         "human_size": human_size(item.size)}
+        for item in downloads
     ]
-    if lic.attribution:
-        parts.append(
-            "<p>Namensnennung bei jeder Nutzung: "
-            f"<strong class=\"atlas-attribution\">{escape(attribution_text(catalog))}</strong></p>"
-        )
-    parts += [
-        "<h2>Formate</h2>",
-        "<ul>"
-        "<li><strong>GeoJSON</strong> (RFC 7946, WGS84, Reihenfolge Länge/Breite): "
-        "ein Punkt je Angebot mit allen öffentlichen Angaben; ohne Punkt bei geschützten "
-        "Orten und Angeboten ohne festen Ort.</li>"
-        "<li><strong>CSV</strong>: UTF-8 mit BOM, Trennzeichen Semikolon, Listen mit "
-        "<code> | </code> verbunden – öffnet sich direkt in Excel und LibreOffice.</li>"
-        "<li><strong>HSDS 3.0</strong> (Open Referral): Dienste, Träger und Orte als JSON "
-        "nach den offiziellen Schemas, mit <code>datapackage.json</code> als Verzeichnis.</li>"
-        "</ul>",
-        '<script type="application/ld+json">',
-        script_json(dcat_jsonld(catalog, downloads)),
-        "</script>",
-        "</div>",
-    ]
-    return "\n".join(parts) + "\n"
+    jsonld = Markup(script_json(dcat_jsonld(catalog, downloads)))  # noqa: S704 - escaped for <script>
+    return render(
+        "data.html",
+        name=config.name,
+        offer_count=len(catalog.published),
+        build_date=catalog.build_date.strftime("%d.%m.%Y") if catalog.build_date else None,
+        downloads=files,
+        license=license_of(config.exports.license),
+        license_key=config.exports.license,
+        attribution=attribution_text(catalog),
+        jsonld=jsonld,
+    )
