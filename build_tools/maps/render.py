@@ -1,17 +1,17 @@
 """Map fragments for pages: container, JSON config, and the shared asset tags.
 
-Each fragment is plain HTML without inline script: a ``<script type="application/json">`` block
-(data, never executed) and ``<script src=… defer>`` tags for the vendored Leaflet, markercluster
-and ``atlas-map.js``. Every value from YAML is escaped for where it lands: HTML attributes and
-text with :func:`html.escape`, JSON with :func:`json_for_script` (``<``, ``>``, ``&`` as
-``\\u003c`` …); popups are built from text nodes in the JS. Output is deterministic: sorted input,
+Each fragment is plain HTML without inline script (template ``maps/fragment.html``): a
+``<script type="application/json">`` block (data, never executed) and ``<script src=… defer>``
+tags for the vendored Leaflet, markercluster and ``atlas-map.js``. Every value from YAML is
+escaped for where it lands: HTML attributes and text by the template's autoescaping, JSON here
+with :func:`json_for_script` (``<``, ``>``, ``&`` as ``\\u003c`` …); popups are built from text
+nodes in the JS. Output is deterministic: sorted input,
 no ids from folium, asset versions from file contents.
 """
 
 from __future__ import annotations
 
 import hashlib
-import html
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -19,12 +19,14 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import nh3
+from markupsafe import Markup
 from shapely.geometry import mapping
 
 from .. import urls
 from ..catalog import Catalog, is_public_location
 from ..memo import Memo
 from ..schema import Offer
+from ..templating import render
 from . import spec as specmod
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,6 +41,7 @@ FIT_PADDING = (10, 10)
 COORD_DIGITS = 5  # ~1 m: enough for a door, small in JSON
 
 OFFER_ID_PLACEHOLDER = "{id}"
+FRAGMENT_TEMPLATE = "maps/fragment.html"
 
 
 def json_for_script(value: Any) -> str:
@@ -51,10 +54,6 @@ def json_for_script(value: Any) -> str:
         .replace("\u2028", "\\u2028")
         .replace("\u2029", "\\u2029")
     )
-
-
-def _esc(text: str) -> str:
-    return html.escape(text, quote=True)
 
 
 @lru_cache(maxsize=8)
@@ -143,74 +142,39 @@ def _fragment(
     *,
     kind: str,
     page_path: str,
-    label: str,
+    name: str | None,
     spec: dict[str, Any],
     cluster: bool,
     tools: bool = False,
 ) -> str:
+    """The map fragment (template ``maps/fragment.html``) for ``spec``; ``name`` is what the
+    map shows (offer title, category label, district name; None for the overview)."""
     cfg = catalog.config.map
-    dom_id = f"atlas-map-{kind}"
     spec["kind"] = kind
     spec["offerUrl"] = urls.relative_url(page_path, urls.offer_path(OFFER_ID_PLACEHOLDER))
-    host = tile_host(cfg.tiles)
     spec["consent"] = bool(cfg.consent)
-
-    parts = [
-        f'<link rel="stylesheet" href="{_esc(asset_url(page_path, "vendor/leaflet/leaflet.css", LEAFLET_VERSION))}">'
-    ]
-    if cluster:
-        parts.append(
-            '<link rel="stylesheet" href="'
-            + _esc(asset_url(page_path, "vendor/leaflet.markercluster/MarkerCluster.css",
-                             MARKERCLUSTER_VERSION))
-            + '">'
-        )
-    parts.append(
-        f'<link rel="stylesheet" href="{_esc(asset_url(page_path, "stylesheets/atlas-map.css"))}">'
+    assets = {
+        "leaflet_css": asset_url(page_path, "vendor/leaflet/leaflet.css", LEAFLET_VERSION),
+        "cluster_css": asset_url(page_path, "vendor/leaflet.markercluster/MarkerCluster.css",
+                                 MARKERCLUSTER_VERSION),
+        "map_css": asset_url(page_path, "stylesheets/atlas-map.css"),
+        "leaflet_js": asset_url(page_path, "vendor/leaflet/leaflet.js", LEAFLET_VERSION),
+        "cluster_js": asset_url(page_path, "vendor/leaflet.markercluster/leaflet.markercluster.js",
+                                MARKERCLUSTER_VERSION),
+        "map_js": asset_url(page_path, "javascripts/atlas-map.js"),
+    }
+    return render(
+        FRAGMENT_TEMPLATE,
+        kind=kind,
+        name=name,
+        dom_id=f"atlas-map-{kind}",
+        consent=bool(cfg.consent),
+        tile_host=tile_host(cfg.tiles),
+        tools=tools,
+        cluster=cluster,
+        assets=assets,
+        config=Markup(json_for_script(spec)),  # noqa: S704 - escaped for <script> above
     )
-    parts.append(
-        f'<div class="atlas-map atlas-map--{kind}" id="{dom_id}" data-atlas-map hidden>'
-    )
-    parts.append(f'<a class="atlas-map__skip" href="#{dom_id}-ende">Karte überspringen</a>')
-    if cfg.consent:
-        where = f" vom Kartenserver {_esc(host)}" if host else ""
-        parts.append(
-            '<div class="atlas-map__consent" data-atlas-consent>'
-            f"<p>Die Karte lädt Kartenbilder{where}. Dabei wird Ihre IP-Adresse an diesen "
-            "Server übertragen. Alle Angebote stehen auch in der Liste.</p>"
-            '<button type="button" class="md-button" data-atlas-consent-button>Karte laden</button>'
-            "</div>"
-        )
-    if tools:
-        parts.append(
-            '<div class="atlas-map__tools" data-atlas-tools hidden>'
-            '<label><input type="checkbox" data-atlas-open-only> Nur jetzt geöffnete</label>'
-            "</div>"
-        )
-    parts.append(
-        f'<div class="atlas-map__canvas" role="region" aria-label="{_esc(label)}" '
-        "data-atlas-canvas></div>"
-    )
-    parts.append('<p class="atlas-map__status" role="status" data-atlas-map-status></p>')
-    parts.append(
-        '<script type="application/json" data-atlas-config>' + json_for_script(spec) + "</script>"
-    )
-    parts.append(f'<span class="atlas-map__end" id="{dom_id}-ende" tabindex="-1"></span>')
-    parts.append("</div>")
-    parts.append(
-        f'<script src="{_esc(asset_url(page_path, "vendor/leaflet/leaflet.js", LEAFLET_VERSION))}" defer></script>'
-    )
-    if cluster:
-        parts.append(
-            '<script src="'
-            + _esc(asset_url(page_path, "vendor/leaflet.markercluster/leaflet.markercluster.js",
-                             MARKERCLUSTER_VERSION))
-            + '" defer></script>'
-        )
-    parts.append(
-        f'<script src="{_esc(asset_url(page_path, "javascripts/atlas-map.js"))}" defer></script>'
-    )
-    return "\n".join(parts) + "\n"
 
 
 def _markers_map(
@@ -219,7 +183,7 @@ def _markers_map(
     *,
     kind: str,
     page_path: str,
-    label: str,
+    name: str,
     area: tuple[str, dict[str, Any]] | None = None,
 ) -> str:
     rows = sorted(rows, key=lambda r: r[0])
@@ -242,7 +206,7 @@ def _markers_map(
     spec["categories"] = [{"id": i, "label": lab, "color": col} for i, lab, col in
                           _categories(catalog, used)]
     spec["markers"] = rows
-    return _fragment(catalog, kind=kind, page_path=page_path, label=label, spec=spec,
+    return _fragment(catalog, kind=kind, page_path=page_path, name=name, spec=spec,
                      cluster=cluster)
 
 
@@ -323,7 +287,7 @@ def offer_map_html(catalog: Catalog, offer: Offer, page_path: str, ctx: Any = No
         lambda: (tuple(row), page_path, catalog.config.map.model_dump_json(),
                  tuple(_categories(catalog, {row[2]}))),
         lambda: _markers_map(catalog, [row], kind="offer", page_path=page_path,
-                             label=f"Karte: {offer.title}"),
+                             name=offer.title),
     )
 
 
@@ -335,7 +299,7 @@ def category_map_html(catalog: Catalog, category_id: str, page_path: str, ctx: A
     rows = [marker_row(o, category_id) for o in offers]
     return _markers_map(
         catalog, rows, kind="category", page_path=page_path,
-        label=f"Karte: {catalog.category_label(category_id)}",
+        name=catalog.category_label(category_id),
     )
 
 
@@ -362,10 +326,10 @@ def district_map_html(catalog: Catalog, district_id: str, page_path: str, ctx: A
         spec["categories"] = []
         spec["markers"] = []
         return _fragment(catalog, kind="district", page_path=page_path,
-                         label=f"Karte: Sozialraum {name}", spec=spec, cluster=False)
+                         name=name, spec=spec, cluster=False)
     return _markers_map(
         catalog, rows, kind="district", page_path=page_path,
-        label=f"Karte: Sozialraum {name}", area=(name, geojson),
+        name=name, area=(name, geojson),
     )
 
 
@@ -407,4 +371,4 @@ def overview_map_html(catalog: Catalog, page_path: str, ctx: Any = None) -> str:
     spec["markers"] = None
     spec["data"] = urls.relative_url(page_path, overview_data_path())
     return _fragment(catalog, kind="overview", page_path=page_path,
-                     label="Karte aller Angebote", spec=spec, cluster=True, tools=True)
+                     name=None, spec=spec, cluster=True, tools=True)
