@@ -14,7 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..catalog import Catalog
-from ..templating import render
+from ..templating import Templates, templates_for
 from ..urls import MissingSiteUrl, absolute_url, data_path, relative_url
 
 
@@ -149,8 +149,12 @@ def script_json(data: Any) -> str:
     return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
 
 
-def data_page_html(catalog: Catalog, downloads: list[Download]) -> str:
-    """The body of /daten/ (template ``data.html``, with the JSON-LD block)."""
+def data_page_html(catalog: Catalog, downloads: list[Download], *,
+                   templates: Templates | None = None) -> str:
+    """The body of /daten/ (template ``data.html``, with the JSON-LD block).
+
+    ``templates``: the project's environment (its overrides first); the package's without.
+    """
     config = catalog.config
     here = data_path()
     files = [
@@ -160,7 +164,7 @@ def data_page_html(catalog: Catalog, downloads: list[Download]) -> str:
         for item in downloads
     ]
     jsonld = Markup(script_json(dcat_jsonld(catalog, downloads)))  # noqa: S704 - escaped for <script>
-    return render(
+    return (templates or templates_for(None)).render(
         "data.html",
         name=config.name,
         offer_count=len(catalog.published),

@@ -26,7 +26,7 @@ from .. import urls
 from ..catalog import Catalog, is_public_location
 from ..memo import Memo
 from ..schema import Offer
-from ..templating import render
+from ..templating import Templates, templates_for
 from . import spec as specmod
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -146,6 +146,7 @@ def _fragment(
     spec: dict[str, Any],
     cluster: bool,
     tools: bool = False,
+    templates: Templates | None = None,
 ) -> str:
     """The map fragment (template ``maps/fragment.html``) for ``spec``; ``name`` is what the
     map shows (offer title, category label, district name; None for the overview)."""
@@ -163,7 +164,7 @@ def _fragment(
                                 MARKERCLUSTER_VERSION),
         "map_js": asset_url(page_path, "javascripts/atlas-map.js"),
     }
-    return render(
+    return (templates or templates_for(None)).render(
         FRAGMENT_TEMPLATE,
         kind=kind,
         name=name,
@@ -185,6 +186,7 @@ def _markers_map(
     page_path: str,
     name: str,
     area: tuple[str, dict[str, Any]] | None = None,
+    templates: Templates | None = None,
 ) -> str:
     rows = sorted(rows, key=lambda r: r[0])
     points = [[r[3], r[4]] for r in rows]
@@ -207,7 +209,7 @@ def _markers_map(
                           _categories(catalog, used)]
     spec["markers"] = rows
     return _fragment(catalog, kind=kind, page_path=page_path, name=name, spec=spec,
-                     cluster=cluster)
+                     cluster=cluster, templates=templates)
 
 
 def _center(catalog: Catalog, points: list[list[float]]) -> tuple[float, float]:
@@ -278,20 +280,26 @@ def district_geojson(catalog: Catalog, district_id: str) -> dict[str, Any]:
 _OFFER_MAPS = Memo()
 
 
-def offer_map_html(catalog: Catalog, offer: Offer, page_path: str, ctx: Any = None) -> str:
-    """A small map with the offer's one marker; ``""`` without a public location."""
+def offer_map_html(catalog: Catalog, offer: Offer, page_path: str, ctx: Any = None, *,
+                   templates: Templates | None = None) -> str:
+    """A small map with the offer's one marker; ``""`` without a public location.
+
+    ``templates``: the project's environment (its overrides first); the package's without.
+    The same holds for every ``*_map_html`` function.
+    """
     if not is_public_location(offer):
         return ""
     row = marker_row(offer)
     return _OFFER_MAPS.get(
         lambda: (tuple(row), page_path, catalog.config.map.model_dump_json(),
-                 tuple(_categories(catalog, {row[2]}))),
+                 tuple(_categories(catalog, {row[2]})), templates and templates.folders),
         lambda: _markers_map(catalog, [row], kind="offer", page_path=page_path,
-                             name=offer.title),
+                             name=offer.title, templates=templates),
     )
 
 
-def category_map_html(catalog: Catalog, category_id: str, page_path: str, ctx: Any = None) -> str:
+def category_map_html(catalog: Catalog, category_id: str, page_path: str, ctx: Any = None, *,
+                      templates: Templates | None = None) -> str:
     """Map of a category's offers (coloured as the category); ``""`` when none has a place."""
     offers = placeable(catalog.in_category(category_id))
     if not offers:
@@ -299,11 +307,12 @@ def category_map_html(catalog: Catalog, category_id: str, page_path: str, ctx: A
     rows = [marker_row(o, category_id) for o in offers]
     return _markers_map(
         catalog, rows, kind="category", page_path=page_path,
-        name=catalog.category_label(category_id),
+        name=catalog.category_label(category_id), templates=templates,
     )
 
 
-def district_map_html(catalog: Catalog, district_id: str, page_path: str, ctx: Any = None) -> str:
+def district_map_html(catalog: Catalog, district_id: str, page_path: str, ctx: Any = None, *,
+                      templates: Templates | None = None) -> str:
     """Map of a district: its outline and the offers located in it."""
     if district_id not in catalog.districts:
         return ""
@@ -326,10 +335,10 @@ def district_map_html(catalog: Catalog, district_id: str, page_path: str, ctx: A
         spec["categories"] = []
         spec["markers"] = []
         return _fragment(catalog, kind="district", page_path=page_path,
-                         name=name, spec=spec, cluster=False)
+                         name=name, spec=spec, cluster=False, templates=templates)
     return _markers_map(
         catalog, rows, kind="district", page_path=page_path,
-        name=name, area=(name, geojson),
+        name=name, area=(name, geojson), templates=templates,
     )
 
 
@@ -348,7 +357,8 @@ def overview_data_path() -> str:
     return f"{urls.map_path()}angebote.json"
 
 
-def overview_map_html(catalog: Catalog, page_path: str, ctx: Any = None) -> str:
+def overview_map_html(catalog: Catalog, page_path: str, ctx: Any = None, *,
+                      templates: Templates | None = None) -> str:
     """The whole atlas: clustered markers by category, layer switch, "open now" filter.
 
     The markers are not in the page: ``atlas-map.js`` fetches :func:`overview_data_path` once.
@@ -371,4 +381,4 @@ def overview_map_html(catalog: Catalog, page_path: str, ctx: Any = None) -> str:
     spec["markers"] = None
     spec["data"] = urls.relative_url(page_path, overview_data_path())
     return _fragment(catalog, kind="overview", page_path=page_path,
-                     name=None, spec=spec, cluster=True, tools=True)
+                     name=None, spec=spec, cluster=True, tools=True, templates=templates)

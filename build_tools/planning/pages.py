@@ -13,7 +13,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..outputs import GeneratedPage
-from ..templating import render
+from ..templating import Templates, templates_for
 from ..urls import (
     asset_path,
     planning_part_path,
@@ -68,9 +68,15 @@ def table_view(table: Table, page: str) -> dict[str, Any]:
     }
 
 
-def table_html(table: Table, page: str, caption_level: str = "h3") -> str:
+def _render(templates: Templates | None, name: str, **context: Any) -> str:
+    return (templates or templates_for(None)).render(name, **context)
+
+
+def table_html(table: Table, page: str, caption_level: str = "h3", *,
+               templates: Templates | None = None) -> str:
     """A sortable ``<table>`` under its heading; zero and flagged cells carry markers."""
-    return render("planning/table.html", table=table_view(table, page), level=caption_level)
+    return _render(templates, "planning/table.html", table=table_view(table, page),
+                   level=caption_level)
 
 
 def _links(page: str) -> dict[str, str]:
@@ -83,12 +89,14 @@ def _links(page: str) -> dict[str, str]:
     return {name: relative_url(page, path) for name, path in paths.items()}
 
 
-def overview_html(result: PlanningResult, downloads: bool) -> str:
+def overview_html(result: PlanningResult, downloads: bool,
+                  templates: Templates | None = None) -> str:
     """The planning start page: key figures, the gaps in words, links."""
     population = None
     if result.has_population:
         population = fmt_number(sum(d.population or 0 for d in result.districts), 0)
-    return render(
+    return _render(
+        templates,
         "planning/overview.html",
         links=_links(planning_path()),
         open_offers=result.open_offers,
@@ -103,15 +111,16 @@ def overview_html(result: PlanningResult, downloads: bool) -> str:
     )
 
 
-def coverage_html(result: PlanningResult) -> str:
+def coverage_html(result: PlanningResult, templates: Templates | None = None) -> str:
     """Matrix tables, then one choropleth map per category."""
     page = COVERAGE
     maps = [
         {"id": category_id, "label": label,
-         "svg": Markup(category_map(result, category_id, label))}  # noqa: S704 - rendered escaped
+         "svg": Markup(category_map(result, category_id, label, templates=templates))}  # noqa: S704
         for category_id, label in result.categories
     ]
-    return render(
+    return _render(
+        templates,
         "planning/coverage.html",
         links=_links(page),
         tables=[table_view(t, page) for t in coverage_tables(result)],
@@ -120,11 +129,12 @@ def coverage_html(result: PlanningResult) -> str:
     )
 
 
-def reach_html(result: PlanningResult) -> str:
+def reach_html(result: PlanningResult, templates: Templates | None = None) -> str:
     """One reachability table per category."""
     page = REACH
     s = result.settings
-    return render(
+    return _render(
+        templates,
         "planning/reach.html",
         links=_links(page),
         walking_speed=fmt_number(s.walking_speed_kmh, 1),
@@ -134,10 +144,11 @@ def reach_html(result: PlanningResult) -> str:
     )
 
 
-def times_html(result: PlanningResult) -> str:
+def times_html(result: PlanningResult, templates: Templates | None = None) -> str:
     """The time-coverage table."""
     page = TIMES
-    return render(
+    return _render(
+        templates,
         "planning/times.html",
         links=_links(page),
         table=table_view(time_table(result), page),
@@ -145,8 +156,12 @@ def times_html(result: PlanningResult) -> str:
     )
 
 
-def planning_pages(result: PlanningResult, downloads: bool = True) -> list[GeneratedPage]:
-    """The four planning pages, noindex and out of the search unless configured otherwise."""
+def planning_pages(result: PlanningResult, downloads: bool = True, *,
+                   templates: Templates | None = None) -> list[GeneratedPage]:
+    """The four planning pages, noindex and out of the search unless configured otherwise.
+
+    ``templates``: the project's environment (its overrides first); the package's without.
+    """
 
     def meta() -> dict:
         out: dict = {"search": {"exclude": True}}
@@ -155,8 +170,9 @@ def planning_pages(result: PlanningResult, downloads: bool = True) -> list[Gener
         return out
 
     return [
-        GeneratedPage(planning_path(), "Planung", overview_html(result, downloads), meta()),
-        GeneratedPage(COVERAGE, "Planung: Versorgung", coverage_html(result), meta()),
-        GeneratedPage(REACH, "Planung: Erreichbarkeit", reach_html(result), meta()),
-        GeneratedPage(TIMES, "Planung: Zeiten", times_html(result), meta()),
+        GeneratedPage(planning_path(), "Planung", overview_html(result, downloads, templates),
+                      meta()),
+        GeneratedPage(COVERAGE, "Planung: Versorgung", coverage_html(result, templates), meta()),
+        GeneratedPage(REACH, "Planung: Erreichbarkeit", reach_html(result, templates), meta()),
+        GeneratedPage(TIMES, "Planung: Zeiten", times_html(result, templates), meta()),
     ]

@@ -8,7 +8,7 @@ template ``planning/choropleth.svg``.
 
 from __future__ import annotations
 
-from ..templating import render
+from ..templating import Templates, templates_for
 from .analysis import PlanningResult
 from .choropleth import OUTLINE, POINT, ZERO_FILL, ZERO_HATCH, Frame, rings, shades
 
@@ -28,7 +28,8 @@ def _path(geom, frame: Frame) -> str:
     return " ".join(parts)
 
 
-def category_map(result: PlanningResult, category_id: str, label: str) -> str:
+def category_map(result: PlanningResult, category_id: str, label: str, *,
+                 templates: Templates | None = None) -> str:
     """One category's choropleth as an ``<svg>`` element (string, every text escaped)."""
     geoms = [d.geometry for d in result.districts]
     frame = Frame.fit(geoms, WIDTH, MAX_HEIGHT)
@@ -52,7 +53,7 @@ def category_map(result: PlanningResult, category_id: str, label: str) -> str:
         rows.append({"y": f"{y:.0f}", "text_y": f"{y + 10:.0f}", "fill": fill,
                      "zero": fill == ZERO_FILL, "text": text})
         y += 18
-    return render(
+    return (templates or templates_for(None)).render(
         TEMPLATE,
         key=category_id,
         label=label,
