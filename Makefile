@@ -52,13 +52,21 @@ export: $(VENV)/.installed
 report: $(VENV)/.installed
 	$(ATLAS) report
 
+# The npm packages the tests drive (yaml-language-server, opening_hours as an oracle, the
+# vendored libraries' sources), exactly as package-lock.json pins them.
+node_modules/.package-lock.json: package.json package-lock.json
+	@command -v npm >/dev/null 2>&1 || { \
+	  echo "npm fehlt: installiere Debians Pakete nodejs und npm"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nodejs npm >/dev/null; }
+	npm ci --no-audit --no-fund --loglevel=error
+
 # Debian's Chromium for the browser tests (never a downloaded browser build).
 browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  echo "Chromium fehlt: installiere Debians Paket chromium"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
 
-test: $(VENV)/.installed-test browser
+test: $(VENV)/.installed-test browser node_modules/.package-lock.json
 	$(BIN)/ruff check build_tools tests benchmarks
 	$(BIN)/python -m pytest -q -n 2 --dist loadgroup
 
@@ -75,8 +83,7 @@ bench-quick: $(VENV)/.installed-test browser
 	$(BIN)/python -m benchmarks.run --sizes 100,1000 --runs 3 --reference-max 1000
 
 # Refresh the vendored front-end libraries from npm (versions pinned in package.json).
-vendor:
-	npm ci --no-audit --no-fund
+vendor: node_modules/.package-lock.json
 	$(BIN)/python -m build_tools.vendor
 
 clean:

@@ -5,4 +5,4 @@ load (:mod:`yamlio`) → validate (:mod:`schema`, :mod:`content`) → model (:mo
 → renderers (pages, maps, flyers, exports) → adapters (:mod:`cli`, :mod:`adapters.mkdocs_plugin`).
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

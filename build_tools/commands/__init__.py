@@ -4,6 +4,7 @@ A new subcommand is a module here plus one line in :data:`COMMANDS`.
 """
 
 COMMANDS = [
+    "init",
     "check",
     "new",
     "schema",
