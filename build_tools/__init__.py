@@ -1,8 +1,36 @@
 """Angebotsatlas: turns one YAML file per help offer into a website, flyers and open data.
 
-Stages, one module (or sub-package) each:
-load (:mod:`yamlio`) → validate (:mod:`schema`, :mod:`content`) → model (:mod:`catalog`)
-→ renderers (pages, maps, flyers, exports) → adapters (:mod:`cli`, :mod:`adapters.mkdocs_plugin`).
+A build has two phases, driven by :mod:`build_tools.build`::
+
+    inputs  = build.load(project)         # everything a build reads, validated; all problems at once
+    outputs = build.render(inputs, tools) # renderer families, in a fixed order; pure
+    # adapters write: adapters.mkdocs_plugin (MkDocs virtual files), commands.build (atomic swap)
+
+Module map, one room per stage:
+
+- **Project and settings** — :mod:`.project` (mkdocs.yml with positions, the folders of a
+  project), :mod:`.config` (typed settings per area), :mod:`.resources` (package data:
+  templates, assets, fonts, the ``atlas init`` skeleton), :mod:`.clock` (the build's "today").
+- **Load** — :mod:`.yamlio` (safe YAML with line marks), :mod:`.content` (the content folder),
+  :mod:`.geo` (districts), :mod:`.problems` (errors as data).
+- **Validate** — :mod:`.schema` (the offer schema, declared once), :mod:`.validation`
+  (cross-file and field rules), :mod:`.opening_hours` (parser, evaluator, texts),
+  :mod:`.languages` (language codes and names).
+- **Model** — :mod:`.catalog` (pure: offers and their reference data), :mod:`.urls` (the one
+  authority on every path).
+- **Renderers** (``inputs → pages + files``) — :mod:`.pages`, :mod:`.maps`, :mod:`.flyers`
+  (plan in the load phase, PDFs in the render phase), :mod:`.exports`, :mod:`.planning`,
+  :mod:`.ledger` (printed URLs, redirect pages); :mod:`.templating` is their one Jinja
+  environment, :mod:`.security` keeps output inert, :mod:`.search_index` gives generated pages
+  their search entries.
+- **Driver** — :mod:`.build` (load, render, deferred files), :mod:`.parallel` (fork, pool),
+  :mod:`.memo` (remembering between ``mkdocs serve`` rebuilds), :mod:`.outputs` (what renderers
+  return).
+- **Adapters** — :mod:`.adapters` (MkDocs plugin, preview, atomic site swap), :mod:`.cli` and
+  :mod:`.commands` (``atlas …``), :mod:`.importers` (HSDS in).
+- **Tools for editors and maintainers** — :mod:`.jsonschema_out` and :mod:`.field_docs`
+  (editor schema, field reference), :mod:`.offer_template` (``atlas new``), :mod:`.synthetic`
+  (``atlas generate``), :mod:`.linkcheck`, :mod:`.vendor`.
 """
 
 __version__ = "0.2.0"

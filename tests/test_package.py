@@ -105,3 +105,14 @@ def test_init_refuses_a_folder_that_holds_something(tmp_path, capsys):
     (tmp_path / "alt.txt").write_text("x")
     assert main(["init", str(tmp_path)]) == 1
     assert "nicht leer" in capsys.readouterr().err
+
+
+def test_the_readme_tells_a_town_these_steps():
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = text.split("## Ein eigener Atlas für Ihre Stadt", 1)[1].split("\n## ", 1)[0]
+    block = section.split("```sh\n", 1)[1].split("```", 1)[0]
+    steps = [line.split("#")[0].strip() for line in block.splitlines()]
+    assert steps[0] == "pip wheel --no-deps -w dist ."
+    assert f"pip install dist/angebotsatlas-{__version__}-py3-none-any.whl" in steps[1]
+    assert "atlas init hilfe-neustadt --town Neustadt --site-url" in steps[2]
+    assert "atlas check" in steps[3] and "atlas build" in steps[3]

@@ -1,0 +1,71 @@
+"""One URL authority: every file of a built site has a path that :mod:`build_tools.urls` produced."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from build_tools import urls
+from build_tools.cli import main
+from build_tools.resources import assets_dir
+
+from .conftest import ROOT
+
+
+@pytest.fixture(scope="module")
+def sample_site(tmp_path_factory) -> Path:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    site = tmp_path_factory.mktemp("urls") / "site"
+    assert main(["build", "--config", str(ROOT / "mkdocs.yml"), "--site-dir", str(site)]) == 0
+    return site
+
+
+def _site_path(relative: str) -> str:
+    """``angebote/x/index.html`` → ``angebote/x/`` (pages), other files as they are."""
+    if relative == "index.html":
+        return ""
+    if relative.endswith("/index.html"):
+        return relative[: -len("index.html")]
+    return relative
+
+
+def test_every_file_of_the_built_site_has_a_known_kind(sample_site):
+    unknown = []
+    kinds: dict[str, int] = {}
+    documents = {p.stem for p in (ROOT / "content" / "pages").glob("*.md")}
+    ours = {urls.asset_path(p.relative_to(assets_dir()).as_posix())
+            for p in assets_dir().rglob("*") if p.is_file()}
+    for file in sorted(sample_site.rglob("*")):
+        if not file.is_file():
+            continue
+        relative = file.relative_to(sample_site).as_posix()
+        kind, ident = urls.parse_path(_site_path(relative))
+        kinds[kind] = kinds.get(kind, 0) + 1
+        if kind == "unknown":
+            unknown.append(relative)
+        elif kind == "document":
+            assert ident in documents, f"{relative}: no page in content/pages/"
+        elif kind == "asset":
+            assert relative in ours or relative == urls.asset_path("stylesheets/atlas-categories.css"), relative
+    assert unknown == []
+    for kind in ("page", "offer", "category", "district", "planning", "report", "data", "flyer",
+                 "map-data", "asset", "theme", "document"):
+        assert kinds.get(kind), f"no {kind} in the sample site"
+
+
+@pytest.mark.parametrize("path", [
+    urls.offer_path("tafel"), urls.category_path("essen"), urls.district_path("nord"),
+    urls.planning_part_path("zeiten"), urls.planning_report_path("pdf"), urls.data_file_path("angebote.csv"),
+    urls.data_file_path("hsds/services.json"), urls.map_data_path(), urls.flyer_path("tafel", "karte"),
+    urls.collection_flyer_path("wegweiser"), urls.asset_path("javascripts/atlas-hours.js"),
+    urls.offers_index_path(), urls.map_path(), urls.data_path(), urls.planning_path(), "",
+])
+def test_every_path_function_is_classified(path):
+    assert urls.parse_path(path)[0] not in ("unknown", "document")
+
+
+def test_district_urls_of_any_atlas():
+    assert urls.district_in_url("https://a.example/x/sozialraeume/nord/") == "nord"
+    assert urls.district_in_url("https://a.example/x/kategorien/nord/") is None
