@@ -27,8 +27,8 @@ import yaml
 from build_tools import maps
 from build_tools.catalog import Catalog
 from build_tools.config import AtlasConfig
-from build_tools.maps.render import ASSETS
 from build_tools.maps.site import overview_data_bytes
+from build_tools.resources import assets_dir
 from build_tools.schema import Category, Offer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -98,7 +98,7 @@ def measure_bytes(catalog: Catalog) -> dict[str, float]:
         data = overview_data_bytes(catalog)
         times.append(time.perf_counter() - start)
     html = fragment.encode("utf-8")
-    assets = [ASSETS / rel for rel in ASSET_FILES]
+    assets = [assets_dir() / rel for rel in ASSET_FILES]
     return {
         "assets_bytes": sum(p.stat().st_size for p in assets),
         "assets_gzip_bytes": sum(len(gzip.compress(p.read_bytes(), 6)) for p in assets),

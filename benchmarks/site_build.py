@@ -47,7 +47,6 @@ def project(n: int, seed: int = 1, work: Path = WORK) -> Path:
             entry["atlas"]["content_dir"] = "content"
             entry["atlas"].pop("region", None)
     config["docs_dir"] = str(ROOT / "content" / "pages")
-    config["theme"]["custom_dir"] = str(ROOT / "site_templates" / "overrides")
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return folder
 

@@ -11,7 +11,7 @@ one raw block (it has no blank lines, so Markdown leaves it alone); ``""`` means
 Each fragment carries its ``<link rel="stylesheet">`` and ``<script src=… defer>`` tags
 (page-relative, from ``assets/``), a hidden container (shown by JS only — without JS the list
 beside it is the information), a skip link and a JSON config block. One map per page. The
-overview fetches ``karte/angebote.json``, which :mod:`build_tools.maps.site` contributes.
+overview fetches ``karte/angebote.json``, which :mod:`build_tools.maps.site` renders.
 If the page has an ``<input data-atlas-open-filter>`` (the list's "Nur jetzt geöffnete"), the
 map follows it; popups show ``window.AtlasHours.statusText`` when atlas-hours.js is there.
 """
