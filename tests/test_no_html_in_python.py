@@ -3,7 +3,7 @@
 Every string literal and f-string part under ``build_tools/`` is searched for the start of an
 HTML (or SVG) element — ``<p>``, ``<a href=``, ``</td>``, ``<!--``. Docstrings are skipped
 (they may well mention ``<script>``), and so are the modules whose job is to read HTML rather
-than write it. ``<id>`` or ``<TAB>`` in a message is no element and passes.
+than write it. ``<id>``, ``<TAB>`` or ``…/q/<code>/`` in a message is no element and passes.
 """
 
 from __future__ import annotations
@@ -46,7 +46,14 @@ _ELEMENT_NAMES = """
 ELEMENTS = frozenset(_ELEMENT_NAMES.split())
 """HTML elements and the SVG ones we draw: ``<id>`` or ``<TAB>`` in a message is none of them."""
 
-TAG = re.compile(r"<(/?)([a-zA-Z][a-zA-Z0-9]*)(?=[\s/>])|<!--|<!doctype", re.IGNORECASE)
+VOID = frozenset(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"])
+
+# <!-- or <!doctype; a closing tag; an opening tag with attributes or self-closing; a void one.
+TAG = re.compile(
+    r"<!--|<!doctype|</(?P<closing>[a-zA-Z][a-zA-Z0-9]*)\s*>"
+    r"|<(?P<opening>[a-zA-Z][a-zA-Z0-9]*)(?P<rest>\s+[a-zA-Z_:][-a-zA-Z0-9_:.]*|\s*/>|\s*>)",
+    re.IGNORECASE,
+)
 
 
 def _skipped_constants(tree: ast.AST) -> set[int]:
@@ -84,8 +91,15 @@ def html_strings(source: str) -> list[tuple[int, str]]:
 
 
 def _opens_element(text: str) -> bool:
+    """An element, not a placeholder: ``<a href=``, ``</td>``, ``<br>``, ``<rect/>`` count;
+    ``<code>`` alone (``…/q/<code>/``) does not, unless ``</code>`` follows somewhere."""
     for match in TAG.finditer(text):
-        if match.group(2) is None or match.group(2).lower() in ELEMENTS:
+        name = (match.group("closing") or match.group("opening") or "").lower()
+        if not name:
+            return True  # comment or doctype
+        if name not in ELEMENTS:
+            continue
+        if match.group("closing") or name in VOID or match.group("rest").strip() != ">":
             return True
     return False
 
@@ -129,6 +143,9 @@ def test_allowed_entries_are_still_needed():
     "X = '<a href=\"/\">'",
     'X = "<!-- Kommentar -->"',
     'X = "<circle cx=\\"1\\"/>"',
+    'X = "<br>"',
+    'X = "<rect/>"',
+    'def f(x):\n    return "<td>" + x + "</td>"',
 ])
 def test_finds_html(source):
     assert html_strings(source)
@@ -140,6 +157,7 @@ def test_finds_html(source):
     'class A:\n    x = 1\n    """Attribute docstring with <p>."""\n',
     'X = "Adresse /angebote/<id>/"',
     'X = "Datum<TAB>URL"',
+    'X = "Kurzlink …/q/<code>/ (sieben Zeichen)"',
     "X = \"expected '<document start>'\"",
     'X = "a < b and c > d"',
     'def f(x):\n    return f"{x} <= 3"',
