@@ -22,10 +22,6 @@ DEFAULT_ATTRIBUTION = (
 METRIC_CRS = "EPSG:25832"
 
 
-class ConfigProblem(Exception):
-    """A setting is unusable; the message names the option (used where no position is known)."""
-
-
 class Section(BaseModel):
     """Base of every settings class: unknown keys are errors (a typo must not vanish)."""
 

@@ -73,11 +73,6 @@ def _github_escape_property(text: str) -> str:
     return _github_escape(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def has_errors(problems: Iterable[Problem], strict: bool = False) -> bool:
-    """True when any problem is an error (or, with ``strict``, any problem at all)."""
-    return any(p.severity == "error" or strict for p in problems)
-
-
 def format_problems(problems: Iterable[Problem], fmt: str = "text") -> str:
     """Format problems as ``text``, ``github`` or ``json`` (sorted by file and position)."""
     items = sorted(problems)

@@ -63,11 +63,3 @@ def fonts_dir() -> Path:
 def project_skeleton_dir() -> Path:
     """What ``atlas init`` copies into a new project (``site_templates/project/``)."""
     return _folder("project")
-
-
-def asset_file(relative: str) -> Path:
-    """A file under ``assets/`` by its path there (``javascripts/atlas-hours.js``)."""
-    path = assets_dir() / relative
-    if not path.is_file():
-        raise MissingResource(f"Datei assets/{relative} fehlt in der Installation: Paket neu installieren")
-    return path

@@ -140,7 +140,7 @@ class _Run:
                 org.unmapped("phones", f"nur eine Telefonnummer je Träger: {extra} nicht übernommen")
         set_if(data, "email", email_field(org, "email"))
         for loc in org.items("locations"):
-            address = self._address(loc, postal=True)
+            address = self._address(loc)
             if address and "address" not in data:
                 data["address"] = address
             elif address:
@@ -170,7 +170,7 @@ class _Run:
             candidate, n = f"{base}-{n}", n + 1
         return candidate
 
-    def _address(self, loc: Tracked, postal: bool) -> dict[str, Any] | None:
+    def _address(self, loc: Tracked) -> dict[str, Any] | None:
         loc.ignore("id", "organization_id", "location_type", "name")
         address = None
         for item in loc.items("addresses"):
@@ -390,7 +390,7 @@ class _Run:
             if kind not in (None, "physical"):
                 loc.unmapped("location_type", f"{kind!r}: nur Orte mit Besuchsadresse werden übernommen")
             lat, lon = loc.get("latitude"), loc.get("longitude")
-            address = self._address(loc, postal=False) or {}
+            address = self._address(loc) or {}
             if is_coordinate(lat, 90) and is_coordinate(lon, 180):
                 location = {**address, "lat": lat, "lon": lon}
                 set_if(location, "directions", text_field(loc, "transportation", 300))

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -191,8 +191,3 @@ def _iso(minute: int) -> str:
     day = date.fromordinal(minute // DAY)
     rest = minute % DAY
     return f"{day.isoformat()}T{rest // 60:02d}:{rest % 60:02d}"
-
-
-def minute_to_datetime(minute: int) -> datetime:
-    """Absolute local minute → naive wall-clock datetime (for texts and tests)."""
-    return datetime.combine(date.fromordinal(minute // DAY), datetime.min.time()) + timedelta(minutes=minute % DAY)
