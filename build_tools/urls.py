@@ -9,6 +9,7 @@ Paths are site-relative without a leading slash and end in ``/`` for pages
 
 from __future__ import annotations
 
+import hashlib
 import posixpath
 import re
 from urllib.parse import quote, urlsplit
@@ -21,6 +22,13 @@ DATA = "daten"
 PLANNING = "planung"
 FLYERS = "flyers"
 ASSETS = "assets"
+SHORT = "q"
+"""Short permanent links for QR codes: ``q/<code>/``."""
+SHORT_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
+"""Crockford's base32 in lower case: no i, l, o, u — nothing to misread when typed."""
+SHORT_LENGTH = 7
+"""Characters of a short code: 32**7 ≈ 34 billion codes, a collision practically never happens."""
+_SHORT_CODE = re.compile(f"^[{SHORT_ALPHABET}]{{{SHORT_LENGTH}}}$")
 
 PLANNING_PARTS = ("versorgung", "erreichbarkeit", "zeiten")
 """Sub-pages of the planning section: ``planung/<part>/``."""
@@ -134,6 +142,38 @@ def collection_flyer_path(slug: str) -> str:
     return f"{FLYERS}/{slug}.pdf"
 
 
+def short_code(offer_id: str) -> str:
+    """The short code of an offer id: the first 35 bits of its SHA-256, Crockford base32.
+
+    Derived from the id alone, so it never changes while the id (or an alias of it) lives:
+    ``short_code("tafel")`` is the same in every build, on every machine.
+    """
+    number = int.from_bytes(hashlib.sha256(offer_id.encode("utf-8")).digest()[:8], "big")
+    number >>= 64 - 5 * SHORT_LENGTH
+    chars = []
+    for _ in range(SHORT_LENGTH):
+        number, rest = divmod(number, 32)
+        chars.append(SHORT_ALPHABET[rest])
+    return "".join(reversed(chars))
+
+
+def is_short_code(code: str) -> bool:
+    """True for a well-formed short code (seven characters of :data:`SHORT_ALPHABET`)."""
+    return bool(_SHORT_CODE.match(code))
+
+
+def short_path(code: str) -> str:
+    """The short permanent link a QR code carries: ``q/<code>/`` (a redirect page)."""
+    if not is_short_code(code):
+        raise ValueError(f"not a short code: {code!r}")
+    return f"{SHORT}/{code}/"
+
+
+def offer_short_path(offer_id: str) -> str:
+    """The short link of an offer: ``q/<short_code(id)>/``."""
+    return short_path(short_code(offer_id))
+
+
 def src_for_path(path: str) -> str:
     """MkDocs source name for a page path (``kategorien/essen/`` → ``kategorien/essen.md``)."""
     stripped = path.strip("/")
@@ -168,7 +208,8 @@ def relative_url(from_page: str, to_path: str) -> str:
 def parse_path(path: str) -> tuple[str, str]:
     """What a site path points at — the inverse of every ``*_path`` function above.
 
-    Kinds: ``offer``, ``category``, ``district`` (with the id), ``page`` (a fixed overview
+    Kinds: ``offer``, ``category``, ``district`` (with the id), ``short`` (a QR code's short
+    link ``q/<code>/``, with the code), ``page`` (a fixed overview
     page: ``""``, ``angebote`` …), ``planning`` (a sub-page), ``report`` (its extension),
     ``data`` (a file below ``daten/``), ``map-data``, ``flyer`` (file name), ``asset``
     (below ``assets/``), ``theme`` (what MkDocs and Material add: 404 page, sitemap, search
@@ -186,6 +227,8 @@ def parse_path(path: str) -> tuple[str, str]:
             return {OFFERS: "offer", CATEGORIES: "category", DISTRICTS: "district"}[parts[0]], parts[1]
         if len(parts) == 2 and parts[0] == PLANNING and parts[1] in PLANNING_PARTS:
             return "planning", parts[1]
+        if len(parts) == 2 and parts[0] == SHORT and is_short_code(parts[1]):
+            return "short", parts[1]
         if stripped in FIXED_PAGES:
             return "page", stripped
         return "document", stripped

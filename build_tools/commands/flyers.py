@@ -117,15 +117,16 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _record(plan: FlyerPlan, ledger: Path) -> None:
-    """Append every URL these flyers print to the ledger (once per URL and flyer)."""
+    """Append every address these flyers print to the ledger: the readable URL and the short
+    link their QR codes carry (once per URL, flyer and code)."""
     from ..clock import build_date
     from ..ledger import LedgerEntry, append_entries
 
     today = build_date()
     entries = [
-        LedgerEntry(today, url, Path(path).name, category, title)
+        LedgerEntry(today, item.url, Path(path).name, item.category, item.title, qr=item.qr)
         for path, found in plan.printed.items()
-        for url, category, title in found
+        for item in found
     ]
     added = append_entries(ledger, entries)
     print(f"{added} gedruckte Adressen neu in {display_path(ledger)} eingetragen")

@@ -1,8 +1,9 @@
 """The A6 card (105 × 148 mm) of one offer: ``<id>-karte.pdf``.
 
 Band with category colour and pictogram; big title; summary; hours, address, phone (big);
-languages, costs, provider and "Stand:" beside a QR code of at least 30 mm with the short URL
-under it. Built for arm's length: nothing below 7 pt, the phone number at 15 pt.
+languages, costs, provider and "Stand:" beside a QR code of at least 30 mm and the readable URL
+under it. The code carries the offer's short permanent link (``…/q/<code>/``), so its size does
+not depend on the id. Built for arm's length: nothing below 7 pt, the phone number at 15 pt.
 """
 
 from __future__ import annotations
@@ -45,9 +46,14 @@ class Card:
         self.options = options
         assert self.margin >= SAFE_MM
 
+    def qr_boxes(self) -> list[qr.QrBox]:
+        """The one code the card prints (checked in the load phase, drawn by :meth:`render`)."""
+        return [qr.QrBox(self.data.qr_url, self.qr_size, f"{self.data.id}-karte.pdf")]
+
     def render(self) -> bytes:
         """The PDF bytes."""
         d, lang = self.data, self.data.lang
+        (box,) = self.qr_boxes()
         doc = Sheet(self.width, self.height, self.options,
                     Metadata(title=d.title, author=d.author,
                              subject=f"{d.category_label} – {d.url}", lang=lang))
@@ -63,7 +69,7 @@ class Card:
         top -= 3 * mm
 
         # The bottom zone: QR code on one side, meta facts on the other.
-        q = self.qr_size * mm
+        q = box.size_mm * mm
         url_y = self.bottom * mm
         qr_y = url_y + 4 * mm
         zone_top = qr_y + q
@@ -72,9 +78,8 @@ class Card:
         draw_rows(pen, rows, m, top, inner, style)
 
         qr_x = m if pen.rtl else w - m - q
-        symbol = qr.make(d.url, self.options.error_correction)
-        qr.draw(doc.canvas, symbol, qr_x, qr_y, q, doc.ink.black, doc.ink.white,
-                where=f"{d.id}-karte.pdf")
+        symbol = qr.make(box.url, self.options.error_correction)
+        qr.draw(doc.canvas, symbol, qr_x, qr_y, q, doc.ink.black, doc.ink.white, where=box.where)
         url = short_url(d.url)
         url_size = pen.fit(url, inner, self.url_size, min_size=6)
         pen.ltr(m, url_y, inner, url, url_size, bold=True, align="end")

@@ -1,8 +1,9 @@
 """Collection flyers (Wegweiser): A4, A5 or an A6 pocket booklet listing many offers.
 
 Offers are grouped by category (in the order of categories.yml) and sorted by title; each
-entry has a number, the name, address, hours and phone, optionally a small QR code. The first
-page carries the title, the intro and a large QR code to the matching atlas page. The list
+entry has a number, the name, address, hours and phone, optionally a small QR code (the offer's
+short permanent link ``…/q/<code>/``). The first page carries the title, the intro and a large
+QR code to the matching atlas page (its readable address: category and district ids are short). The list
 flows over as many columns and pages as it needs — every page numbered, nothing cut off.
 
 The A6 booklet follows Düsseldorf's "Wohnen ist Menschenrecht" guide: a cover, a town map with
@@ -44,6 +45,10 @@ class Format:
     phone_size: float
     big_qr: float
     booklet: bool = False
+    entry_qr_min: float = 18.0
+    """Side of an entry's code (mm): at least this, more when the link needs it ..."""
+    entry_qr_max: float = 28.0
+    """... but never more (28 mm holds version 7: a site_url of up to about 110 characters)."""
 
 
 FORMATS = {
@@ -94,6 +99,8 @@ class CollectionData:
     """(name, geometry) pairs for the town map."""
     emergency: list[tuple[str, str, str]] = field(default_factory=list)
     show_map: bool = True
+    source: str = ""
+    """The definition file (``flyers/<slug>.yml``), for messages."""
 
 
 def _sort_key(text: str) -> str:
@@ -148,6 +155,7 @@ def collection_data(catalog: Catalog, coll, sheets: dict[str, OfferSheet], site_
         districts=districts,
         emergency=[(e.label, e.number, e.note or "") for e in catalog.config.emergency_numbers],
         show_map=coll.map,
+        source=coll.source,
     )
 
 
@@ -174,9 +182,23 @@ class CollectionFlyer:
         self.fmt = FORMATS[data.format]
 
     # ----- measuring -------------------------------------------------------------------
+    def qr_boxes(self) -> list[qr.QrBox]:
+        """The big code, then each entry's code (checked in the load phase, drawn by render)."""
+        d = self.data
+        boxes = [qr.QrBox(d.url, self.fmt.big_qr, f"{d.slug}.pdf")]
+        if d.offer_codes:
+            boxes += [self._entry_box(e.sheet) for s in d.sections for e in s.entries]
+        return boxes
+
+    def _entry_box(self, sheet: OfferSheet) -> qr.QrBox:
+        """An entry's code: as small as its modules allow, within the format's bounds."""
+        f = self.fmt
+        symbol = qr.make(sheet.qr_url, self.options.error_correction)
+        size = min(max(symbol.min_size_mm(), f.entry_qr_min), f.entry_qr_max)
+        return qr.QrBox(sheet.qr_url, size, f"{self.data.slug}.pdf ({sheet.id})")
+
     def _entry_qr_mm(self, sheet: OfferSheet) -> float:
-        symbol = qr.make(sheet.url, self.options.error_correction)
-        return max(symbol.min_size_mm(), 18.0)
+        return self._entry_box(sheet).size_mm
 
     def _text_width(self, entry: Entry, col_w: float) -> float:
         badge = 7 * mm
@@ -347,7 +369,8 @@ class CollectionFlyer:
         inner = w - 2 * m
         title_lines = pen.wrap(d.title, inner, f.title_size, True)
         band = len(title_lines) * f.title_size * 1.15 + 2 * m
-        q = f.big_qr * mm
+        big = self.qr_boxes()[0]
+        q = big.size_mm * mm
         text_w = inner - q - 5 * mm
         intro_h = pen.height(d.intro, text_w, f.body_size + 1.5) if d.intro else 0
         more_h = pen.height(label(d.lang, "more"), text_w, f.body_size, True)
@@ -361,8 +384,8 @@ class CollectionFlyer:
         top = h - band - 5 * mm
         qr_x = m if pen.rtl else w - m - q
         text_x = w - m - text_w if pen.rtl else m
-        qr.draw(doc.canvas, qr.make(d.url, self.options.error_correction), qr_x, top - q, q,
-                doc.ink.black, doc.ink.white, where=f"{d.slug}.pdf")
+        qr.draw(doc.canvas, qr.make(big.url, self.options.error_correction), qr_x, top - q, q,
+                doc.ink.black, doc.ink.white, where=big.where)
         url = short_url(d.url)
         y = top
         if d.intro:
@@ -387,7 +410,8 @@ class CollectionFlyer:
         doc.bleed_rect(0, h - band, w, band, doc.ink.hex(HEADER_COLOR))
         pen.paragraph(m, h - m, inner, d.title, size, True, doc.ink.white, leading=size * 1.15)
         y = h - band - 4 * mm
-        q = f.big_qr * mm
+        big = self.qr_boxes()[0]
+        q = big.size_mm * mm
         room_for_intro = y - (m + self.footer * mm + q + 10 * mm)
         if d.intro:
             intro_size = f.body_size + 1.5
@@ -395,8 +419,8 @@ class CollectionFlyer:
                 intro_size -= 0.5
             y = pen.paragraph(m, y, inner, d.intro, intro_size)
         qr_y = m + self.footer * mm + 5 * mm
-        qr.draw(doc.canvas, qr.make(d.url, self.options.error_correction), (w - q) / 2, qr_y,
-                q, doc.ink.black, doc.ink.white, where=f"{d.slug}.pdf")
+        qr.draw(doc.canvas, qr.make(big.url, self.options.error_correction), (w - q) / 2, qr_y,
+                q, doc.ink.black, doc.ink.white, where=big.where)
         url = short_url(d.url)
         pen.ltr(m, qr_y - 4 * mm, inner, url, pen.fit(url, inner, 8, True, 6), True,
                 align="center")
@@ -500,11 +524,11 @@ class CollectionFlyer:
             else:
                 y = pen.paragraph(tx, y, text_w, text, size, bold)
         if self.data.offer_codes and not entry.continued:
-            q = self._entry_qr_mm(entry.sheet) * mm
+            box = self._entry_box(entry.sheet)
+            q = box.size_mm * mm
             qx = x if pen.rtl else x + width - q
-            qr.draw(doc.canvas, qr.make(entry.sheet.url, self.options.error_correction), qx,
-                    top - q, q, doc.ink.black, doc.ink.white,
-                    where=f"{self.data.slug}.pdf ({entry.sheet.id})")
+            qr.draw(doc.canvas, qr.make(box.url, self.options.error_correction), qx,
+                    top - q, q, doc.ink.black, doc.ink.white, where=box.where)
         doc.canvas.setStrokeColor(doc.ink.rule)
         doc.canvas.setLineWidth(0.3)
         rule_y = top - self._entry_height(pen, entry, width) + self.entry_gap * mm / 2

@@ -2,7 +2,8 @@
 
 The load phase (:func:`build_tools.build.load`) makes the plan, so ``atlas check`` and a build
 judge the same facts: every job's printed data, the URLs that go to print, glyphs the fonts
-lack and QR codes that would print too small (every flyer format, every problem in one run).
+lack and QR codes that would print too small — every flyer format, from the same
+``qr_boxes()`` the renderers draw, one problem per flyer, every flyer in one run.
 The render phase turns each job into PDF bytes with :func:`render_job`; the driver runs the
 jobs through the PDF cache and on all cores.
 """
@@ -18,16 +19,18 @@ from ..catalog import Catalog
 from ..problems import Problem
 from .cache import cache_key
 from .card import Card, render_card
-from .collection import collection_data, render_collection
+from .collection import CollectionFlyer, collection_data, render_collection
 from .definitions import Collection
 from .fonts import BOLD, REGULAR, FontProblem, missing_glyphs
 from .page import PrintOptions
 from .poster import Poster, render_poster
-from .qr import QrTooSmall, check_size, make
+from .qr import QrBox, QrTooSmall, capacity, too_small
 from .texts import OfferSheet, offer_sheet
 
 KINDS = ("karte", "aushang")
 RENDERERS = {"karte": render_card, "aushang": render_poster, "wegweiser": render_collection}
+LAYOUTS = {"karte": Card, "aushang": Poster, "wegweiser": CollectionFlyer}
+"""The layout class of each kind: ``LAYOUTS[kind](payload, options).qr_boxes()``."""
 
 
 class FlyerError(Exception):
@@ -42,16 +45,27 @@ class Job:
     kind: str
     payload: Any
 
-    def printed(self) -> list[tuple[str, str, str]]:
-        """The URLs this flyer prints (for the ledger): (url, category id, title)."""
+    def printed(self) -> list[Printed]:
+        """The addresses this flyer prints (for the ledger)."""
         payload = self.payload
         if isinstance(payload, OfferSheet):
-            return [(payload.url, payload.category, payload.title)]
-        found = [(payload.url, "", payload.title)]
+            return [Printed(payload.url, payload.qr_url, payload.category, payload.title)]
+        found = [Printed(payload.url, "", "", payload.title)]
         if payload.offer_codes:
-            found += [(e.sheet.url, e.sheet.category, e.sheet.title)
+            found += [Printed(e.sheet.url, e.sheet.qr_url, e.sheet.category, e.sheet.title)
                       for s in payload.sections for e in s.entries]
         return found
+
+
+@dataclass(frozen=True)
+class Printed:
+    """One address a flyer prints: the readable URL, and what its QR code encodes."""
+
+    url: str
+    qr: str
+    """The short link the code carries; empty when the code carries ``url`` itself."""
+    category: str
+    title: str
 
 
 @dataclass
@@ -68,8 +82,8 @@ class FlyerPlan:
         return frozenset(job.path for job in self.jobs)
 
     @property
-    def printed(self) -> dict[str, list[tuple[str, str, str]]]:
-        """Flyer path → the URLs it prints, in path order."""
+    def printed(self) -> dict[str, list[Printed]]:
+        """Flyer path → the addresses it prints, in path order."""
         return {job.path: job.printed() for job in sorted(self.jobs, key=lambda j: j.path)}
 
 
@@ -98,32 +112,39 @@ def plan_flyers(catalog: Catalog, collections: list[Collection], options: PrintO
 
 
 def qr_problems(catalog: Catalog, jobs: list[Job], options: PrintOptions) -> list[Problem]:
-    """One error per flyer whose QR codes would print below the minimum module size."""
+    """One error per flyer whose QR codes would print below the minimum module size.
+
+    The boxes are the layout's own (``qr_boxes()``), the ones its renderer draws; a problem
+    names every box of the flyer that is too small and the longest site_url that would print.
+    """
     found = []
     for job in jobs:
-        try:
-            _check_qr(job, options)
-        except QrTooSmall as exc:
-            found.append(_problem_at(catalog, job, str(exc)))
+        boxes = LAYOUTS[job.kind](job.payload, options).qr_boxes()
+        failing = too_small(boxes, options.error_correction)
+        if failing:
+            found.append(_problem_at(catalog, job, _qr_message(failing, options)))
     return found
 
 
-def _check_qr(job: Job, options: PrintOptions) -> None:
-    payload = job.payload
-    name = job.path.rsplit("/", 1)[-1]
-    if job.kind == "karte":
-        check_size(make(payload.url, options.error_correction), Card.qr_size, name)
-    elif job.kind == "aushang":
-        symbol = make(payload.url, options.error_correction)
-        check_size(symbol, Poster.qr_size, name)
-        Poster(payload, options).strip_count(symbol)
+def _qr_message(failing: list[tuple[QrBox, QrTooSmall]], options: PrintOptions) -> str:
+    box, exc = failing[0]
+    base = options.site_url.rstrip("/") + "/"
+    path = len(box.url) - len(base) if box.url.startswith(base) else 0
+    longest = capacity(box.size_mm, options.error_correction) - path
+    lower = "" if options.error_correction == "L" else (
+        " oder in mkdocs.yml unter atlas: flyers: qr_error_correction: L wählen")
+    message = (f"{exc.args[0]} Für diesen Code darf site_url höchstens {max(longest, 0)} Zeichen "
+               f"lang sein (jetzt {len(base)}): eine kürzere site_url setzen{lower}.")
+    if len(failing) > 1:
+        message += " Ebenso zu klein: " + ", ".join(b.where for b, _ in failing[1:]) + "."
+    return message
 
 
 def _problem_at(catalog: Catalog, job: Job, message: str) -> Problem:
     payload = job.payload
     if isinstance(payload, OfferSheet) and payload.id in catalog.sources:
-        return Problem(catalog.sources[payload.id], 1, 1, "id", message)
-    return Problem(getattr(payload, "source", "") or job.path, 1, 1, "", message)
+        return Problem(catalog.sources[payload.id], 1, 1, "flyer", message)
+    return Problem(getattr(payload, "source", "") or job.path, 1, 1, "flyer", message)
 
 
 _PRINTED_FIELDS = ("title", "summary", "hours_note", "provider", "costs", "alert", "area")

@@ -1,9 +1,11 @@
 """The A4 poster (Aushang) of one offer with tear-off strips: ``<id>-aushang.pdf``.
 
-Top: category band, huge title, summary, the facts and a large QR code. Bottom: 8–10 strips
+Top: category band, huge title, summary, the facts and a large QR code. Bottom: 6–10 strips
 separated by dashed cut lines, each with a small QR code, the title and the phone number, so
-a person can take the number with them even without mobile data. The strip count is the
-largest that keeps every strip code's modules at 0.5 mm or more.
+a person can take the number with them even without mobile data. Every code carries the
+offer's short permanent link (``…/q/<code>/``); the strip count is the largest that keeps the
+strip codes' modules at 0.5 mm or more — 10 strips up to a site_url of about 30 characters,
+6 strips up to about 200 (error correction M).
 """
 
 from __future__ import annotations
@@ -38,7 +40,7 @@ class Poster:
     )
     qr_size = 62.0
     strips_height = 78.0
-    strip_counts = (10, 9, 8)
+    strip_counts = (10, 9, 8, 7, 6)
     strip_pad = 1.0
     strip_bottom = SAFE_MM + 1.0
 
@@ -46,11 +48,19 @@ class Poster:
         self.data = sheet
         self.options = options
 
+    def qr_boxes(self) -> list[qr.QrBox]:
+        """The big code and the strips' code (checked in the load phase, drawn by :meth:`render`)."""
+        d = self.data
+        name = f"{d.id}-aushang.pdf"
+        count = self.strip_count()
+        return [qr.QrBox(d.qr_url, self.qr_size, name),
+                qr.QrBox(d.qr_url, self.strip_qr_mm(count), f"{name} (Abreißstreifen)", count)]
+
     def render(self) -> bytes:
         """The PDF bytes."""
         d, lang = self.data, self.data.lang
-        symbol = qr.make(d.url, self.options.error_correction)
-        count = self.strip_count(symbol)
+        main, strips = self.qr_boxes()
+        symbol = qr.make(main.url, self.options.error_correction)
         doc = Sheet(self.width, self.height, self.options,
                     Metadata(title=d.title, author=d.author,
                              subject=f"{d.category_label} – {d.url}", lang=lang))
@@ -67,7 +77,7 @@ class Poster:
 
         strips_top = self.strips_height * mm
         footer_y = strips_top + 9 * mm
-        q = self.qr_size * mm
+        q = main.size_mm * mm
         rows_w = inner - q - 8 * mm
         rows_x = w - m - rows_w if pen.rtl else m
         rows = offer_rows(d, lang)
@@ -84,8 +94,7 @@ class Poster:
         more = pen.paragraph(qr_x, qr_top, q, label(lang, "more"), 10, color=doc.ink.grey,
                              align="center", max_lines=3)
         qr_y = more - 1 * mm - q
-        qr.draw(doc.canvas, symbol, qr_x, qr_y, q, doc.ink.black, doc.ink.white,
-                where=f"{d.id}-aushang.pdf")
+        qr.draw(doc.canvas, symbol, qr_x, qr_y, q, doc.ink.black, doc.ink.white, where=main.where)
         url = short_url(d.url)
         url_w = q + 10 * mm
         lines = _split_url(pen, url, url_w, 10)
@@ -98,28 +107,29 @@ class Poster:
         pen.line(m, footer_y, inner, stand, 10, bold=True)
         pen.line(m, strips_top + 3 * mm, inner, "✂  " + label(lang, "take"), 10,
                  color=doc.ink.grey, align="center")
-        self._strips(doc, pen, symbol, count)
+        self._strips(doc, pen, strips)
         return doc.finish()
 
-    def strip_count(self, symbol: qr.QrSymbol) -> int:
-        """The most strips whose codes still print at ≥ 0.5 mm per module."""
+    def strip_count(self) -> int:
+        """The most strips whose codes print at ≥ 0.5 mm per module (the fewest when none do)."""
+        symbol = qr.make(self.data.qr_url, self.options.error_correction)
         for count in self.strip_counts:
-            if symbol.module_mm(self.strip_qr_mm(count)) >= qr.MIN_MODULE_MM:
+            if symbol.module_mm(self.strip_qr_mm(count)) + 1e-9 >= qr.MIN_MODULE_MM:
                 return count
-        qr.check_size(symbol, self.strip_qr_mm(self.strip_counts[-1]),
-                      f"{self.data.id}-aushang.pdf (Abreißstreifen)")
         return self.strip_counts[-1]
 
     def strip_qr_mm(self, count: int) -> float:
         """Side of a strip's code (quiet zone included) for ``count`` strips."""
         return self.width / count - 2 * self.strip_pad
 
-    def _strips(self, doc: Sheet, pen: Pen, symbol: qr.QrSymbol, count: int) -> None:
+    def _strips(self, doc: Sheet, pen: Pen, box: qr.QrBox) -> None:
         c, ink, d = doc.canvas, doc.ink, self.data
+        count = box.copies
+        symbol = qr.make(box.url, self.options.error_correction)
         w = self.width * mm
         sh = self.strips_height * mm
         sw = w / count
-        q = self.strip_qr_mm(count) * mm
+        q = box.size_mm * mm
         c.saveState()
         c.setStrokeColor(ink.black)
         c.setLineWidth(0.6)
@@ -149,7 +159,7 @@ class Poster:
         for i in range(count):
             x0 = i * sw
             qr.draw(c, symbol, x0 + self.strip_pad * mm, sh - self.strip_pad * mm - q, q,
-                    ink.black, ink.white, where=f"{d.id}-aushang.pdf (Abreißstreifen)")
+                    ink.black, ink.white, where=box.where)
             # Rotated text reads bottom to top: phone nearest the fold, title beside it.
             c.saveState()
             c.translate(x0, self.strip_bottom * mm)

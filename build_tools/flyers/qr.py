@@ -6,6 +6,10 @@ one path of merged module runs is fast, crisp at any resolution and decodes reli
 Print rules enforced here: a quiet zone of 4 modules (drawn white, part of the given size) and
 a printed module of at least 0.5 mm — a layout that would print smaller raises
 :class:`QrTooSmall`, which fails the build with a message.
+
+Every layout lists the codes it prints as :class:`QrBox` values (``qr_boxes()``), without
+drawing: the load phase checks exactly those boxes (:func:`too_small`) and the renderer draws
+exactly those, so ``atlas check`` and a build can never disagree about a code.
 """
 
 from __future__ import annotations
@@ -52,6 +56,54 @@ class QrSymbol:
         return self.modules_with_quiet_zone * min_module
 
 
+@dataclass(frozen=True)
+class QrBox:
+    """One QR code a layout prints: what it encodes, its side in mm (quiet zone included)."""
+
+    url: str
+    size_mm: float
+    where: str
+    """The flyer and place, for messages: ``tafel-aushang.pdf (Abreißstreifen)``."""
+    copies: int = 1
+    """How often the code is printed (the tear-off strips)."""
+
+
+def too_small(boxes: list[QrBox], error: str) -> list[tuple[QrBox, QrTooSmall]]:
+    """Every box whose code would print below the minimum module size, with the reason
+    (the facts only: the caller knows what to suggest)."""
+    found = []
+    for box in boxes:
+        try:
+            check_size(make(box.url, error), box.size_mm, box.where, hint="")
+        except QrTooSmall as exc:
+            found.append((box, exc))
+    return found
+
+
+def largest_version(size_mm: float, min_module: float = MIN_MODULE_MM) -> int:
+    """The largest QR version whose modules (with quiet zone) still print at ``min_module``."""
+    modules = int(size_mm / min_module + 1e-9) - 2 * QUIET_ZONE
+    return max(0, min(40, (modules - 17) // 4))
+
+
+@lru_cache(maxsize=256)
+def capacity(size_mm: float, error: str = "M") -> int:
+    """How many bytes of a URL a code of ``size_mm`` holds at ≥ 0.5 mm per module (0: none)."""
+    version = largest_version(size_mm)
+    if version < 1:
+        return 0
+    low, high = 0, 3000
+    while low < high:  # the largest n that segno fits into ``version``
+        middle = (low + high + 1) // 2
+        try:
+            segno.make_qr("a" * middle, error=error.lower(), version=version, boost_error=False)
+        except segno.DataOverflowError:
+            high = middle - 1
+        else:
+            low = middle
+    return low
+
+
 @lru_cache(maxsize=8192)
 def make(data: str, error: str = "M") -> QrSymbol:
     """Encode ``data`` at exactly the given error correction level (no silent boost)."""
@@ -60,14 +112,17 @@ def make(data: str, error: str = "M") -> QrSymbol:
     return QrSymbol(data, rows, int(qr.version), error.upper())
 
 
-def check_size(symbol: QrSymbol, size_mm: float, where: str) -> None:
+GENERIC_HINT = "Kürzere site_url, niedrigere Fehlerkorrektur oder größeres Format wählen."
+
+
+def check_size(symbol: QrSymbol, size_mm: float, where: str, hint: str = GENERIC_HINT) -> None:
     """Raise :class:`QrTooSmall` when the modules would print below 0.5 mm."""
     module = symbol.module_mm(size_mm)
     if module + 1e-9 < MIN_MODULE_MM:
         raise QrTooSmall(
             f"{where}: QR-Code für {symbol.data} würde mit {module:.2f} mm je Modul gedruckt "
-            f"(mindestens {MIN_MODULE_MM} mm; Version {symbol.version}, {symbol.modules} Module). "
-            f"Kürzere site_url/id, niedrigere Fehlerkorrektur oder größeres Format wählen."
+            f"(mindestens {MIN_MODULE_MM} mm; Version {symbol.version}, {symbol.modules} Module)."
+            + (f" {hint}" if hint else "")
         )
 
 

@@ -128,6 +128,9 @@ class OfferSheet:
     id: str
     lang: str
     url: str
+    """The readable address printed as text: ``…/angebote/<id>/``."""
+    qr_url: str
+    """What every QR code of the offer encodes: the short permanent link ``…/q/<code>/``."""
     title: str
     summary: str
     category: str
@@ -168,6 +171,7 @@ def category_label(catalog: Catalog, category_id: str, lang: str) -> str:
 def offer_sheet(catalog: Catalog, offer: Offer, site_url: str, lang: str) -> OfferSheet:
     """Collect the printed facts of one offer (raises MissingSiteUrl without a site_url)."""
     url = urls.absolute_url(site_url, urls.offer_path(offer.id))
+    qr_url = urls.absolute_url(site_url, urls.offer_short_path(offer.id))
     cat = catalog.categories.get(offer.category)
     provider = catalog.provider_name(offer) or ""
     public = is_public_location(offer)
@@ -199,6 +203,7 @@ def offer_sheet(catalog: Catalog, offer: Offer, site_url: str, lang: str) -> Off
         id=offer.id,
         lang=lang,
         url=url,
+        qr_url=qr_url,
         title=local_field(offer, "title", lang) or offer.title,
         summary=local_field(offer, "summary", lang) or "",
         category=offer.category,

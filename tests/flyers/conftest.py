@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from build_tools import urls
 from build_tools.build import Tools, make_files
 from build_tools.config import AtlasConfig, EmergencyNumber
 from build_tools.content import load_catalog
@@ -23,6 +24,11 @@ FIXTURE_CONTENT = HERE / "content"
 FIXTURE_DEFINITIONS = HERE / "definitions"
 SITE_URL = "https://hilfe.musterstadt.example/"
 TODAY = date(2026, 11, 22)
+
+
+def qr_link(offer_id: str, site_url: str = SITE_URL) -> str:
+    """What every QR code of an offer encodes: its short permanent link."""
+    return urls.absolute_url(site_url, urls.short_path(urls.short_code(offer_id)))
 
 
 def fixture_catalog():

@@ -1,7 +1,7 @@
 """Every flyer of the sample atlas (content/ + flyers/*.yml), the way a print shop and a phone
 see it: exact size with and without bleed, fonts embedded, title and phone in the text, and QR
-codes that decode — sharp at 150 dpi and blurred and noisy at 100 dpi — to a URL whose page
-the site build produces."""
+codes that decode — sharp at 150 dpi and blurred and noisy at 100 dpi — to a short link whose
+redirect page the site build produces and which leads to the offer's page."""
 
 from __future__ import annotations
 
@@ -9,11 +9,14 @@ from pathlib import Path
 
 import pytest
 
+from build_tools import urls
 from build_tools.build import inspect
 from build_tools.clock import build_date
 from build_tools.flyers.definitions import load_definitions
 from build_tools.flyers.page import PrintOptions
+from build_tools.ledger.site import short_pages
 from build_tools.pages.site import render as render_pages
+from build_tools.templating import templates_for
 
 from ..buildkit import sample_project, tools
 from .conftest import make_flyers
@@ -49,9 +52,31 @@ def site_paths(sample):
     return {p.path for p in pages.pages}
 
 
+@pytest.fixture(scope="module")
+def redirects(sample):
+    """Short link path → the page its redirect page leads to (from the ledger family)."""
+    import re
+
+    _, catalog = sample
+    found = {}
+    for page in short_pages(catalog, templates_for(None)):
+        target = re.search(r'http-equiv="refresh" content="0; url=([^"]+)"', page.data.decode())
+        found[page.path.removesuffix("index.html")] = target.group(1)
+    return found
+
+
 def _path_of(url: str, site_url: str) -> str:
     assert url.startswith(site_url)
     return url[len(site_url):]
+
+
+def _leads_to(url: str, site_url: str, redirects: dict[str, str]) -> str:
+    """The site path a decoded short link finally leads to (its redirect page's target)."""
+    path = _path_of(url, site_url)
+    assert urls.parse_path(path)[0] == "short", url
+    target = redirects[path]
+    assert target.startswith("../../")
+    return target.removeprefix("../../")
 
 
 def test_shipped_definitions(sample):
@@ -67,12 +92,14 @@ def test_shipped_definitions(sample):
         "Hilfe bei Wohnungslosigkeit in Musterstadt")
 
 
-def test_every_offer_flyer(sample, sample_flyers, site_paths):
+def test_every_offer_flyer(sample, sample_flyers, site_paths, redirects):
     config, catalog = sample
     site_url = config.site_url.rstrip("/") + "/"
     for offer in catalog.published:
-        url = site_url + f"angebote/{offer.id}/"
-        assert _path_of(url, site_url) in site_paths
+        readable = site_url + f"angebote/{offer.id}/"
+        url = urls.absolute_url(site_url, urls.short_path(urls.short_code(offer.id)))
+        assert _leads_to(url, site_url, redirects) == _path_of(readable, site_url)
+        assert _path_of(readable, site_url) in site_paths
         for kind, size in (("karte", (105, 148)), ("aushang", (210, 297))):
             pdf = sample_flyers[f"flyers/{offer.id}-{kind}.pdf"]
             (w, h), = pages_mm(pdf)
@@ -80,6 +107,9 @@ def test_every_offer_flyer(sample, sample_flyers, site_paths):
             assert_fonts_embedded(pdf)
             words = " ".join(text(pdf).split())
             assert offer.title[:25] in words, offer.id
+            # The readable address is printed (perhaps broken after the host), not the short one.
+            printed = readable.removeprefix("https://").rstrip("/")
+            assert printed in "".join(words.split()), (offer.id, kind)
             for phone in offer.contact.phone[:1]:
                 assert phone in words, offer.id
             sharp = decode(render(pdf, dpi=150))
@@ -90,7 +120,7 @@ def test_every_offer_flyer(sample, sample_flyers, site_paths):
             assert blurry and set(blurry) == {url}, (offer.id, kind, "camera")
 
 
-def test_every_collection_flyer(sample, sample_flyers, site_paths):
+def test_every_collection_flyer(sample, sample_flyers, site_paths, redirects):
     config, catalog = sample
     site_url = config.site_url.rstrip("/") + "/"
     collections, _ = load_definitions(ROOT / "flyers", catalog)
@@ -112,7 +142,8 @@ def test_every_collection_flyer(sample, sample_flyers, site_paths):
         assert coll.page_path in site_paths or coll.page_path == ""
         sharp = decode(render(pdf, 0, dpi=150))
         assert page_url in sharp, coll.slug
-        assert set(sharp) <= {page_url} | {site_url + f"angebote/{o.id}/" for o in coll.offers}
+        for url in set(sharp) - {page_url}:  # entry codes: short links to listed offers
+            assert _leads_to(url, site_url, redirects) in {f"angebote/{o.id}/" for o in coll.offers}
         assert page_url in decode(phone_camera(render(pdf, 0, dpi=100))), coll.slug
 
 
