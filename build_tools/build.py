@@ -25,6 +25,7 @@ from .flyers.page import PrintOptions
 from .flyers.plan import FlyerPlan, plan_flyers
 from .flyers.site import render as flyers_family
 from .ledger.check import check_ledger
+from .ledger.short import short_link_problems
 from .ledger.site import render as ledger_family
 from .ledger.store import LedgerEntry, read_ledger
 from .maps.site import render as maps_family
@@ -112,6 +113,7 @@ def inspect(project: Project, today: date | None = None) -> tuple[Inputs | None,
     entries, trouble = read_ledger(project.ledger_file, display_path(project.ledger_file))
     found += trouble
     found += check_ledger(catalog, entries, display_path(project.ledger_file))
+    found += short_link_problems(catalog)
     found += settings_problems(project, catalog)
     population, trouble = _population(project)
     found += trouble

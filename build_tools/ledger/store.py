@@ -1,4 +1,9 @@
-"""Reading and appending the ledger file (plain text, one printed URL per line, diff-friendly)."""
+"""Reading and appending the ledger file (plain text, one printed URL per line, diff-friendly).
+
+Columns: date, URL, flyer file, category, title and — since QR codes carry short links — the
+address the flyer's QR code encodes (``…/q/<code>/``). The last three are optional: lines
+written before a column existed stay valid as they are.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,7 @@ from ..problems import Problem
 
 HEADER = (
     "# Gedruckte Adressen — nie löschen, nur ergänzen (atlas flyers --record).\n"
-    "# Datum\tURL\tFlyer\tKategorie\tTitel\n"
+    "# Datum\tURL\tFlyer\tKategorie\tTitel\tQR-Code\n"
 )
 
 
@@ -25,10 +30,14 @@ class LedgerEntry:
     category: str = ""
     title: str = ""
     line: int = 0
+    qr: str = ""
+    """What the flyer's QR code encodes when that is not ``url``: the short link."""
 
     def to_line(self) -> str:
         """The entry as one tab-separated line (tabs and newlines in values become spaces)."""
         fields = [self.printed.isoformat(), self.url, self.flyer, self.category, self.title]
+        if self.qr:
+            fields.append(self.qr)
         return "\t".join(f.replace("\t", " ").replace("\n", " ") for f in fields)
 
 
@@ -47,28 +56,30 @@ def read_ledger(path: Path, display: str) -> tuple[list[LedgerEntry], list[Probl
             continue
         fields = raw.split("\t")
         if len(fields) < 3:
-            problems.append(Problem(display, number, 1, "", "erwartet: Datum<TAB>URL<TAB>Flyer[<TAB>Kategorie<TAB>Titel]"))
+            problems.append(Problem(display, number, 1, "", "erwartet: Datum<TAB>URL<TAB>Flyer[<TAB>Kategorie<TAB>Titel<TAB>QR-Code]"))
             continue
         try:
             printed = date.fromisoformat(fields[0].strip())
         except ValueError:
             problems.append(Problem(display, number, 1, "", f"ungültiges Datum {fields[0]!r} (JJJJ-MM-TT)"))
             continue
-        padded = [*fields, "", ""]
-        entries.append(
-            LedgerEntry(printed, fields[1].strip(), fields[2].strip(), padded[3].strip(), padded[4].strip(), number)
-        )
+        padded = [f.strip() for f in [*fields, "", "", ""]]
+        entries.append(LedgerEntry(printed, padded[1], padded[2], padded[3], padded[4], number,
+                                   qr=padded[5]))
     return entries, problems
 
 
 def append_entries(path: Path, entries: Iterable[LedgerEntry]) -> int:
-    """Append entries not yet recorded (same URL and flyer); returns how many were added."""
+    """Append entries not yet recorded (same URL, flyer and QR code); returns how many were added.
+
+    A flyer recorded before its code carried a short link is recorded once more with it.
+    """
     existing, _ = read_ledger(path, str(path))
-    known = {(e.url, e.flyer) for e in existing}
+    known = {(e.url, e.flyer, e.qr) for e in existing}
     new = []
     for entry in entries:
-        if (entry.url, entry.flyer) not in known:
-            known.add((entry.url, entry.flyer))
+        if (entry.url, entry.flyer, entry.qr) not in known:
+            known.add((entry.url, entry.flyer, entry.qr))
             new.append(entry)
     if not new:
         return 0
