@@ -12,6 +12,7 @@ Only for strings :func:`~.parser.parse_hours` accepts; nothing here changes what
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .lexer import tokenize
 from .model import DAY
@@ -28,8 +29,12 @@ class HoursWarning:
     message: str
 
 
-def hours_warnings(text: str, overnight: bool = False) -> list[HoursWarning]:
-    """Doubts about ``text`` (which must parse); ``overnight`` for offers open at night."""
+@lru_cache(maxsize=8192)
+def hours_warnings(text: str, overnight: bool = False) -> tuple[HoursWarning, ...]:
+    """Doubts about ``text`` (which must parse); ``overnight`` for offers open at night.
+
+    Cached like :func:`~.parser.parse_hours` (many offers share their hours).
+    """
     schedule = parse_hours(text)
     tokens = tokenize(text)
     found: list[HoursWarning] = []
@@ -45,7 +50,7 @@ def hours_warnings(text: str, overnight: bool = False) -> list[HoursWarning]:
             "schreiben, z. B. \"Mo-Fr 09:00-12:00; PH off\"",
         ))
     if overnight:
-        return found
+        return tuple(found)
     for first, dash, second in zip(tokens, tokens[1:], tokens[2:], strict=False):
         if first.kind != "time" or dash.kind != "-" or second.kind != "time":
             continue
@@ -58,4 +63,4 @@ def hours_warnings(text: str, overnight: bool = False) -> list[HoursWarning]:
                 f"Mitternacht bis {second.text} am nächsten Tag: Zeiten im 24-Stunden-Format "
                 f"schreiben, z. B. „{first.text}-{meant}“",
             ))
-    return found
+    return tuple(found)

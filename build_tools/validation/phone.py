@@ -10,6 +10,7 @@ Nummer gegen Kummer), which the library's data does not list completely.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import phonenumbers
 from phonenumbers import NumberParseException, PhoneNumberFormat, shortnumberinfo
@@ -21,10 +22,12 @@ _SEPARATORS = re.compile(r"[\s/().-]")
 _HARMONISED = re.compile(r"116\d{3}")
 
 
+@lru_cache(maxsize=16384)
 def dialable(raw: str, region: str = "DE") -> str:
     """The number as a ``tel:`` link dials it: E.164 (``+4924211234``) or a short number (``110``).
 
     Raises ValueError with a German message naming the fix when ``raw`` is no phone number.
+    Cached: one provider's number stands in many offers (and pages ask again when rendering).
     """
     compact = _SEPARATORS.sub("", raw)
     if not re.fullmatch(r"\+?\d{2,20}", compact):

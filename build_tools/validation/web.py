@@ -18,6 +18,8 @@ MAX_EMAIL = 254
 EMAIL_EXAMPLE = "info@beispiel.de"
 
 _ASCII_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)")
+_ASCII_HOST = re.compile(r"(?:(?!-)[A-Za-z0-9-]{1,63}(?<!-)\.)+[A-Za-z]{2,63}\.?")
+_SPACE = re.compile(r"\s")
 _UNSAFE = re.compile(r"[\s<>\"'`\\\x00-\x1f\x7f]")
 _LOCAL_PART = re.compile(r"[^@\s<>\"'`,;:()\[\]\\]{1,64}")
 _PORT = re.compile(r":\d{1,5}")
@@ -35,7 +37,9 @@ def host_problem(host: str) -> str | None:
     """Why ``host`` is no host name (German), or None. Internationalised names are fine."""
     if not host:
         return "der Name nach https:// fehlt"
-    if any(ch.isspace() for ch in host):
+    if _ASCII_HOST.fullmatch(host):
+        return None  # the common case, without IDNA encoding
+    if _SPACE.search(host):
         return f"Leerzeichen im Namen {host!r}: Web-Adressen haben keine Leerzeichen (entfernen oder Bindestrich)"
     if host.endswith("."):
         host = host[:-1]

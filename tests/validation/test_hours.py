@@ -15,7 +15,7 @@ BASE = "title: X\nsummary: x\nservice_area: [mitte]\nlast_verified: 2026-10-01\n
     "24/7", "Sa,PH off", '"nach Vereinbarung"', "Mo 09:00-24:00",
 ])
 def test_no_doubt(text):
-    assert hours_warnings(text) == []
+    assert hours_warnings(text) == ()
 
 
 def test_ph_off_alone():
@@ -33,7 +33,7 @@ def test_morning_spans_past_midnight(text, offset, meant):
 
 
 def test_overnight_offers_may(content):
-    assert hours_warnings("Mo-Su 09:00-08:00", overnight=True) == []
+    assert hours_warnings("Mo-Su 09:00-08:00", overnight=True) == ()
     content.offer("x", BASE + 'category: notunterkunft\nopening_hours: "Mo-Su 09:00-08:00"\n')
     lines = content.lines()
     assert not [line for line in lines if "opening_hours" in line]
