@@ -66,7 +66,7 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
     page = GeneratedPage(
         path=data_path(),
         title=TITLE,
-        html=data_page_html(catalog, downloads(files)),
+        html=data_page_html(catalog, downloads(files), templates=tools.templates),
         meta={"hide": ["toc"]},
     )
     return Contribution(

@@ -3,10 +3,10 @@
 Page renderers call one of the four functions and put the returned HTML into the page body as
 one raw block (it has no blank lines, so Markdown leaves it alone); ``""`` means "no map here"::
 
-    offer_map_html(catalog, offer, "angebote/<id>/", ctx)          # one marker, small
-    category_map_html(catalog, "essen", "kategorien/essen/", ctx)  # markers of the category
-    district_map_html(catalog, "nord", "sozialraeume/nord/", ctx)  # outline + its markers
-    overview_map_html(catalog, "karte/", ctx)                      # everything, from data
+    offer_map_html(catalog, offer, "angebote/<id>/")           # one marker, small
+    category_map_html(catalog, "essen", "kategorien/essen/")   # markers of the category
+    district_map_html(catalog, "nord", "sozialraeume/nord/")   # outline + its markers
+    overview_map_html(catalog, "karte/")                       # everything, from data
 
 Each fragment carries its ``<link rel="stylesheet">`` and ``<script src=… defer>`` tags
 (page-relative, from ``assets/``), a hidden container (shown by JS only — without JS the list
@@ -22,7 +22,6 @@ from .render import (
     json_for_script,
     offer_map_html,
     overview_data,
-    overview_data_path,
     overview_map_html,
 )
 
@@ -32,6 +31,5 @@ __all__ = [
     "json_for_script",
     "offer_map_html",
     "overview_data",
-    "overview_data_path",
     "overview_map_html",
 ]

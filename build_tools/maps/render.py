@@ -11,10 +11,10 @@ no ids from folium, asset versions from file contents.
 
 from __future__ import annotations
 
+import copy
 import hashlib
 import json
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -24,13 +24,11 @@ from shapely.geometry import mapping
 
 from .. import urls
 from ..catalog import Catalog, is_public_location
-from ..memo import Memo
+from ..config import MapSettings
+from ..resources import assets_dir
 from ..schema import Offer
 from ..templating import Templates, templates_for
 from . import spec as specmod
-
-ROOT = Path(__file__).resolve().parents[2]
-ASSETS = ROOT / "site_templates" / "assets"
 
 LEAFLET_VERSION = "1.9.4"
 MARKERCLUSTER_VERSION = "1.5.3"
@@ -58,8 +56,8 @@ def json_for_script(value: Any) -> str:
 
 @lru_cache(maxsize=8)
 def _file_version(relative: str) -> str:
-    """Short content hash of a file under site_templates/assets (cache-busting query)."""
-    path = ASSETS / relative
+    """Short content hash of a published asset (cache-busting query)."""
+    path = assets_dir() / relative
     try:
         return hashlib.sha256(path.read_bytes()).hexdigest()[:10]
     except OSError:
@@ -68,7 +66,7 @@ def _file_version(relative: str) -> str:
 
 def asset_url(page_path: str, relative: str, version: str | None = None) -> str:
     """Page-relative URL of a file published at ``assets/<relative>``."""
-    url = urls.relative_url(page_path, f"assets/{relative}")
+    url = urls.relative_url(page_path, urls.asset_path(relative))
     return f"{url}?v={version or _file_version(relative)}"
 
 
@@ -126,8 +124,7 @@ def _categories(catalog: Catalog, used: set[str]) -> list[tuple[str, str, str]]:
     ]
 
 
-def _base_map(catalog: Catalog, center: tuple[float, float], zoom: int, *, static: bool = False):
-    cfg = catalog.config.map
+def _base_map(cfg: MapSettings, center: tuple[float, float], zoom: int, *, static: bool = False):
     return specmod.build_map(
         center,
         zoom,
@@ -193,18 +190,16 @@ def _markers_map(
     cluster = len(rows) > CLUSTER_THRESHOLD
     used = {r[2] for r in rows}
     center = tuple(points[0]) if len(points) == 1 else _center(catalog, points)
-    with specmod.seeded_ids():
-        fmap = _base_map(catalog, center, OFFER_ZOOM if kind == "offer" else catalog.config.map.zoom,
-                         static=kind == "offer")
-        bounds: list[list[float]] | None = _bounds(rows) if len(rows) > 1 else None
-        if area is not None:
-            name, geojson = area
-            specmod.add_district(fmap, name, geojson)
-            bounds = _merge_bounds(bounds, _geojson_bounds(geojson))
-        specmod.add_category_groups(fmap, _categories(catalog, used), cluster=cluster, control=False)
-        if bounds is not None:
-            fmap.fit_bounds(bounds, padding=FIT_PADDING, max_zoom=OFFER_ZOOM)
-        spec = specmod.describe(fmap)
+    draft = _base_map(catalog.config.map, center, catalog.config.map.zoom)
+    bounds: list[list[float]] | None = _bounds(rows) if len(rows) > 1 else None
+    if area is not None:
+        name, geojson = area
+        specmod.add_district(draft, name, geojson)
+        bounds = _merge_bounds(bounds, _geojson_bounds(geojson))
+    specmod.add_category_groups(draft, _categories(catalog, used), cluster=cluster, control=False)
+    if bounds is not None:
+        draft.fit_bounds(bounds, padding=FIT_PADDING, max_zoom=OFFER_ZOOM)
+    spec = specmod.describe(draft)
     spec["categories"] = [{"id": i, "label": lab, "color": col} for i, lab, col in
                           _categories(catalog, used)]
     spec["markers"] = rows
@@ -275,12 +270,17 @@ def district_geojson(catalog: Catalog, district_id: str) -> dict[str, Any]:
 # --- the public interface -------------------------------------------------------------------
 
 
-# Offer maps by everything they are made of: building a folium map is a third of an offer
-# page's time, and `mkdocs serve` builds every page again after each saved file.
-_OFFER_MAPS = Memo()
+@lru_cache(maxsize=64)
+def _offer_prototype(tiles: str, attribution: str, category: tuple[str, str, str]) -> dict[str, Any]:
+    """The description every one-marker map of a category shares (folium is asked once, not once
+    per offer page: building a folium map was a third of an offer page's time)."""
+    draft = specmod.build_map((0.0, 0.0), OFFER_ZOOM, _check_tiles(tiles), safe_attribution(attribution),
+                              static=True)
+    specmod.add_category_groups(draft, [category], cluster=False, control=False)
+    return specmod.describe(draft)
 
 
-def offer_map_html(catalog: Catalog, offer: Offer, page_path: str, ctx: Any = None, *,
+def offer_map_html(catalog: Catalog, offer: Offer, page_path: str, *,
                    templates: Templates | None = None) -> str:
     """A small map with the offer's one marker; ``""`` without a public location.
 
@@ -290,15 +290,17 @@ def offer_map_html(catalog: Catalog, offer: Offer, page_path: str, ctx: Any = No
     if not is_public_location(offer):
         return ""
     row = marker_row(offer)
-    return _OFFER_MAPS.get(
-        lambda: (tuple(row), page_path, catalog.config.map.model_dump_json(),
-                 tuple(_categories(catalog, {row[2]})), templates and templates.folders),
-        lambda: _markers_map(catalog, [row], kind="offer", page_path=page_path,
-                             name=offer.title, templates=templates),
-    )
+    (category,) = _categories(catalog, {row[2]}) or [(row[2], row[2], "#555555")]
+    cfg = catalog.config.map
+    spec = copy.deepcopy(_offer_prototype(cfg.tiles, cfg.attribution, category))
+    spec["map"]["center"] = [row[3], row[4]]
+    spec["categories"] = [{"id": category[0], "label": category[1], "color": category[2]}]
+    spec["markers"] = [row]
+    return _fragment(catalog, kind="offer", page_path=page_path, name=offer.title, spec=spec,
+                     cluster=False, templates=templates)
 
 
-def category_map_html(catalog: Catalog, category_id: str, page_path: str, ctx: Any = None, *,
+def category_map_html(catalog: Catalog, category_id: str, page_path: str, *,
                       templates: Templates | None = None) -> str:
     """Map of a category's offers (coloured as the category); ``""`` when none has a place."""
     offers = placeable(catalog.in_category(category_id))
@@ -311,7 +313,7 @@ def category_map_html(catalog: Catalog, category_id: str, page_path: str, ctx: A
     )
 
 
-def district_map_html(catalog: Catalog, district_id: str, page_path: str, ctx: Any = None, *,
+def district_map_html(catalog: Catalog, district_id: str, page_path: str, *,
                       templates: Templates | None = None) -> str:
     """Map of a district: its outline and the offers located in it."""
     if district_id not in catalog.districts:
@@ -325,13 +327,12 @@ def district_map_html(catalog: Catalog, district_id: str, page_path: str, ctx: A
     geojson = district_geojson(catalog, district_id)
     if not rows:
         # Only the outline: still worth a map.
-        with specmod.seeded_ids():
-            bounds = _geojson_bounds(geojson)
-            center = ((bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2)
-            fmap = _base_map(catalog, center, catalog.config.map.zoom)
-            specmod.add_district(fmap, name, geojson)
-            fmap.fit_bounds(bounds, padding=FIT_PADDING, max_zoom=OFFER_ZOOM)
-            spec = specmod.describe(fmap)
+        bounds = _geojson_bounds(geojson)
+        center = ((bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2)
+        draft = _base_map(catalog.config.map, center, catalog.config.map.zoom)
+        specmod.add_district(draft, name, geojson)
+        draft.fit_bounds(bounds, padding=FIT_PADDING, max_zoom=OFFER_ZOOM)
+        spec = specmod.describe(draft)
         spec["categories"] = []
         spec["markers"] = []
         return _fragment(catalog, kind="district", page_path=page_path,
@@ -352,16 +353,12 @@ def overview_data(catalog: Catalog) -> dict[str, Any]:
     return {"fields": ["id", "title", "category", "lat", "lon"], "offers": overview_rows(catalog)}
 
 
-def overview_data_path() -> str:
-    """Site path of the overview map's data file."""
-    return f"{urls.map_path()}angebote.json"
-
-
-def overview_map_html(catalog: Catalog, page_path: str, ctx: Any = None, *,
+def overview_map_html(catalog: Catalog, page_path: str, *,
                       templates: Templates | None = None) -> str:
     """The whole atlas: clustered markers by category, layer switch, "open now" filter.
 
-    The markers are not in the page: ``atlas-map.js`` fetches :func:`overview_data_path` once.
+    The markers are not in the page: ``atlas-map.js`` fetches ``karte/angebote.json``
+    (:func:`build_tools.urls.map_data_path`) once.
     """
     rows = overview_rows(catalog)
     if not rows:
@@ -369,16 +366,15 @@ def overview_map_html(catalog: Catalog, page_path: str, ctx: Any = None, *,
     used = {r[2] for r in rows}
     cats = _categories(catalog, used)
     cfg = catalog.config.map
-    with specmod.seeded_ids():
-        center = _center(catalog, [[r[3], r[4]] for r in rows])
-        fmap = _base_map(catalog, center, cfg.zoom)
-        specmod.add_category_groups(fmap, cats, cluster=True, control=len(cats) > 1,
-                                    cluster_radius=specmod.CLUSTER_RADIUS_OVERVIEW)
-        if cfg.center is None:
-            fmap.fit_bounds(_bounds(rows), padding=FIT_PADDING, max_zoom=OFFER_ZOOM)
-        spec = specmod.describe(fmap)
+    center = _center(catalog, [[r[3], r[4]] for r in rows])
+    draft = _base_map(cfg, center, cfg.zoom)
+    specmod.add_category_groups(draft, cats, cluster=True, control=len(cats) > 1,
+                                cluster_radius=specmod.CLUSTER_RADIUS_OVERVIEW)
+    if cfg.center is None:
+        draft.fit_bounds(_bounds(rows), padding=FIT_PADDING, max_zoom=OFFER_ZOOM)
+    spec = specmod.describe(draft)
     spec["categories"] = [{"id": i, "label": lab, "color": col} for i, lab, col in cats]
     spec["markers"] = None
-    spec["data"] = urls.relative_url(page_path, overview_data_path())
+    spec["data"] = urls.relative_url(page_path, urls.map_data_path())
     return _fragment(catalog, kind="overview", page_path=page_path,
                      name=None, spec=spec, cluster=True, tools=True, templates=templates)

@@ -4,22 +4,21 @@ Why not folium's own HTML: it is one inline ``<script>`` per map (a strict CSP f
 loads Leaflet, jQuery, Bootstrap and Font Awesome from four CDNs, names every variable with an
 ``os.urandom`` id and needs one JS object per marker. Instead folium objects (``Map``,
 ``TileLayer``, ``GeoJson``, ``FeatureGroup``, ``MarkerCluster``, ``LayerControl``,
-``FitBounds``) are built as usual — folium validates the options and knows Leaflet's names —
-and :func:`describe` reads their options into a plain dict. ``atlas-map.js`` (one cached file for
-every page) builds the same Leaflet objects from it. Markers are data rows, never folium objects.
+``FitBounds``) are built as usual — folium validates the options and knows Leaflet's names — and
+kept in a :class:`Draft`; :func:`describe` reads their public options into a plain dict.
+``atlas-map.js`` (one cached file for every page) builds the same Leaflet objects from it.
+Markers are data rows, never folium objects. Nothing folium renders reaches a page, so its
+random element ids do not matter.
 """
 
 from __future__ import annotations
 
 import functools
-import itertools
-from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass, field
 from typing import Any
-from unittest import mock
 
 import folium
-from branca.element import Element
+from folium.map import FitBounds
 from folium.plugins import MarkerCluster
 from folium.utilities import camelize
 
@@ -46,23 +45,28 @@ CLUSTER_RADIUS_OVERVIEW = 60
 CLUSTER_RADIUS_PAGE = 24
 
 
-@contextmanager
-def seeded_ids() -> Iterator[None]:
-    """Give folium/branca elements counter ids instead of ``os.urandom`` ones.
-
-    The ids never reach our output (nothing rendered by folium is emitted), but a map built in
-    this block renders identically every time should anyone call ``get_root().render()`` on it.
-    """
-    counter = itertools.count(1)
-    with mock.patch.object(
-        Element, "_generate_id", classmethod(lambda cls: f"{next(counter):032x}")
-    ):
-        yield
-
-
 def camel_options(options: dict[str, Any]) -> dict[str, Any]:
     """Leaflet's option names: folium keeps them snake_case and camelises when rendering."""
     return {camelize(key): value for key, value in options.items()}
+
+
+@dataclass
+class Draft:
+    """A folium map and every layer we added to it, in the order added."""
+
+    fmap: folium.Map
+    tiles: folium.TileLayer
+    areas: list[folium.GeoJson] = field(default_factory=list)
+    groups: list[tuple[str, folium.FeatureGroup]] = field(default_factory=list)
+    """(category id, its layer)."""
+    cluster: MarkerCluster | None = None
+    control: folium.LayerControl | None = None
+    fit: FitBounds | None = None
+
+    def fit_bounds(self, bounds: list[list[float]], *, padding: tuple[int, int], max_zoom: int) -> None:
+        """Let the map show ``bounds`` (folium's FitBounds, kept for :func:`describe`)."""
+        self.fit = FitBounds(bounds, padding=padding, max_zoom=max_zoom)
+        self.fmap.add_child(self.fit)
 
 
 def build_map(
@@ -72,7 +76,7 @@ def build_map(
     attribution: str,
     *,
     static: bool = False,
-) -> folium.Map:
+) -> Draft:
     """A folium Map with our tile layer (never folium's default OSM layer or CDN assets)."""
     fmap = folium.Map(
         location=list(center),
@@ -89,8 +93,9 @@ def build_map(
     )
     fmap.default_js = []
     fmap.default_css = []
-    fmap.add_child(tile_layer(tiles, attribution))
-    return fmap
+    layer = tile_layer(tiles, attribution)
+    fmap.add_child(layer)
+    return Draft(fmap, layer)
 
 
 @functools.lru_cache(maxsize=8)
@@ -113,7 +118,7 @@ def tile_layer(tiles: str, attribution: str) -> folium.TileLayer:
     )
 
 
-def add_district(fmap: folium.Map, name: str, geojson: dict[str, Any]) -> folium.GeoJson:
+def add_district(draft: Draft, name: str, geojson: dict[str, Any]) -> folium.GeoJson:
     """Draw a district polygon (not interactive: it must not catch clicks or focus)."""
     layer = folium.GeoJson(
         geojson,
@@ -122,12 +127,13 @@ def add_district(fmap: folium.Map, name: str, geojson: dict[str, Any]) -> folium
         control=False,
         embed=True,
     )
-    layer.add_to(fmap)
+    layer.add_to(draft.fmap)
+    draft.areas.append(layer)
     return layer
 
 
 def add_category_groups(
-    fmap: folium.Map,
+    draft: Draft,
     categories: list[tuple[str, str, str]],
     *,
     cluster: bool,
@@ -137,55 +143,40 @@ def add_category_groups(
     """One FeatureGroup per category (the layer switch), optionally one shared MarkerCluster."""
     for cat_id, label, _color in categories:
         group = folium.FeatureGroup(name=label, overlay=True, control=control, show=True)
-        group.atlas_category = cat_id  # type: ignore[attr-defined]
-        group.add_to(fmap)
+        group.add_to(draft.fmap)
+        draft.groups.append((cat_id, group))
     if cluster:
-        cluster_layer = MarkerCluster(
+        draft.cluster = MarkerCluster(
             name="Angebote", control=False, max_cluster_radius=cluster_radius, **CLUSTER_OPTIONS
         )
-        cluster_layer.default_js = []
-        cluster_layer.default_css = []
-        cluster_layer.add_to(fmap)
+        draft.cluster.default_js = []
+        draft.cluster.default_css = []
+        draft.cluster.add_to(draft.fmap)
     if control:
-        folium.LayerControl(position="topright", collapsed=True).add_to(fmap)
+        draft.control = folium.LayerControl(position="topright", collapsed=True)
+        draft.control.add_to(draft.fmap)
 
 
-def describe(fmap: folium.Map) -> dict[str, Any]:
-    """Read a folium Map built by this module into the JSON-able description for atlas-map.js."""
-    spec: dict[str, Any] = {
+def describe(draft: Draft) -> dict[str, Any]:
+    """Read a :class:`Draft` into the JSON-able description for atlas-map.js."""
+    fmap = draft.fmap
+    return {
         "v": SPEC_VERSION,
         "map": {"center": list(fmap.location), "options": camel_options(fmap.options)},
-        "tiles": None,
-        "fit": None,
-        "areas": [],
-        "groups": [],
-        "cluster": None,
-        "layerControl": None,
+        "tiles": {"url": draft.tiles.tiles, "options": camel_options(draft.tiles.options)},
+        "fit": {"bounds": draft.fit.bounds, "options": dict(draft.fit.options)} if draft.fit else None,
+        "areas": [
+            {
+                "name": area.layer_name,
+                "geojson": area.data,
+                "styles": [area.style_function(f) for f in area.data.get("features", [area.data])],
+            }
+            for area in draft.areas
+        ],
+        "groups": [
+            {"category": category, "name": group.layer_name, "show": group.show}
+            for category, group in draft.groups
+        ],
+        "cluster": camel_options(draft.cluster.options) if draft.cluster else None,
+        "layerControl": camel_options(draft.control.options) if draft.control else None,
     }
-    for child in fmap._children.values():
-        if isinstance(child, folium.TileLayer):
-            spec["tiles"] = {"url": child.tiles, "options": camel_options(child.options)}
-        elif isinstance(child, folium.GeoJson):
-            features = child.data.get("features", [child.data])
-            spec["areas"].append(
-                {
-                    "name": child.layer_name,
-                    "geojson": child.data,
-                    "styles": [child.style_function(f) for f in features],
-                }
-            )
-        elif isinstance(child, MarkerCluster):
-            spec["cluster"] = camel_options(child.options)
-        elif isinstance(child, folium.FeatureGroup):
-            spec["groups"].append(
-                {
-                    "category": child.atlas_category,  # type: ignore[attr-defined]
-                    "name": child.layer_name,
-                    "show": child.show,
-                }
-            )
-        elif isinstance(child, folium.LayerControl):
-            spec["layerControl"] = camel_options(child.options)
-        elif isinstance(child, folium.map.FitBounds):
-            spec["fit"] = {"bounds": child.bounds, "options": dict(child.options)}
-    return spec

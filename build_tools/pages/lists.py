@@ -72,7 +72,7 @@ def category_page(inputs: PageInputs, category_id: str) -> GeneratedPage:
         description=cat.description or "",
         facts=[],
         entries=[views.list_entry(catalog, o, path) for o in offers],
-        map_html=Markup(category_map_html(catalog, category_id, path)),  # noqa: S704
+        map_html=Markup(category_map_html(catalog, category_id, path, templates=inputs.templates)),  # noqa: S704
         status=status_block(offers, path, inputs.holidays),
         back={"href": urls.relative_url(path, urls.categories_index_path()), "label": "Alle Kategorien"},
     )
@@ -113,7 +113,7 @@ def district_page(inputs: PageInputs, district_id: str) -> GeneratedPage:
         description=note,
         facts=facts,
         entries=[views.list_entry(catalog, o, path) for o in offers],
-        map_html=Markup(district_map_html(catalog, district_id, path)),  # noqa: S704
+        map_html=Markup(district_map_html(catalog, district_id, path, templates=inputs.templates)),  # noqa: S704
         status=status_block(offers, path, inputs.holidays),
         back={"href": urls.relative_url(path, urls.districts_index_path()), "label": "Alle Sozialräume"},
     )
@@ -144,7 +144,7 @@ def map_page(inputs: PageInputs) -> GeneratedPage:
             })
     html = inputs.templates.render(
         "map.html",
-        map_html=Markup(overview_map_html(catalog, path)),  # noqa: S704
+        map_html=Markup(overview_map_html(catalog, path, templates=inputs.templates)),  # noqa: S704
         groups=groups,
         count=len(catalog.published),
         status=status_block(catalog.published, path, inputs.holidays),

@@ -89,7 +89,8 @@ def offer_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
         "tags": offer.tags,
         "description": Markup(render_markdown(offer.description)),  # noqa: S704 - sanitised
         "translations": _translations(offer),
-        "map_html": Markup(offer_map_html(catalog, offer, path)) if public else "",  # noqa: S704
+        "map_html": Markup(offer_map_html(catalog, offer, path, templates=inputs.templates))  # noqa: S704
+        if public else "",
         "flyers": [
             {"label": label, "href": link(urls.flyer_path(offer.id, kind))}
             for kind, label in FLYER_KINDS

@@ -57,8 +57,6 @@ class PlanningResult:
     outside: dict[str, int] = field(default_factory=dict)
     """Category → open offers at a place outside every district (count in distances only)."""
     open_offers: int = 0
-    hours_parsed: bool = True
-    """False while the opening-hours parser is not available: time coverage is empty."""
     population_grid: str | None = None
     """The population grid used for reachability shares (None: area shares)."""
 

@@ -49,7 +49,7 @@ def findings(result: PlanningResult) -> list[Finding]:
                 f"Mitte von {_districts(len(far))} ({_names(far)}).",
             ))
         time = result.time[category_id]
-        if result.hours_parsed and time.with_hours and time.gaps:
+        if time.with_hours and time.gaps:
             out.append(Finding(
                 category_id, "time",
                 f"{label}: kein Angebot geöffnet {_and(time.gaps)} "

@@ -104,7 +104,6 @@ def overview_html(result: PlanningResult, downloads: bool,
         category_count=len(result.categories),
         population=population,
         findings=findings(result),
-        hours_parsed=result.hours_parsed,
         distances=[fmt_km(d) for d in result.settings.distances_m],
         downloads=downloads,
         method=method_paragraphs(result),
@@ -152,7 +151,6 @@ def times_html(result: PlanningResult, templates: Templates | None = None) -> st
         "planning/times.html",
         links=_links(page),
         table=table_view(time_table(result), page),
-        hours_parsed=result.hours_parsed,
     )
 
 

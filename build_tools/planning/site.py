@@ -30,4 +30,5 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
         })),
         GeneratedFile(planning_report_path("pdf"), report_pdf(result, title, catalog.build_date)),
     ]
-    return Contribution(pages=planning_pages(result, downloads=True), files=files)
+    return Contribution(pages=planning_pages(result, downloads=True, templates=tools.templates),
+                        files=files)

@@ -17,7 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from build_tools.maps.render import ASSETS
+from build_tools.resources import assets_dir
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
@@ -41,7 +41,7 @@ PAGE = """<!doctype html>
 def write_site(root: Path, page_path: str, fragment: str, files: dict[str, bytes] | None = None,
                title: str = "Karte", items: str = "") -> Path:
     """Write ``root/<page_path>/index.html`` with the fragment, the assets and extra files."""
-    shutil.copytree(ASSETS, root / "assets", dirs_exist_ok=True)
+    shutil.copytree(assets_dir(), root / "assets", dirs_exist_ok=True)
     page_dir = root / page_path
     page_dir.mkdir(parents=True, exist_ok=True)
     (page_dir / "index.html").write_text(

@@ -13,7 +13,7 @@ from build_tools.maps.site import overview_data_bytes
 def test_overview_with_5000_offers_fits_the_budget():
     catalog = synthetic_catalog(5000)
     start = time.perf_counter()
-    fragment = maps.overview_map_html(catalog, "karte/", None).encode("utf-8")
+    fragment = maps.overview_map_html(catalog, "karte/").encode("utf-8")
     data = overview_data_bytes(catalog)
     elapsed = time.perf_counter() - start
     assert len(fragment) + len(data) <= BUDGET_BYTES

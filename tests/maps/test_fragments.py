@@ -14,9 +14,10 @@ from types import SimpleNamespace
 import pytest
 
 from build_tools import maps, urls
-from build_tools.maps import render, spec
+from build_tools.maps import spec
 from build_tools.maps.site import overview_data_bytes
 from build_tools.maps.site import render as maps_family
+from build_tools.resources import assets_dir
 from build_tools.schema import Category
 
 from .conftest import CATEGORIES, make_catalog, make_offer, sample_offers
@@ -79,17 +80,15 @@ def config_of(fragment: str) -> dict:
 
 
 def all_fragments(catalog) -> dict[str, str]:
-    out = {"overview": maps.overview_map_html(catalog, urls.map_path(), None)}
+    out = {"overview": maps.overview_map_html(catalog, urls.map_path())}
     for offer in catalog.published:
-        out[f"offer:{offer.id}"] = maps.offer_map_html(catalog, offer, urls.offer_path(offer.id), None)
+        out[f"offer:{offer.id}"] = maps.offer_map_html(catalog, offer, urls.offer_path(offer.id))
     for cat_id in catalog.categories:
         out[f"category:{cat_id}"] = maps.category_map_html(
-            catalog, cat_id, urls.category_path(cat_id), None
-        )
+            catalog, cat_id, urls.category_path(cat_id))
     for dist_id in catalog.districts:
         out[f"district:{dist_id}"] = maps.district_map_html(
-            catalog, dist_id, urls.district_path(dist_id), None
-        )
+            catalog, dist_id, urls.district_path(dist_id))
     return out
 
 
@@ -187,18 +186,20 @@ def test_output_is_identical_across_processes():
     assert len(digests) == 1
 
 
-def test_folium_ids_are_seeded():
-    def render_once() -> str:
-        with spec.seeded_ids():
-            fmap = spec.build_map((50.8, 6.48), 13, "https://tiles.example/{z}/{x}/{y}.png", "T")
-            return fmap.get_root().render()
+def test_descriptions_do_not_depend_on_folium_ids():
+    """folium names every element with a random id; nothing of it reaches the description."""
+    def describe_once() -> str:
+        draft = spec.build_map((50.8, 6.48), 13, "https://tiles.example/{z}/{x}/{y}.png", "T")
+        spec.add_category_groups(draft, [("essen", "Essen", "#b34700")], cluster=True, control=True)
+        draft.fit_bounds([[50.7, 6.4], [50.9, 6.6]], padding=(10, 10), max_zoom=16)
+        return json.dumps(spec.describe(draft), sort_keys=True)
 
-    assert render_once() == render_once()
+    assert describe_once() == describe_once()
 
 
 def test_confidential_offers_never_reach_a_map(catalog):
     secret = catalog.offer("frauenhaus")
-    assert maps.offer_map_html(catalog, secret, urls.offer_path("frauenhaus"), None) == ""
+    assert maps.offer_map_html(catalog, secret, urls.offer_path("frauenhaus")) == ""
     outputs = list(all_fragments(catalog).values())
     outputs += [f.data.decode() for f in maps_family(SimpleNamespace(catalog=catalog), None).files]
     for text in outputs:
@@ -228,7 +229,7 @@ def test_no_cdn_and_only_relative_asset_urls(catalog):
                 assert "assets/" in url
         hosts = set(re.findall(r"https?://([^/\"\\]+)", fragment))
         assert hosts <= {"tile.openstreetmap.org", "www.openstreetmap.org"}, (name, hosts)
-    for path in render.ASSETS.rglob("*"):
+    for path in assets_dir().rglob("*"):
         if path.suffix in {".js", ".css", ".html"} and (
             "vendor" in path.parts or path.name.startswith("atlas-map")
         ):
@@ -241,7 +242,7 @@ def test_asset_urls_point_at_existing_files(catalog):
         url = attrs.get("src") or (attrs.get("href") if tag == "link" else None)
         if url:
             relative = url.split("?")[0].split("assets/", 1)[1]
-            assert (render.ASSETS / relative).is_file(), url
+            assert (assets_dir() / relative).is_file(), url
 
 
 def test_offer_links_use_the_url_authority(catalog):

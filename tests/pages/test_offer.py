@@ -22,7 +22,7 @@ def render(catalog):
 
 def test_offer_page_body_matches_golden(render, golden, monkeypatch):
     # The map fragment belongs to the maps helper; keep this golden about the page itself.
-    monkeypatch.setattr(offer_module, "offer_map_html", lambda *a: '<div class="map-stub"></div>')
+    monkeypatch.setattr(offer_module, "offer_map_html", lambda *a, **k: '<div class="map-stub"></div>')
     page = render("tagestreff-mitte")
     golden("pages/offer-tagestreff-mitte.html", page.html)
 
