@@ -94,7 +94,7 @@ def measure_bytes(catalog: Catalog) -> dict[str, float]:
     times = []
     for _ in range(5):
         start = time.perf_counter()
-        fragment = maps.overview_map_html(catalog, "karte/", None)
+        fragment = maps.overview_map_html(catalog, "karte/")
         data = overview_data_bytes(catalog)
         times.append(time.perf_counter() - start)
     html = fragment.encode("utf-8")
@@ -117,7 +117,7 @@ def measure_browser(catalog: Catalog, runs: int = 3, cpu_throttle: float = 1) ->
     from tests.maps.browser import RequestLog, launch, serve, write_site
 
     root = Path(tempfile.mkdtemp(prefix="map-bench-"))
-    write_site(root, "karte/", maps.overview_map_html(catalog, "karte/", None),
+    write_site(root, "karte/", maps.overview_map_html(catalog, "karte/"),
                {"karte/angebote.json": overview_data_bytes(catalog)})
     ready, after_load, load, zoom = [], [], [], []
     with serve(root) as base, sync_playwright() as pw:
