@@ -167,11 +167,19 @@ def _mapping_files(folder: Path):
         yield path, loaded, item_id, [*found, *([problem] if problem else [])]
 
 
-def _load_organizations(folder: Path, country: str) -> tuple[dict[str, Organization], list[Problem]]:
+def _load_organizations(folder: Path, country: str
+                        ) -> tuple[dict[str, Organization], set[str], list[Problem]]:
+    """Valid organizations, the ids of every organization file (broken ones too), problems.
+
+    An offer naming a provider whose file is broken gets no second error: the file's own
+    errors say what to fix.
+    """
     orgs: dict[str, Organization] = {}
+    files: set[str] = set()
     problems: list[Problem] = []
-    for _path, loaded, org_id, found in _mapping_files(folder):
+    for path, loaded, org_id, found in _mapping_files(folder):
         problems += found
+        files.add(org_id or path.stem)
         if loaded is None:
             continue
         problems += check_hints(loaded)
@@ -182,7 +190,7 @@ def _load_organizations(folder: Path, country: str) -> tuple[dict[str, Organizat
         if org is not None:
             org.id = org_id
             orgs[org_id] = org
-    return dict(sorted(orgs.items())), problems
+    return dict(sorted(orgs.items())), files, problems
 
 
 def _load_offers(folder: Path, country: str) -> tuple[list[OfferFacts], list[Problem]]:
@@ -248,11 +256,11 @@ def load_catalog(
     problems += _unread_entries(content_dir / "organizations")
     problems += _unread_entries(content_dir / "offers")
     country = getattr(config, "country", None) or DEFAULT_COUNTRY
-    orgs, found = _load_organizations(content_dir / "organizations", country)
+    orgs, org_files, found = _load_organizations(content_dir / "organizations", country)
     problems += found
     files, found = _load_offers(content_dir / "offers", country)
     problems += found
-    problems += check_references(files, categories, groups, districts, orgs)
+    problems += check_references(files, categories, groups, districts, org_files)
     problems += check_places(files, districts, config)
     problems += check_copies(files)
     problems += check_placeholders(files)

@@ -20,9 +20,13 @@ def _known(names: Iterable[str]) -> str:
 
 
 def check_references(
-    files: list[OfferFacts], categories: dict, groups: dict, districts: dict, orgs: dict
+    files: list[OfferFacts], categories: dict, groups: dict, districts: dict, orgs: Iterable[str]
 ) -> list[Problem]:
-    """Problems with ids and references across all offer files (errors)."""
+    """Problems with ids and references across all offer files (errors).
+
+    ``orgs`` are the ids of the organization files (valid or not).
+    """
+    orgs = set(orgs)
     problems: list[Problem] = []
     ids = {f.id for f in files if f.id}
     first_file: dict[str, str] = {}

@@ -72,3 +72,11 @@ def test_only_pathological_files_are_capped(content):
     assert len(lines) == MAX_PROBLEMS_PER_FILE + 1
     assert lines[-1].endswith("… und 20 weitere Probleme in dieser Datei: erst diese beheben, "
                               "dann erneut prüfen")
+
+
+def test_a_broken_provider_file_is_reported_once(content):
+    content.organization("verein", "name: Verein\nwebsite: javascript:x\n")
+    content.offer("x", "title: X\nsummary: x\ncategory: essen\nservice_area: [mitte]\n"
+                  "provider: verein\nlast_verified: 2026-10-01\n")
+    lines = content.lines()
+    assert [line.split(": ")[0] for line in lines] == ["content/organizations/verein.yml:2:10"]
