@@ -70,7 +70,9 @@ class Card:
 
         # The bottom zone: QR code on one side, meta facts on the other.
         q = box.size_mm * mm
-        url_y = self.bottom * mm
+        url_lines, url_size = pen.url_lines(short_url(d.url), inner, self.url_size, min_size=6)
+        url_leading = url_size * 1.2
+        url_y = self.bottom * mm + (len(url_lines) - 1) * url_leading  # the first line
         qr_y = url_y + 4 * mm
         zone_top = qr_y + q
         rows = offer_rows(d, lang, with_meta=False)
@@ -80,9 +82,8 @@ class Card:
         qr_x = m if pen.rtl else w - m - q
         symbol = qr.make(box.url, self.options.error_correction)
         qr.draw(doc.canvas, symbol, qr_x, qr_y, q, doc.ink.black, doc.ink.white, where=box.where)
-        url = short_url(d.url)
-        url_size = pen.fit(url, inner, self.url_size, min_size=6)
-        pen.ltr(m, url_y, inner, url, url_size, bold=True, align="end")
+        for i, line in enumerate(url_lines):
+            pen.ltr(m, url_y - i * url_leading, inner, line, url_size, bold=True, align="end")
 
         side_w = inner - q - 3 * mm
         side_x = w - m - side_w if pen.rtl else m

@@ -374,7 +374,9 @@ class CollectionFlyer:
         text_w = inner - q - 5 * mm
         intro_h = pen.height(d.intro, text_w, f.body_size + 1.5) if d.intro else 0
         more_h = pen.height(label(d.lang, "more"), text_w, f.body_size, True)
-        block = max(q + 2 * mm, intro_h + more_h + f.body_size * 1.3 + 5 * mm)
+        url_lines, url_size = pen.url_lines(short_url(d.url), text_w, f.body_size, 6)
+        url_h = len(url_lines) * url_size * 1.2
+        block = max(q + 2 * mm, intro_h + more_h + url_h + 5 * mm)
         list_top = h - band - 5 * mm - block - 4 * mm
         if dry:
             return list_top
@@ -386,14 +388,13 @@ class CollectionFlyer:
         text_x = w - m - text_w if pen.rtl else m
         qr.draw(doc.canvas, qr.make(big.url, self.options.error_correction), qr_x, top - q, q,
                 doc.ink.black, doc.ink.white, where=big.where)
-        url = short_url(d.url)
         y = top
         if d.intro:
             y = pen.paragraph(text_x, y, text_w, d.intro, f.body_size + 1.5)
         y -= 3 * mm
         y = pen.paragraph(text_x, y, text_w, label(d.lang, "more"), f.body_size, bold=True)
-        url_size = pen.fit(url, text_w, f.body_size, True, 6)
-        pen.ltr(text_x, y - url_size, text_w, url, url_size, True)
+        for i, line in enumerate(url_lines):
+            pen.ltr(text_x, y - url_size - i * url_size * 1.2, text_w, line, url_size, True)
         doc.canvas.setStrokeColor(doc.ink.rule)
         doc.canvas.setLineWidth(0.5)
         doc.canvas.line(m, list_top + 2 * mm, w - m, list_top + 2 * mm)
@@ -412,18 +413,19 @@ class CollectionFlyer:
         y = h - band - 4 * mm
         big = self.qr_boxes()[0]
         q = big.size_mm * mm
-        room_for_intro = y - (m + self.footer * mm + q + 10 * mm)
+        url_lines, url_size = pen.url_lines(short_url(d.url), inner, 8, 6)
+        leading = url_size * 1.2
+        room_for_intro = y - (m + self.footer * mm + q + 10 * mm + (len(url_lines) - 1) * leading)
         if d.intro:
             intro_size = f.body_size + 1.5
             while intro_size > 7 and pen.height(d.intro, inner, intro_size) > room_for_intro:
                 intro_size -= 0.5
             y = pen.paragraph(m, y, inner, d.intro, intro_size)
-        qr_y = m + self.footer * mm + 5 * mm
+        qr_y = m + self.footer * mm + 5 * mm + (len(url_lines) - 1) * leading
         qr.draw(doc.canvas, qr.make(big.url, self.options.error_correction), (w - q) / 2, qr_y,
                 q, doc.ink.black, doc.ink.white, where=big.where)
-        url = short_url(d.url)
-        pen.ltr(m, qr_y - 4 * mm, inner, url, pen.fit(url, inner, 8, True, 6), True,
-                align="center")
+        for i, line in enumerate(url_lines):
+            pen.ltr(m, qr_y - 4 * mm - i * leading, inner, line, url_size, True, align="center")
         pen.line(m, qr_y + q + 2 * mm, inner, label(d.lang, "more"), f.body_size, True,
                  align="center")
 

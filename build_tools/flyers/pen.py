@@ -69,6 +69,45 @@ class Pen:
             size -= 0.5
         return size
 
+    def url_lines(self, url: str, width: float, size: float, min_size: float = 6.0,
+                  max_lines: int = 3, bold: bool = True) -> tuple[list[str], float]:
+        """A URL broken into lines no wider than ``width``, and the size they print at.
+
+        Breaks go before a ``/`` (the host stays whole), inside an over-long segment before a
+        ``-`` (a hyphen that ends a line would read as a hyphenation), and as a last resort
+        anywhere; nothing is added to the URL. The largest size from ``size`` down to
+        ``min_size`` that needs at most ``max_lines`` lines wins; at ``min_size`` the URL gets
+        as many lines as it needs — never wider than ``width``, never cut off.
+        """
+        while True:
+            lines = self._break_url(url, width, size, bold)
+            if len(lines) <= max_lines or size - 0.5 < min_size:
+                return lines, size
+            size -= 0.5
+
+    def _break_url(self, url: str, width: float, size: float, bold: bool) -> list[str]:
+        pieces = []
+        for i, part in enumerate(url.split("/")):
+            piece = part if i == 0 else "/" + part
+            if self.measure(piece, size, bold) <= width:
+                pieces.append(piece)
+                continue
+            words = piece.split("-")  # an over-long segment: break before its hyphens
+            pieces += [words[0]] + ["-" + w for w in words[1:]]
+        lines: list[str] = []
+        for piece in pieces:
+            if lines and self.measure(lines[-1] + piece, size, bold) <= width:
+                lines[-1] += piece
+                continue
+            while self.measure(piece, size, bold) > width and len(piece) > 1:
+                cut = len(piece) - 1
+                while cut > 1 and self.measure(piece[:cut], size, bold) > width:
+                    cut -= 1
+                lines.append(piece[:cut])
+                piece = piece[cut:]
+            lines.append(piece)
+        return lines
+
     def line(self, x: float, y: float, width: float, text: str, size: float,
              bold: bool = False, color=None, align: str = "start") -> None:
         """One line in the box [x, x + width]; ``start`` is left, or right when right-to-left."""

@@ -95,10 +95,8 @@ class Poster:
                              align="center", max_lines=3)
         qr_y = more - 1 * mm - q
         qr.draw(doc.canvas, symbol, qr_x, qr_y, q, doc.ink.black, doc.ink.white, where=main.where)
-        url = short_url(d.url)
         url_w = q + 10 * mm
-        lines = _split_url(pen, url, url_w, 10)
-        url_size = min(pen.fit(line, url_w, 10, bold=True, min_size=6.5) for line in lines)
+        lines, url_size = pen.url_lines(short_url(d.url), url_w, 10, min_size=6.5, max_lines=4)
         y = qr_y - 1 * mm
         for line in lines:
             y -= url_size * 1.15
@@ -123,7 +121,7 @@ class Poster:
         return self.width / count - 2 * self.strip_pad
 
     def _strips(self, doc: Sheet, pen: Pen, box: qr.QrBox) -> None:
-        c, ink, d = doc.canvas, doc.ink, self.data
+        c, ink = doc.canvas, doc.ink
         count = box.copies
         symbol = qr.make(box.url, self.options.error_correction)
         w = self.width * mm
@@ -139,23 +137,12 @@ class Poster:
             c.line(i * sw, -doc.bleed, i * sw, sh)
         c.restoreState()
         title_room = sh - q - self.strip_pad * mm - 2 * mm - self.strip_bottom * mm
-        if d.phones:
-            contact = [d.phones[0]]
-            contact_size = pen.fit(d.phones[0], title_room, 13, bold=True, min_size=7)
-        else:  # no phone: the address of the page, split after the host if need be
-            contact = _split_url(pen, short_url(d.url), title_room, 8)
-            contact_size = min(pen.fit(line, title_room, 8, True, 5) for line in contact)
-        title_size = 9.5
-        title_lines = pen.wrap(d.title, title_room, title_size, True)
-        while len(title_lines) > 2 and title_size > 7:
-            title_size -= 0.5
-            title_lines = pen.wrap(d.title, title_room, title_size, True)
-        if len(title_lines) > 2:
-            title_lines = title_lines[:2]
-            last = title_lines[1]
-            while last and pen.measure(last + " …", title_size, True) > title_room:
-                last = last[:-1]
-            title_lines[1] = last.rstrip() + " …"
+        # Across the strip: from 4.5 mm after its left cut to 4 mm before its right one (the
+        # last strip's right cut is the trim, and every strip looks the same).
+        across = sw - (2 * SAFE_MM + 0.5) * mm
+        contact, contact_size = self._contact(pen, title_room)
+        used = len(contact) * contact_size * 1.15 + 1.2 * mm
+        title_size, title_lines = self._title(pen, title_room, across - used)
         for i in range(count):
             x0 = i * sw
             qr.draw(c, symbol, x0 + self.strip_pad * mm, sh - self.strip_pad * mm - q, q,
@@ -175,13 +162,35 @@ class Poster:
                 pen.line(0, y, title_room, line, title_size, bold=True)
             c.restoreState()
 
+    def _contact(self, pen: Pen, room: float) -> tuple[list[str], float]:
+        """The phone number; without one the page's address — the readable one when it fits
+        in three lines, else the short link the strip's code carries."""
+        d = self.data
+        if d.phones:
+            return [d.phones[0]], pen.fit(d.phones[0], room, 13, bold=True, min_size=7)
+        lines, size = pen.url_lines(short_url(d.url), room, 8, min_size=6, max_lines=3)
+        if len(lines) > 3:
+            lines, size = pen.url_lines(short_url(d.qr_url), room, 8, min_size=6, max_lines=3)
+        return lines, size
 
-def _split_url(pen: Pen, url: str, width: float, size: float) -> list[str]:
-    """The URL on one line, or broken after the host when it is too long."""
-    if pen.measure(url, size, True) <= width or "/" not in url:
-        return [url]
-    host, _, rest = url.partition("/")
-    return [host, "/" + rest]
+    def _title(self, pen: Pen, room: float, across: float) -> tuple[float, list[str]]:
+        """The title in as many lines as the strip's width holds (one to three), shortened
+        with "…" when it needs more."""
+        title = self.data.title
+        size = 9.5
+        fits = max(1, min(3, int(across / (size * 1.1))))
+        lines = pen.wrap(title, room, size, True)
+        while len(lines) > fits and size > 7:
+            size -= 0.5
+            fits = max(1, min(3, int(across / (size * 1.1))))
+            lines = pen.wrap(title, room, size, True)
+        if len(lines) > fits:
+            lines = lines[:fits]
+            last = lines[-1]
+            while last and pen.measure(last + " …", size, True) > room:
+                last = last[:-1]
+            lines[-1] = last.rstrip() + " …"
+        return size, lines
 
 
 def render_poster(sheet: OfferSheet, options: PrintOptions) -> bytes:
