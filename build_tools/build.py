@@ -104,25 +104,30 @@ def inspect(project: Project, today: date | None = None) -> tuple[Inputs | None,
     today = today or build_date()
     result = load_catalog(project.content_dir, project.settings, today)
     problems = list(result.problems)
-    catalog = result.catalog
+    # With errors in some offer files the checks that span files still run, on the offers that
+    # validated: a typo in one file must not hide a printed URL another file breaks.
+    catalog = result.catalog or result.partial
     if catalog is None:
         return None, sorted(set(problems))
+    unusable = result.unusable_ids
     found: list[Problem] = []
-    collections, trouble = load_definitions(project.flyers_dir, catalog)
+    collections, trouble = load_definitions(project.flyers_dir, catalog, unusable)
     found += trouble
     entries, trouble = read_ledger(project.ledger_file, display_path(project.ledger_file))
     found += trouble
-    found += check_ledger(catalog, entries, display_path(project.ledger_file))
+    found += check_ledger(catalog, entries, display_path(project.ledger_file), unusable)
     found += short_link_problems(catalog)
     found += settings_problems(project, catalog)
     population, trouble = _population(project)
     found += trouble
     plan = None
-    if project.settings.flyers.enabled and not any(p.severity == "error" for p in found):
+    if project.settings.flyers.enabled:
         plan = _flyer_plan(project, catalog, collections)
         if plan is not None:
             found += plan.problems
     problems = sorted(set(problems + found))
+    if result.catalog is None:  # never rendered from half-valid content
+        return None, problems
     inputs = Inputs(
         project=project,
         catalog=catalog,

@@ -51,6 +51,12 @@ class LoadResult:
 
     catalog: Catalog | None
     problems: list[Problem]
+    partial: Catalog | None = None
+    """With errors in some offer files: the catalog of the offers that did validate — for the
+    checks that span files (printed URLs, Wegweiser, flyers), never for rendering."""
+    unusable_ids: frozenset[str] = frozenset()
+    """Ids of offer files that exist but did not validate: checks on :attr:`partial` must not
+    call them missing."""
 
     @property
     def ok(self) -> bool:
@@ -266,19 +272,30 @@ def load_catalog(
     problems += check_placeholders(files)
     problems += check_review(files, config, today)
     problems = _cap(sorted(set(problems)))
-    if any(p.severity == "error" for p in problems) or any(f.offer is None for f in files):
-        return LoadResult(None, problems)
+    usable = [f for f in files if f.offer is not None]
     catalog = Catalog(
         config=config,
-        offers=[f.offer for f in files],  # type: ignore[misc]
+        offers=[f.offer for f in usable],  # type: ignore[misc]
         categories=categories,
         target_groups=groups,
         districts=districts,
         organizations=orgs,
-        sources={f.id: f.loaded.source for f in files},  # type: ignore[misc]
+        sources={f.id: f.loaded.source for f in usable},  # type: ignore[misc]
         build_date=today,
     )
+    if any(p.severity == "error" for p in problems) or len(usable) < len(files):
+        if _reference_files_failed(problems, content_dir):
+            return LoadResult(None, problems)
+        broken = {f.id for f in files if f.offer is None and f.id}
+        broken |= {p.stem for p in _yaml_files(content_dir / "offers")} - {f.id for f in files}
+        return LoadResult(None, problems, partial=catalog, unusable_ids=frozenset(broken))
     return LoadResult(catalog, problems)
+
+
+def _reference_files_failed(problems: list[Problem], content_dir: Path) -> bool:
+    """True when categories, target groups or districts have errors (then nothing spans files)."""
+    names = {display_path(content_dir / n) for n in ("categories.yml", "target_groups.yml", "districts.geojson")}
+    return any(p.severity == "error" and p.file in names for p in problems)
 
 
 __all__ = ["LoadResult", "load_catalog", "display_path", "districts_of", "InlineProvider",

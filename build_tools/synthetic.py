@@ -312,7 +312,8 @@ def _offer(
         lat, lon = _point_in(rng, districts[home])
         location: dict[str, Any] = {}
         if kind == 7:
-            location.update(lat=lat, lon=lon, district=home, confidential=True)
+            # A protected place keeps no coordinates in the content (district only).
+            location.update(district=home, confidential=True)
         else:
             location.update(
                 street=f"{rng.choice(STREETS)} {rng.randint(1, 120)}",

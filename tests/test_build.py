@@ -72,3 +72,32 @@ def test_ordinary_paths_pass():
         pages=[GeneratedPage("angebote/tafel/", "T", ""), GeneratedPage("", "Start", "")],
         files=[GeneratedFile("flyers/tafel-karte.pdf", b""), GeneratedFile("daten/hsds/services.json", b"")],
     ))
+
+
+def test_an_error_in_one_file_hides_no_printed_url_and_no_flyer_problem(tmp_path):
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE_CONTENT, content)
+    offers = content / "offers"
+    first, second, *_ = sorted(offers.glob("*.yml"))
+    first.write_text(first.read_text(encoding="utf-8") + "related: [gibt-es-nicht]\n", encoding="utf-8")
+    (tmp_path / "flyers").mkdir()
+    (tmp_path / "flyers" / "printed-urls.txt").write_text(
+        "2026-01-01\thttps://hilfe.test.example/angebote/weg/\tweg-karte.pdf\n"
+        f"2026-01-01\thttps://hilfe.test.example/angebote/{second.stem}/\t{second.stem}-karte.pdf\n",
+        encoding="utf-8")
+    second.write_text("title: [kaputt\n", encoding="utf-8")  # does not even parse
+    long_url = "https://www.kreis-neustadt.example/" + "kreishaus/amt/" * 14
+    settings = fixture_config().model_copy(update={"site_url": long_url})
+    (tmp_path / "flyers" / "printed-urls.txt").write_text(
+        (tmp_path / "flyers" / "printed-urls.txt").read_text().replace("https://hilfe.test.example/", long_url))
+    inputs, problems = inspect(project_for(content, settings, tmp_path), FIXTURE_DAY)
+    assert inputs is None  # never rendered from half-valid content
+    text = "\n".join(p.format_text() for p in problems if p.severity == "error")
+    assert "related[0]: unbekanntes Angebot 'gibt-es-nicht'" in text
+    assert f"{second.name}:1:" in text  # its own YAML error
+    assert "angebote/weg/ (gedruckt am 2026-01-01 auf weg-karte.pdf) führt ins Leere" in text
+    assert f"angebote/{second.stem}/ (gedruckt" not in text  # broken, not gone
+    # The flyers are still planned: a site_url this long leaves the tear-off codes too small.
+    assert ": error: flyer: " in text and "(Abreißstreifen): QR-Code für" in text

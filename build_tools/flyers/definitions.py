@@ -84,8 +84,12 @@ class Collection:
     source: str = ""
 
 
-def load_definitions(folder: Path, catalog: Catalog) -> tuple[list[Collection], list[Problem]]:
-    """Every ``*.yml`` in ``folder`` resolved against the catalog, plus all problems found."""
+def load_definitions(folder: Path, catalog: Catalog, unusable: frozenset[str] = frozenset()
+                     ) -> tuple[list[Collection], list[Problem]]:
+    """Every ``*.yml`` in ``folder`` resolved against the catalog, plus all problems found.
+
+    Offers in ``unusable`` (files with errors of their own) are not called unknown.
+    """
     collections: list[Collection] = []
     problems: list[Problem] = []
     if not folder.is_dir():
@@ -96,13 +100,14 @@ def load_definitions(folder: Path, catalog: Catalog) -> tuple[list[Collection], 
         except YamlProblem as exc:
             problems.append(exc.problem)
             continue
-        found, trouble = _resolve(path.stem, loaded, catalog)
+        found, trouble = _resolve(path.stem, loaded, catalog, unusable)
         collections += found
         problems += trouble
     return collections, problems
 
 
-def _resolve(slug: str, loaded: LoadedYaml, catalog: Catalog) -> tuple[list[Collection], list[Problem]]:
+def _resolve(slug: str, loaded: LoadedYaml, catalog: Catalog, unusable: frozenset[str] = frozenset()
+             ) -> tuple[list[Collection], list[Problem]]:
     src, marks = loaded.source, loaded.marks
     if not isinstance(loaded.data, dict):
         return [], [Problem(src, 1, 1, "", "erwartet eine Zuordnung (title:, select: ...)")]
@@ -132,7 +137,7 @@ def _resolve(slug: str, loaded: LoadedYaml, catalog: Catalog) -> tuple[list[Coll
                 at(("select", kind, i), f"{what} {value!r}; bekannt: "
                    + ", ".join(known))
     for i, value in enumerate(sel.ids):
-        if not catalog.has_offer(value):
+        if not catalog.has_offer(value) and value not in unusable:
             at(("select", "ids", i), f"unbekanntes Angebot {value!r}")
     if not (sel.categories or sel.districts or sel.target_groups or sel.ids or spec.for_each):
         at(("select",), "leere Auswahl: categories, districts, target_groups oder ids angeben")

@@ -16,10 +16,13 @@ from .short import ShortTarget, short_targets
 from .store import LedgerEntry
 
 
-def check_ledger(catalog: Catalog, entries: Iterable[LedgerEntry], shown: str) -> list[Problem]:
+def check_ledger(catalog: Catalog, entries: Iterable[LedgerEntry], shown: str,
+                 unusable: frozenset[str] = frozenset()) -> list[Problem]:
     """One error per recorded line that the current content would no longer serve.
 
-    Hand-written pages (``document``) are left to the link checker of the built site.
+    Hand-written pages (``document``) are left to the link checker of the built site. Lines of
+    offers in ``unusable`` (their file exists but has errors of its own) are not judged: the
+    file's own errors are reported, and a printed URL is not gone because of a typo.
     """
     problems: list[Problem] = []
     aliases = {alias: o.id for o in catalog.offers for alias in o.aliases}
@@ -39,6 +42,8 @@ def check_ledger(catalog: Catalog, entries: Iterable[LedgerEntry], shown: str) -
             elsewhere.append(entry)
             continue
         kind, ident = parse_path(path)
+        if kind == "offer" and ident in unusable:
+            continue
         if kind == "offer":
             if catalog.has_offer(ident):
                 offer = catalog.offer(ident)

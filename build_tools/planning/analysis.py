@@ -52,6 +52,9 @@ class PlanningResult:
     reach: dict[tuple[str, str], Reach]
     time: dict[str, TimeCoverage]
     map_points: dict[str, list[MapPoint]]
+    unplaced: dict[str, int] = field(default_factory=dict)
+    """Category → protected offers kept without coordinates (counted in coverage by their
+    district, not in distances)."""
     mobile: dict[str, int] = field(default_factory=dict)
     """Category → open offers without a fixed place (counted in coverage, not in distances)."""
     outside: dict[str, int] = field(default_factory=dict)
@@ -97,7 +100,8 @@ def analyse(
     if grid is not None:
         geoms = np.array([d.geometry for d in districts], dtype=object)
         weights = district_weights(grid, geoms)
-    placed = [o for o in offers if o.location is not None]
+    # A protected place may be given by its district alone (no coordinates in Git).
+    placed = [o for o in offers if o.location is not None and o.location.lat is not None]
     points = projector.points([o.location.lon for o in placed], [o.location.lat for o in placed])
     by_category: dict[str, list[int]] = {c: [] for c in category_ids}
     for index, offer in enumerate(placed):
@@ -127,6 +131,11 @@ def analyse(
         c: sum(1 for o in offers if o.location is None and c in offer_categories(o))
         for c in category_ids
     }
+    unplaced = {
+        c: sum(1 for o in offers if o.location is not None and o.location.lat is None
+               and c in offer_categories(o))
+        for c in category_ids
+    }
     outside = {
         c: sum(
             1 for o in placed if o.location.district is None and c in offer_categories(o)
@@ -143,6 +152,7 @@ def analyse(
         time=time,
         map_points=map_points,
         mobile=mobile,
+        unplaced=unplaced,
         outside=outside,
         open_offers=len(offers),
         population_grid=settings.population_grid if grid is not None else None,

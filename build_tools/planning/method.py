@@ -15,6 +15,7 @@ def method_paragraphs(result: PlanningResult) -> list[str]:
         if c in s.thresholds_m
     )
     mobile = sum(result.mobile.values())
+    unplaced = sum(result.unplaced.values())
     outside = sum(result.outside.values())
     return [
         "Gezählt werden offene Angebote: veröffentlicht, nicht beendet und nicht "
@@ -48,7 +49,9 @@ def method_paragraphs(result: PlanningResult) -> list[str]:
         + (f"; {thresholds}" if thresholds else "")
         + ") oder es keines gibt."
         + (f" {mobile} Angebote ohne festen Ort gehen nicht in Entfernungen ein." if mobile
-           else ""),
+           else "")
+        + (f" {unplaced} geschützte Angebote ohne Koordinaten zählen in der Versorgung ihres "
+           "Sozialraums, nicht in den Entfernungen." if unplaced else ""),
         "Zeiten: Aus den Öffnungszeiten (OpenStreetMap-Format) wird je Angebot ein Raster "
         "aus Viertelstunden einer Woche gebildet; je Kategorie zählt jede Viertelstunde, in "
         "der mindestens ein Angebot geöffnet ist. Regeln nur für bestimmte Monate oder Wochen "

@@ -122,6 +122,9 @@ def reach_table(result: PlanningResult, category_id: str, label: str) -> Table:
     extra = []
     if result.mobile.get(category_id):
         extra.append(f"{result.mobile[category_id]} Angebote ohne festen Ort zählen hier nicht.")
+    if result.unplaced.get(category_id):
+        extra.append(f"{result.unplaced[category_id]} geschützte Angebote ohne Koordinaten "
+                     "zählen hier nicht.")
     return Table(
         f"erreichbarkeit-{category_id}", f"Erreichbarkeit: {label}", columns, rows, numeric,
         " ".join([

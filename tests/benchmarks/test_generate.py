@@ -112,9 +112,11 @@ def test_districts_tile_a_grid(catalog):
     assert all(g.exterior.is_ccw for g in geoms)
     assert all(d.population and d.population > 0 for d in catalog.districts.values())
     for offer in catalog.offers:
-        if offer.location:
+        if offer.location and offer.location.lat is not None:
             point = Point(offer.location.lon, offer.location.lat)
             assert catalog.districts[offer.location.district].geometry.covers(point)
+        elif offer.location:  # a protected place: its district only, no coordinates
+            assert offer.location.confidential and offer.location.district in catalog.districts
 
 
 def test_same_seed_same_bytes(tmp_path):

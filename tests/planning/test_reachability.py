@@ -7,12 +7,14 @@ shares are compared with a relative tolerance of 0.5 %.
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pytest
 import shapely
 
 from build_tools.config import METRIC_CRS
 from build_tools.planning.analysis import analyse
+from build_tools.planning.method import method_paragraphs
 from build_tools.planning.population import load_population_grid
 
 from .synthetic import make_catalog, make_offer
@@ -186,3 +188,16 @@ def test_population_grid_errors_name_the_feature(tmp_path):
     assert grid is None
     assert [p.field for p in problems] == ["features[0].properties.population", "features[1].geometry"]
     assert "population muss eine Zahl ≥ 0 sein" in problems[0].format_text()
+
+
+def test_a_protected_place_without_coordinates_counts_in_its_district_not_in_distances(square):
+    from build_tools.schema import Location, Offer
+
+    hidden = Offer(id="schutz", title="Schutzwohnung", summary="Test", category="essen",
+                   location=Location(district="eck", confidential=True), last_verified=date(2026, 11, 1))
+    catalog = make_catalog({"eck": (square, 400)}, [hidden])
+    result = analyse(catalog, catalog.config.planning)
+    assert result.coverage[("eck", "essen")].count == 1
+    assert result.reach[("eck", "essen")].nearest_m is None
+    assert result.unplaced == {"essen": 1} and result.mobile == {"essen": 0}
+    assert any("1 geschützte Angebote ohne Koordinaten" in p for p in method_paragraphs(result))
