@@ -61,3 +61,20 @@ def test_too_small_fails_with_message():
     qr.check_size(symbol, minimum, "ok")
     with pytest.raises(qr.QrTooSmall, match=r"mm je Modul.*mindestens 0.5 mm"):
         _pdf(symbol, minimum - 1)
+
+
+def test_the_version_alone_is_what_encoding_gives():
+    """The load phase judges codes by version only; it must be the version segno encodes."""
+    import random
+
+    from build_tools.flyers.qr import make, modules_of, version_of
+
+    rng = random.Random(7)
+    alphabet = "abcdefghijklmnopqrstuvwxyz0123456789-./äöüß"
+    for _ in range(300):
+        length = rng.randint(10, 400)
+        data = "https://" + "".join(rng.choice(alphabet) for _ in range(length))
+        for level in "LMQH":
+            symbol = make(data, level)
+            assert version_of(data, level) == symbol.version, (data, level)
+            assert modules_of(symbol.version) == symbol.modules
