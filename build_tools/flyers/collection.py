@@ -193,8 +193,9 @@ class CollectionFlyer:
     def _entry_box(self, sheet: OfferSheet) -> qr.QrBox:
         """An entry's code: as small as its modules allow, within the format's bounds."""
         f = self.fmt
-        symbol = qr.make(sheet.qr_url, self.options.error_correction)
-        size = min(max(symbol.min_size_mm(), f.entry_qr_min), f.entry_qr_max)
+        modules = qr.modules_of(qr.version_of(sheet.qr_url, self.options.error_correction))
+        smallest = (modules + 2 * qr.QUIET_ZONE) * qr.MIN_MODULE_MM
+        size = min(max(smallest, f.entry_qr_min), f.entry_qr_max)
         return qr.QrBox(sheet.qr_url, size, f"{self.data.slug}.pdf ({sheet.id})")
 
     def _entry_qr_mm(self, sheet: OfferSheet) -> float:

@@ -110,9 +110,9 @@ class Poster:
 
     def strip_count(self) -> int:
         """The most strips whose codes print at ≥ 0.5 mm per module (the fewest when none do)."""
-        symbol = qr.make(self.data.qr_url, self.options.error_correction)
+        modules = qr.modules_of(qr.version_of(self.data.qr_url, self.options.error_correction))
         for count in self.strip_counts:
-            if symbol.module_mm(self.strip_qr_mm(count)) + 1e-9 >= qr.MIN_MODULE_MM:
+            if self.strip_qr_mm(count) / (modules + 2 * qr.QUIET_ZONE) + 1e-9 >= qr.MIN_MODULE_MM:
                 return count
         return self.strip_counts[-1]
 
