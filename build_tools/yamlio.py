@@ -62,8 +62,17 @@ if _CParser is not None:
             _CParser.__init__(self, stream)
             yaml.composer.Composer.__init__(self)
             _PlainResolver.__init__(self)
+
+    class _CLoader(_CParser, _PlainResolver):
+        """libyaml's events and libyaml's composer: for texts that cannot hold an anchor, an
+        alias or deep flow nesting (:func:`_c_composer_allowed`), where the event checks have
+        nothing to find. Twice as fast again as :class:`_FastLoader`."""
+
+        def __init__(self, stream: str):
+            _CParser.__init__(self, stream)
+            _PlainResolver.__init__(self)
 else:  # pragma: no cover
-    _FastLoader = None
+    _FastLoader = _CLoader = None
 
 
 @dataclass
@@ -130,8 +139,9 @@ def load_yaml_text(text: str, source: str) -> LoadedYaml:
     if _fast_path_allowed(text):
         # Only a complete success of the fast path counts; anything else is parsed again by the
         # pure-Python loader, whose error messages and positions the corpus pins down.
+        loader = _CLoader if _c_composer_allowed(text) else _FastLoader
         try:
-            return _load(_FastLoader, text, source)
+            return _load(loader, text, source)
         except (_Unsure, YamlProblem, yaml.YAMLError, RecursionError, ValueError):
             pass
     return _load(_Loader, text, source)
@@ -145,6 +155,21 @@ _SLOW_PATH_RE = re.compile("[\t\r\ufeff\x85\u2028\u2029]")
 def _fast_path_allowed(text: str) -> bool:
     """True when libyaml may parse ``text`` (its results are proven equal in tests/loader)."""
     return _FastLoader is not None and not _SLOW_PATH_RE.search(text)
+
+
+# Where an anchor (&a) or alias (*a) token can start: at a line start, or after white space,
+# a flow indicator or ":" (a value indicator in flow context). "**fett**" inside a word, a
+# price "2*3" or "A&B" cannot hold one; " **fett**" might, and takes the checked path.
+_ANCHOR_OR_ALIAS_RE = re.compile(r"(?:^|[\s\[\]{},:])[&*]", re.M)
+
+
+def _c_composer_allowed(text: str) -> bool:
+    """True when libyaml may also compose ``text``: no place where an anchor or alias could
+    start (so no alias bomb) and fewer flow brackets than the depth limit (libyaml's composer
+    recurses per level; block nesting is bounded by the file size cap). Everything else goes
+    through the event checks of :func:`_reject_anchors`."""
+    return (not _ANCHOR_OR_ALIAS_RE.search(text)
+            and text.count("[") + text.count("{") < MAX_DEPTH)
 
 
 def _load(loader_class: type, text: str, source: str) -> LoadedYaml:
@@ -180,7 +205,7 @@ def _load(loader_class: type, text: str, source: str) -> LoadedYaml:
 
     if node is None:
         raise fail(None, "die Datei ist leer")
-    data = _to_python(node, (), marks, fail, depth=0)
+    data = _to_python(node, (), marks, fail, depth=0, seen=set())
     return LoadedYaml(data=data, marks=marks, source=source, text=text)
 
 
@@ -285,9 +310,15 @@ class _Unsure(Exception):
     """The fast path met a node whose position libyaml reports differently: parse again."""
 
 
-def _to_python(node: yaml.Node, path: Path_, marks: Marks, fail, depth: int) -> Any:
+def _to_python(node: yaml.Node, path: Path_, marks: Marks, fail, depth: int, seen: set[int]) -> Any:
     if depth > MAX_DEPTH:
         raise fail(node.start_mark, f"zu tief verschachtelt (mehr als {MAX_DEPTH} Ebenen)")
+    if not isinstance(node, yaml.ScalarNode):
+        # A collection met twice is an alias: never expanded (an alias bomb), parsed again by
+        # the checked path, which names it.
+        if id(node) in seen:
+            raise _Unsure()
+        seen.add(id(node))
     marks.values[path] = _pos(node.start_mark)
     if isinstance(node, yaml.ScalarNode):
         if node.style == "" and node.start_mark.index == node.end_mark.index:
@@ -304,7 +335,7 @@ def _to_python(node: yaml.Node, path: Path_, marks: Marks, fail, depth: int) -> 
         if node.tag != "tag:yaml.org,2002:seq":
             raise fail(node.start_mark, f"unbekanntes YAML-Tag {node.tag!r}")
         return [
-            _to_python(item, (*path, i), marks, fail, depth + 1) for i, item in enumerate(node.value)
+            _to_python(item, (*path, i), marks, fail, depth + 1, seen) for i, item in enumerate(node.value)
         ]
     if isinstance(node, yaml.MappingNode):
         if node.tag != "tag:yaml.org,2002:map":
@@ -324,7 +355,7 @@ def _to_python(node: yaml.Node, path: Path_, marks: Marks, fail, depth: int) -> 
                     _dotted((*path, key)),
                 )
             marks.keys[(*path, key)] = _pos(key_node.start_mark)
-            result[key] = _to_python(value_node, (*path, key), marks, fail, depth + 1)
+            result[key] = _to_python(value_node, (*path, key), marks, fail, depth + 1, seen)
         return result
     raise fail(node.start_mark, "unbekannter YAML-Knoten")  # pragma: no cover - PyYAML has 3 kinds
 

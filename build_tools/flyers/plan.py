@@ -156,6 +156,9 @@ def glyph_warnings(catalog: Catalog, sheets: dict[str, OfferSheet]) -> list[Prob
     for offer_id, sheet in sorted(sheets.items()):
         fields = [(name, getattr(sheet, name, "") or "") for name in _PRINTED_FIELDS]
         fields += [("address", " ".join(sheet.address)), ("hours", " ".join(sheet.hours))]
+        everything = " ".join(text for _, text in fields)
+        if not (missing_glyphs(everything, REGULAR) or missing_glyphs(everything, BOLD)):
+            continue  # the usual case, one look at all fields; field by field only to tell which
         for name, text in fields:
             missing = "".join(sorted(set(missing_glyphs(text, REGULAR)) | set(missing_glyphs(text, BOLD))))
             if missing:

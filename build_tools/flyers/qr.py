@@ -87,9 +87,23 @@ def too_small(boxes: list[QrBox], error: str) -> list[tuple[QrBox, QrTooSmall]]:
     return found
 
 
-@lru_cache(maxsize=8192)
+_ALPHANUMERIC = frozenset("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ $%*+-./:")
+
+
 def version_of(data: str, error: str = "M") -> int:
-    """The version :func:`make` gives ``data`` (segno's own choice of mode and version)."""
+    """The version :func:`make` gives ``data`` (segno's own choice of mode and version).
+
+    An ASCII text with a character outside QR's alphanumeric set is encoded in byte mode, one
+    byte per character, so its version depends on its length alone: the short links of an atlas
+    all have one length, and one look-up serves them all.
+    """
+    if data.isascii() and not _ALPHANUMERIC.issuperset(data):
+        return _version_of(f"{len(data)}-byte", "a" * len(data), error)
+    return _version_of(data, data, error)
+
+
+@lru_cache(maxsize=8192)
+def _version_of(_key: str, data: str, error: str) -> int:
     segments = segno_encoder.prepare_data(data, None, None)
     level = segno_consts.ERROR_MAPPING[error.upper()]
     return int(segno_encoder.find_version(segments, level, eci=False, micro=False))

@@ -135,7 +135,8 @@ def _both(text: str):
     from build_tools import yamlio
 
     out = []
-    for loader in (yamlio._FastLoader, yamlio._Loader):
+    loaders = (yamlio._CLoader if yamlio._c_composer_allowed(text) else yamlio._FastLoader, yamlio._Loader)
+    for loader in loaders:
         try:
             loaded = yamlio._load(loader, text, "f.yml")
             out.append(("ok", loaded.data, loaded.marks.values, loaded.marks.keys))

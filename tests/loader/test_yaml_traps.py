@@ -104,3 +104,18 @@ def test_positions_count_crlf_and_cr_as_editors_do() -> None:
         with pytest.raises(YamlProblem) as exc:
             load_yaml_text(text, "t.yml")
         assert (exc.value.problem.line, exc.value.problem.col) == (3, 4)
+
+
+def test_an_alias_is_never_expanded_even_by_libyamls_composer() -> None:
+    """The fastest path (libyaml composes) is taken only where no alias can be; should one slip
+    through, a collection met twice sends the text to the checked path, which names it."""
+    from build_tools import yamlio
+
+    bomb = "a: &a [x, x, x]\nb: [*a, *a, *a]\n"
+    assert not yamlio._c_composer_allowed(bomb)
+    with pytest.raises(yamlio._Unsure):
+        yamlio._load(yamlio._CLoader, bomb, "f.yml")
+    for harmless in ("summary: 2*3 und A&B\n", "description: |\n  8**\n"):
+        assert yamlio._c_composer_allowed(harmless)
+    for risky in ("x: *a\n", "x: [ *a ]\n", "x: {a:*b}\n", "description: |\n  **fett**\n", "&a x\n"):
+        assert not yamlio._c_composer_allowed(risky), risky
