@@ -29,6 +29,7 @@ from .ledger.short import short_link_problems
 from .ledger.site import render as ledger_family
 from .ledger.store import LedgerEntry, read_ledger
 from .maps.site import render as maps_family
+from .memo import FORGETFUL, Memory
 from .opening_hours import holiday_horizon
 from .outputs import Contribution, GeneratedFile
 from .pages.site import render as pages_family
@@ -69,6 +70,8 @@ class Tools:
 
     templates: Templates
     pdf_cache: PdfCache | None = None
+    memory: Memory = FORGETFUL
+    """What an adapter that rebuilds in one process remembers between builds."""
     fork: bool = True
     """Run the families pages do not depend on in a second process."""
     processes: int | None = None
@@ -76,11 +79,13 @@ class Tools:
     flyer_stats: dict[str, int] = field(default_factory=dict)
 
     @classmethod
-    def for_project(cls, project: Project, *, cache: bool = True, fork: bool = True) -> Tools:
+    def for_project(cls, project: Project, *, cache: bool = True, fork: bool = True,
+                    memory: Memory = FORGETFUL) -> Tools:
         """The usual tools: the project's templates, its PDF cache, both cores."""
         return cls(
             templates=templates_for(str(project.custom_dir) if project.custom_dir else None),
             pdf_cache=PdfCache(project.cache_dir / "flyers") if cache else None,
+            memory=memory,
             fork=fork,
         )
 
@@ -88,21 +93,22 @@ class Tools:
 # --- load -------------------------------------------------------------------------------------
 
 
-def load(project: Project, today: date | None = None) -> Inputs:
+def load(project: Project, today: date | None = None, memory: Memory = FORGETFUL) -> Inputs:
     """Read and validate everything a build needs; :class:`ContentError` lists every problem."""
-    inputs, problems = inspect(project, today)
+    inputs, problems = inspect(project, today, memory)
     errors = [p for p in problems if p.severity == "error"]
     if inputs is None or errors:
         raise ContentError(errors)
     return inputs
 
 
-def inspect(project: Project, today: date | None = None) -> tuple[Inputs | None, list[Problem]]:
+def inspect(project: Project, today: date | None = None, memory: Memory = FORGETFUL
+            ) -> tuple[Inputs | None, list[Problem]]:
     """The load phase without raising: the inputs (None when the content is unusable) and every
     problem found — errors and warnings, content, definitions, ledger, settings and flyers alike.
     This is what ``atlas check`` reports."""
     today = today or build_date()
-    result = load_catalog(project.content_dir, project.settings, today)
+    result = load_catalog(project.content_dir, project.settings, today, memory)
     problems = list(result.problems)
     # With errors in some offer files the checks that span files still run, on the offers that
     # validated: a typo in one file must not hide a printed URL another file breaks.
@@ -122,7 +128,7 @@ def inspect(project: Project, today: date | None = None) -> tuple[Inputs | None,
     found += trouble
     plan = None
     if project.settings.flyers.enabled:
-        plan = _flyer_plan(project, catalog, collections)
+        plan = _flyer_plan(project, catalog, collections, memory)
         if plan is not None:
             found += plan.problems
     problems = sorted(set(problems + found))
@@ -141,7 +147,8 @@ def inspect(project: Project, today: date | None = None) -> tuple[Inputs | None,
     return inputs, problems
 
 
-def _flyer_plan(project: Project, catalog: Catalog, collections: list[Collection]) -> FlyerPlan | None:
+def _flyer_plan(project: Project, catalog: Catalog, collections: list[Collection],
+                memory: Memory) -> FlyerPlan | None:
     settings = project.settings
     if not settings.site_url:
         return None
@@ -152,7 +159,7 @@ def _flyer_plan(project: Project, catalog: Catalog, collections: list[Collection
         atlas_name=settings.name,
     )
     try:
-        return plan_flyers(catalog, collections, options)
+        return plan_flyers(catalog, collections, options, memory=memory)
     except MissingSiteUrl:
         return None
 

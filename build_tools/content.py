@@ -14,7 +14,6 @@ Every problem in every file is reported in one run; a broken file never hides th
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -25,6 +24,7 @@ from pydantic import BaseModel, ValidationError
 from .catalog import Catalog, districts_of
 from .config import AtlasConfig
 from .geo import load_districts
+from .memo import FORGETFUL, Memory
 from .problems import Problem
 from .schema import _ID_RE, Category, InlineProvider, Offer, Organization, TargetGroup
 from .validation.countries import DEFAULT_COUNTRY
@@ -80,9 +80,9 @@ def _validate(model: type[M], data: Any, loaded: LoadedYaml, prefix: tuple = (),
         return None, pydantic_problems(exc, loaded.marks, loaded.source, prefix)
 
 
-def _load(path: Path) -> tuple[LoadedYaml | None, list[Problem]]:
+def _load(path: Path, memory: Memory = FORGETFUL) -> tuple[LoadedYaml | None, list[Problem]]:
     try:
-        return load_yaml_file(path, display_path(path)), []
+        return load_yaml_file(path, display_path(path), memory), []
     except YamlProblem as exc:
         return None, [exc.problem]
 
@@ -159,10 +159,10 @@ def _id_from(path: Path, data: Any, loaded: LoadedYaml) -> tuple[str | None, Pro
     )
 
 
-def _mapping_files(folder: Path):
+def _mapping_files(folder: Path, memory: Memory = FORGETFUL):
     """Each YAML file in ``folder`` that holds a mapping: (path, loaded, id or None, problems)."""
     for path in _yaml_files(folder):
-        loaded, found = _load(path)
+        loaded, found = _load(path, memory)
         if loaded is None:
             yield path, None, None, found
             continue
@@ -173,7 +173,7 @@ def _mapping_files(folder: Path):
         yield path, loaded, item_id, [*found, *([problem] if problem else [])]
 
 
-def _load_organizations(folder: Path, country: str
+def _load_organizations(folder: Path, country: str, memory: Memory = FORGETFUL
                         ) -> tuple[dict[str, Organization], set[str], list[Problem]]:
     """Valid organizations, the ids of every organization file (broken ones too), problems.
 
@@ -183,7 +183,7 @@ def _load_organizations(folder: Path, country: str
     orgs: dict[str, Organization] = {}
     files: set[str] = set()
     problems: list[Problem] = []
-    for path, loaded, org_id, found in _mapping_files(folder):
+    for path, loaded, org_id, found in _mapping_files(folder, memory):
         problems += found
         files.add(org_id or path.stem)
         if loaded is None:
@@ -199,11 +199,12 @@ def _load_organizations(folder: Path, country: str
     return dict(sorted(orgs.items())), files, problems
 
 
-def _load_offers(folder: Path, country: str) -> tuple[list[OfferFacts], list[Problem]]:
+def _load_offers(folder: Path, country: str, memory: Memory = FORGETFUL
+                 ) -> tuple[list[OfferFacts], list[Problem]]:
     """Every offer file that parsed as a mapping, validated (model or None), with its problems."""
     result: list[OfferFacts] = []
     problems: list[Problem] = []
-    for _path, loaded, offer_id, found in _mapping_files(folder):
+    for _path, loaded, offer_id, found in _mapping_files(folder, memory):
         problems += found
         if loaded is None:
             continue
@@ -241,12 +242,13 @@ def load_catalog(
     content_dir: Path,
     config: AtlasConfig,
     today: date,
-    progress: Callable[[str], None] | None = None,
+    memory: Memory = FORGETFUL,
 ) -> LoadResult:
     """Read and validate a whole content folder.
 
     Returns every problem found (errors and warnings, sorted); the catalog is None when any
-    error was found, so nothing is ever rendered from half-valid content.
+    error was found, so nothing is ever rendered from half-valid content. ``memory``: what an
+    adapter that rebuilds in one process (``mkdocs serve``) remembers between builds.
     """
     content_dir = Path(content_dir)
     problems: list[Problem] = []
@@ -262,9 +264,9 @@ def load_catalog(
     problems += _unread_entries(content_dir / "organizations")
     problems += _unread_entries(content_dir / "offers")
     country = getattr(config, "country", None) or DEFAULT_COUNTRY
-    orgs, org_files, found = _load_organizations(content_dir / "organizations", country)
+    orgs, org_files, found = _load_organizations(content_dir / "organizations", country, memory)
     problems += found
-    files, found = _load_offers(content_dir / "offers", country)
+    files, found = _load_offers(content_dir / "offers", country, memory)
     problems += found
     problems += check_references(files, categories, groups, districts, org_files)
     problems += check_places(files, districts, config)

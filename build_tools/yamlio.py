@@ -21,7 +21,7 @@ from typing import Any
 
 import yaml
 
-from .memo import remembered
+from .memo import FORGETFUL, Memory
 from .problems import Problem
 
 MAX_FILE_BYTES = 256 * 1024
@@ -438,19 +438,16 @@ def read_text_file(path: Path, display: str, max_bytes: int = MAX_FILE_BYTES) ->
     return text
 
 
-def load_yaml_file(path: Path, display: str | None = None) -> LoadedYaml:
-    """Read and parse a YAML file; ``display`` is the name used in messages."""
+def load_yaml_file(path: Path, display: str | None = None, memory: Memory = FORGETFUL) -> LoadedYaml:
+    """Read and parse a YAML file; ``display`` is the name used in messages.
+
+    Under ``mkdocs serve`` (a remembering ``memory``) an unchanged text is not parsed again;
+    callers only read :class:`LoadedYaml`, and a problem is raised anew each time.
+    """
     name = display or str(path)
     text = read_text_file(path, name)
     if not text.strip() or all(
         not ln.strip() or ln.lstrip().startswith("#") for ln in text.splitlines()
     ):
         raise YamlProblem(Problem(name, 1, 1, "", "die Datei ist leer"))
-    return _parse_remembered(text, name)
-
-
-@remembered
-def _parse_remembered(text: str, name: str) -> LoadedYaml:
-    # Under `mkdocs serve` an unchanged file is not parsed again (build_tools.memo). Callers
-    # only read LoadedYaml; a problem is raised anew each time (exceptions are not remembered).
-    return load_yaml_text(text, name)
+    return memory.recall("yaml", (text, name), lambda: load_yaml_text(text, name))

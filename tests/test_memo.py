@@ -1,52 +1,37 @@
-"""Remembering between builds: off by default, on for serve, bounded."""
+"""Remembering between builds: a Memory that an adapter owns; FORGETFUL holds nothing."""
 
 from __future__ import annotations
 
-import pytest
-
-from build_tools import memo
+from build_tools.memo import FORGETFUL, Memory
 
 
-@pytest.fixture(autouse=True)
-def _off_afterwards():
-    yield
-    memo.enable(False)
+def test_forgetful_calls_every_time_and_builds_no_key():
+    calls, keys = [], []
+    assert FORGETFUL.recall("t", lambda: keys.append(1) or 1, lambda: calls.append(1) or "a") == "a"
+    FORGETFUL.recall("t", 1, lambda: calls.append(1) or "a")
+    assert calls == [1, 1] and keys == []
 
 
-def test_off_by_default_calls_every_time():
+def test_memory_returns_remembered_results_per_table():
+    memory = Memory()
     calls = []
-
-    @memo.remembered
-    def double(x):
-        calls.append(x)
-        return 2 * x
-
-    assert not memo.enabled()
-    assert double(2) == double(2) == 4
-    assert calls == [2, 2]
-
-
-def test_on_returns_remembered_results():
-    calls = []
-
-    @memo.remembered
-    def double(x):
-        calls.append(x)
-        return 2 * x
-
-    memo.enable()
-    assert double(3) == double(3) == 6
+    assert memory.recall("double", 3, lambda: calls.append(3) or 6) == 6
+    assert memory.recall("double", 3, lambda: calls.append(3) or 7) == 6
+    assert memory.recall("other", 3, lambda: "x") == "x"
     assert calls == [3]
+    memory.forget()
+    assert memory.recall("double", 3, lambda: 8) == 8
 
 
-def test_memo_builds_keys_only_when_on_and_stays_bounded():
-    keys = []
-    store = memo.Memo(maxsize=2)
-    assert store.get(lambda: keys.append(1) or 1, lambda: "a") == "a"
-    assert keys == []
-    memo.enable()
-    assert store.get(lambda: 1, lambda: "a") == "a"
-    assert store.get(lambda: 1, lambda: "b") == "a"
-    store.get(lambda: 2, lambda: "c")
-    store.get(lambda: 3, lambda: "d")  # full: starts again
-    assert store.get(lambda: 1, lambda: "e") == "e"
+def test_memory_stays_bounded():
+    memory = Memory(maxsize=2)
+    memory.recall("t", 1, lambda: "a")
+    memory.recall("t", 2, lambda: "b")
+    memory.recall("t", 3, lambda: "c")  # full: starts again
+    assert memory.recall("t", 1, lambda: "e") == "e"
+
+
+def test_no_module_level_switch_is_left():
+    import build_tools.memo as memo
+
+    assert not hasattr(memo, "enable") and not hasattr(memo, "remembered")

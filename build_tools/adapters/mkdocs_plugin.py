@@ -30,9 +30,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .. import build, memo, resources, urls
+from .. import build, resources, urls
 from ..clock import build_date
 from ..config import AtlasConfig
+from ..memo import FORGETFUL, Memory
 from ..outputs import Contribution, GeneratedPage
 from ..pages.assets import STYLESHEETS, THEME_BUNDLE, asset_sources, without_cdn
 from ..problems import ContentError, Problem, format_problems
@@ -48,8 +49,6 @@ from .site_files import link_or_copy
 log = logging.getLogger("mkdocs.plugins.atlas")
 
 _HTML_META = ("title", "description")
-# Search entries by page; remembered only under `mkdocs serve` (build_tools.memo).
-_SEARCH_ENTRIES = memo.Memo()
 
 
 class _Passthrough(BaseConfigOption):
@@ -84,6 +83,7 @@ class AtlasPlugin(BasePlugin):
         self._cache = PageCache()
         self._fingerprints: dict[str, str] = {}
         self._built_paths: set[str] = set()
+        self._memory: Memory = FORGETFUL
 
     @property
     def atlas(self) -> AtlasConfig | None:
@@ -91,12 +91,13 @@ class AtlasPlugin(BasePlugin):
         return self.project.settings if self.project else None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
-        # Defining on_startup keeps this plugin alive across `mkdocs serve` rebuilds.
+        # Defining on_startup keeps this plugin alive across `mkdocs serve` rebuilds: then it
+        # owns what is remembered between them (build_tools.memo).
         self._serving = command == "serve"
-        memo.enable(self._serving)
+        self._memory = Memory() if self._serving else FORGETFUL
 
     def on_shutdown(self) -> None:
-        memo.enable(False)
+        self._memory = FORGETFUL
 
     # -- configuration ---------------------------------------------------------------------
     def on_config(self, config: Any) -> Any:
@@ -156,12 +157,12 @@ class AtlasPlugin(BasePlugin):
         # (5,000 offers: 84 s → 75 s). Unfrozen after the build, so `serve` does not leak.
         gc.freeze()
         try:
-            inputs = build.load(self.project, build_date())
+            inputs = build.load(self.project, build_date(), self._memory)
             if inputs.warnings:
                 # Content warnings (e.g. "not checked for 12 months") are `atlas check`'s
                 # business; they must not turn a --strict site build red the day a date passes.
                 log.info("Hinweise zum Inhalt:\n%s", format_problems(inputs.warnings, "text"))
-            tools = build.Tools.for_project(self.project)
+            tools = build.Tools.for_project(self.project, memory=self._memory)
             contribution = build.render(inputs, tools)
             stats = tools.flyer_stats
             if stats:
@@ -226,7 +227,7 @@ class AtlasPlugin(BasePlugin):
         url = File(src_uri, None, config.site_dir, config.use_directory_urls).url
         location = "" if url in (".", "./") else url
         title = html_escape(page.title, quote=True)  # as Material shows page titles: escaped once
-        return _SEARCH_ENTRIES.get(lambda: fingerprint(location, title, page.html),
+        return self._memory.recall("search", lambda: fingerprint(location, title, page.html),
                                    lambda: page_entries(location, title, page.html))
 
     def _environment(self, config: Any) -> str:

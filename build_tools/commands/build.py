@@ -79,6 +79,9 @@ def run(args: argparse.Namespace) -> int:
         if args.content is not None:
             cfg.plugins["atlas"].config["content_dir"] = str(args.content.resolve())
         target = Path(args.site_dir) if args.site_dir else Path(cfg.site_dir)
+        # As `mkdocs build` does: plugins that live across builds (ours, under `mkdocs serve`)
+        # learn that this is a one-off build, even in a process that served before.
+        cfg.plugins.on_startup(command="build", dirty=False)
         try:
             build_into(cfg, target)
         except (Abort, ConfigurationError) as exc:
@@ -86,6 +89,8 @@ def run(args: argparse.Namespace) -> int:
             reason = "" if "Aborted with" in str(exc) else f" – {exc}"
             print(f"atlas: Build abgebrochen{reason}; {target} bleibt unverändert", file=sys.stderr)
             return 1
+        finally:
+            cfg.plugins.on_shutdown()
     finally:
         logging.getLogger("mkdocs").removeHandler(handler)
     seconds = time.perf_counter() - started

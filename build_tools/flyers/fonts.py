@@ -18,7 +18,6 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
 from ..languages import RTL_LANGUAGES
-from ..memo import remembered
 from ..resources import fonts_dir
 
 REGULAR = "AtlasSans"
@@ -59,7 +58,6 @@ def _charmap(name: str) -> frozenset[int]:
     return frozenset(pdfmetrics.getFont(name).face.charToGlyph)
 
 
-@remembered
 def missing_glyphs(text: str, name: str = REGULAR) -> str:
     """The characters of ``text`` the font cannot print (whitespace ignored)."""
     cmap = _charmap(name)

@@ -16,6 +16,7 @@ from typing import Any
 
 from .. import urls
 from ..catalog import Catalog
+from ..memo import FORGETFUL, Memory
 from ..problems import Problem
 from .cache import cache_key
 from .card import Card, render_card
@@ -88,7 +89,7 @@ class FlyerPlan:
 
 
 def plan_flyers(catalog: Catalog, collections: list[Collection], options: PrintOptions,
-                only: set[str] | None = None) -> FlyerPlan:
+                only: set[str] | None = None, memory: Memory = FORGETFUL) -> FlyerPlan:
     """Cards and posters for every published offer (or the ``only`` ids), then the Wegweiser."""
     plan = FlyerPlan(options)
     sheets: dict[str, OfferSheet] = {}
@@ -98,7 +99,7 @@ def plan_flyers(catalog: Catalog, collections: list[Collection], options: PrintO
         if only and offer.id not in only:
             continue
         plan.jobs += [Job(urls.flyer_path(offer.id, kind), kind, sheet) for kind in KINDS]
-    plan.problems += glyph_warnings(catalog, sheets)
+    plan.problems += glyph_warnings(catalog, sheets, memory)
     if not only:
         for coll in collections:
             lang = coll.language if options.lang == "de" else options.lang
@@ -150,22 +151,27 @@ def _problem_at(catalog: Catalog, job: Job, message: str) -> Problem:
 _PRINTED_FIELDS = ("title", "summary", "hours_note", "provider", "costs", "alert", "area")
 
 
-def glyph_warnings(catalog: Catalog, sheets: dict[str, OfferSheet]) -> list[Problem]:
+def glyph_warnings(catalog: Catalog, sheets: dict[str, OfferSheet], memory: Memory = FORGETFUL
+                   ) -> list[Problem]:
     """A warning per offer field with characters the flyer fonts cannot print (shown as ``?``)."""
+
+    def missing(text: str, font: str) -> str:
+        return memory.recall("glyphs", (text, font), lambda: missing_glyphs(text, font))
+
     found = []
     for offer_id, sheet in sorted(sheets.items()):
         fields = [(name, getattr(sheet, name, "") or "") for name in _PRINTED_FIELDS]
         fields += [("address", " ".join(sheet.address)), ("hours", " ".join(sheet.hours))]
         everything = " ".join(text for _, text in fields)
-        if not (missing_glyphs(everything, REGULAR) or missing_glyphs(everything, BOLD)):
+        if not (missing(everything, REGULAR) or missing(everything, BOLD)):
             continue  # the usual case, one look at all fields; field by field only to tell which
         for name, text in fields:
-            missing = "".join(sorted(set(missing_glyphs(text, REGULAR)) | set(missing_glyphs(text, BOLD))))
-            if missing:
-                codes = ", ".join(f"U+{ord(ch):04X}" for ch in missing)
+            absent = "".join(sorted(set(missing(text, REGULAR)) | set(missing(text, BOLD))))
+            if absent:
+                codes = ", ".join(f"U+{ord(ch):04X}" for ch in absent)
                 found.append(Problem(
                     catalog.sources.get(offer_id, offer_id), 1, 1, name,
-                    f"{missing!r} ({codes}) kann auf Flyern nicht gedruckt werden und erscheint als „?“",
+                    f"{absent!r} ({codes}) kann auf Flyern nicht gedruckt werden und erscheint als „?“",
                     "warning",
                 ))
     return found

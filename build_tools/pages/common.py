@@ -9,8 +9,10 @@ from typing import Any
 
 from .. import urls
 from ..catalog import Catalog
+from ..memo import FORGETFUL, Memory
 from ..opening_hours import hours_data
 from ..schema import Offer
+from ..security.sanitize import render_markdown
 from ..templating import Templates
 
 HOURS_SCRIPT = urls.asset_path("javascripts/atlas-hours.js")
@@ -25,6 +27,12 @@ class PageInputs:
     holidays: tuple[date, ...] = ()
     flyers: frozenset[str] = frozenset()
     """Site paths of the flyers this build makes (offer pages link exactly these)."""
+    memory: Memory = FORGETFUL
+    """What ``mkdocs serve`` remembers between builds (Markdown of unchanged descriptions)."""
+
+    def markdown(self, text: str | None) -> str:
+        """An editor's Markdown as safe HTML (remembered between serve builds)."""
+        return self.memory.recall("markdown", text, lambda: render_markdown(text))
 
 
 def linker(page_path: str) -> Callable[[str], str]:

@@ -17,7 +17,6 @@ from ..languages import RTL_LANGUAGES, language_name
 from ..maps import offer_map_html
 from ..outputs import GeneratedPage
 from ..schema import Offer, Status
-from ..security.sanitize import render_markdown
 from . import views
 from .common import PageInputs, linker, status_block
 from .jsonld import offer_jsonld
@@ -87,8 +86,8 @@ def offer_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
             for c in [offer.category, *offer.also_categories]
         ],
         "tags": offer.tags,
-        "description": Markup(render_markdown(offer.description)),  # noqa: S704 - sanitised
-        "translations": _translations(offer),
+        "description": Markup(inputs.markdown(offer.description)),  # noqa: S704 - sanitised
+        "translations": _translations(inputs, offer),
         "map_html": Markup(offer_map_html(catalog, offer, path, templates=inputs.templates))  # noqa: S704
         if public else "",
         "flyers": [
@@ -118,7 +117,7 @@ def _registration(offer: Offer) -> str:
     return ""
 
 
-def _translations(offer: Offer) -> list[dict[str, Any]]:
+def _translations(inputs: PageInputs, offer: Offer) -> list[dict[str, Any]]:
     out = []
     for code in sorted(offer.translations):
         tr = offer.translations[code]
@@ -133,7 +132,7 @@ def _translations(offer: Offer) -> list[dict[str, Any]]:
             "alert": tr.alert,
             "hours_note": tr.hours_note,
             "directions": tr.directions,
-            "description": Markup(render_markdown(tr.description)),  # noqa: S704 - sanitised
+            "description": Markup(inputs.markdown(tr.description)),  # noqa: S704 - sanitised
         })
     return out
 

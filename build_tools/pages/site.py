@@ -30,6 +30,7 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
         templates=tools.templates,
         holidays=inputs.holidays,
         flyers=inputs.flyers.paths if inputs.flyers is not None else frozenset(),
+        memory=tools.memory,
     )
     result = Contribution()
     result.pages.append(home_page(facts))

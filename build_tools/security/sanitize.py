@@ -11,8 +11,6 @@ from html import escape as html_escape
 import markdown
 import nh3
 
-from ..memo import remembered
-
 ALLOWED_TAGS = {
     "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "pre",
     "h2", "h3", "h4", "hr", "table", "thead", "tbody", "tr", "th", "td", "abbr", "span",
@@ -33,9 +31,6 @@ def sanitize_html(html: str) -> str:
     )
 
 
-# Markdown + sanitising is the largest part of an offer page; `mkdocs serve` renders every
-# page again after each saved file (see build_tools.memo).
-@remembered
 def render_markdown(text: str | None) -> str:
     """Render an editor's Markdown to safe HTML (headings start at h2, under the page's h1)."""
     if not text:

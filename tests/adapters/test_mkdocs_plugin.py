@@ -105,3 +105,17 @@ def test_properdocs_builds_the_same_site(tmp_path):
     html = (site / "angebote" / "tagestreff-mitte" / "index.html").read_text(encoding="utf-8")
     assert 'data-atlas-status="tagestreff-mitte"' in html
     assert (site / "search" / "search_index.json").exists()
+
+
+def test_a_build_after_serving_in_the_same_process_is_a_build(tmp_path, capsys):
+    """MkDocs keeps plugins that define on_startup across configs in one process; a one-off
+    `atlas build` there must still refuse bad content (not show it as the preview would)."""
+    from mkdocs.config import load_config
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    config = write_project(tmp_path, content)
+    load_config(str(config)).plugins.on_startup(command="serve", dirty=False)
+    (content / "offers" / "kaputt.yml").write_text("title: Kaputt\n", encoding="utf-8")
+    assert main(["build", "--config", str(config), "--site-dir", str(tmp_path / "site")]) == 1
+    assert "die Vorschau zeigt sie im Browser" not in capsys.readouterr().err

@@ -12,7 +12,6 @@ import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from build_tools import memo
 from build_tools.adapters.mkdocs_plugin import AtlasPlugin
 
 from .project import FIXTURE, write_project
@@ -22,8 +21,6 @@ from .project import FIXTURE, write_project
 def _quiet_env(monkeypatch):
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1795305600")
-    yield
-    memo.enable(False)  # what `mkdocs serve` does on shutdown; other tests build one-off
 
 
 # The theme's sitemap lists the pages MkDocs rendered in this pass; reused pages are not among

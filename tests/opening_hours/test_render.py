@@ -103,10 +103,9 @@ def test_hours_data_covers_three_years_of_holidays():
 
 def test_pages_use_the_same_horizon(tmp_path):
     """The site embeds exactly the holidays the tested function gives (one horizon)."""
+    from build_tools.config import FlyerSettings
     from tests.buildkit import inputs_for
     from tests.pages.conftest import FIXTURE_CONTENT, FIXTURE_DAY, fixture_config
-
-    from build_tools.config import FlyerSettings
 
     settings = fixture_config().model_copy(update={"flyers": FlyerSettings(enabled=False)})
     inputs = inputs_for(FIXTURE_CONTENT, settings, FIXTURE_DAY, root=tmp_path)
