@@ -10,6 +10,10 @@
       return response.text();
     }).then(function (text) {
       var epoch = parseFloat(text);
+      if (isNaN(epoch)) {  // the preview server is restarting or answered something else
+        window.setTimeout(poll, 1000);
+        return;
+      }
       if (seen !== null && epoch > seen) {
         window.location.reload();
         return;
