@@ -534,6 +534,17 @@ class Offer(StrictModel):
         return (self.costs or "").strip().lower() in {"free", "kostenlos", "0", "0 €"}
 
 
+NeedWord = Annotated[Line, Field(max_length=60)]
+"""One word or short phrase people type when they need this help ("schlafen", "Penne")."""
+NEED_WORDS_DESCRIPTION = (
+    "Suchwörter: so, wie Menschen fragen, wenn sie diese Hilfe brauchen (z. B. schlafen, "
+    "übernachten, Bett, Penne). Die Suche findet damit jedes Angebot dieser Kategorie bzw. "
+    "Zielgruppe, auch wenn das Wort in keinem Angebotstext steht; sie stehen auch im "
+    "Stichwortverzeichnis der Suchseite. Die Suche findet Wortanfänge (Kleider findet "
+    "Kleiderkammer, Kammer aber nicht): gesuchte Wortteile einzeln eintragen."
+)
+
+
 class Category(StrictModel):
     """One category in content/categories.yml."""
 
@@ -547,6 +558,11 @@ class Category(StrictModel):
         description="Farbe als #rrggbb, Kontrast mindestens 3:1 zu Weiß (Kartenpunkte).",
     )
     description: Text | None = Field(None, max_length=500, description="Kurzbeschreibung.")
+    need_words: list[NeedWord] = Field(
+        default_factory=list,
+        max_length=60,
+        description=NEED_WORDS_DESCRIPTION,
+    )
 
     @field_validator("color")
     @classmethod
@@ -578,6 +594,11 @@ class TargetGroup(StrictModel):
     id: Identifier = Field(..., description="Kennung.")
     label: Line = Field(..., max_length=80, description="Name auf Deutsch.")
     label_en: Line | None = Field(None, max_length=80, description="Name auf Englisch.")
+    need_words: list[NeedWord] = Field(
+        default_factory=list,
+        max_length=60,
+        description=NEED_WORDS_DESCRIPTION,
+    )
 
 
 class Address(StrictModel):

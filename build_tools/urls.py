@@ -23,6 +23,10 @@ PLANNING = "planung"
 FLYERS = "flyers"
 ASSETS = "assets"
 SHORT = "q"
+SEARCH = "suche"
+"""The search page: ``suche/`` (``suche/?q=Dusche`` works as a printed or sent link)."""
+SEARCH_BUNDLE = "pagefind"
+"""Pagefind's index and scripts: ``pagefind/pagefind.js``, ``pagefind/fragment/…``."""
 """Short permanent links for QR codes: ``q/<code>/``."""
 SHORT_ALPHABET = "0123456789abcdefghjkmnpqrstvwxyz"
 """Crockford's base32 in lower case: no i, l, o, u — nothing to misread when typed."""
@@ -34,7 +38,7 @@ PLANNING_PARTS = ("versorgung", "erreichbarkeit", "zeiten")
 """Sub-pages of the planning section: ``planung/<part>/``."""
 REPORT_NAME = "planungsbericht"
 MAP_DATA = "angebote.json"
-FIXED_PAGES = ("", OFFERS, CATEGORIES, DISTRICTS, MAP, DATA, PLANNING)
+FIXED_PAGES = ("", OFFERS, CATEGORIES, DISTRICTS, MAP, DATA, PLANNING, SEARCH)
 """Overview pages every atlas has (the start page is ``""``)."""
 # Files the theme (MkDocs + Material) adds on its own; parse_path knows them by name.
 _THEME_FILES = re.compile(
@@ -132,6 +136,16 @@ def asset_path(relative: str) -> str:
     return f"{ASSETS}/{relative}"
 
 
+def search_path() -> str:
+    """The search page: ``suche/``."""
+    return f"{SEARCH}/"
+
+
+def search_bundle_path(name: str = "") -> str:
+    """A file of the search index: ``pagefind/pagefind.js``, ``pagefind/index/de_….pf_index``."""
+    return f"{SEARCH_BUNDLE}/{name}"
+
+
 def flyer_path(offer_id: str, kind: str) -> str:
     """A per-offer flyer: ``flyers/<id>-karte.pdf`` or ``flyers/<id>-aushang.pdf``."""
     return f"{FLYERS}/{offer_id}-{kind}.pdf"
@@ -211,7 +225,8 @@ def parse_path(path: str) -> tuple[str, str]:
     Kinds: ``offer``, ``category``, ``district`` (with the id), ``short`` (a QR code's short
     link ``q/<code>/``, with the code), ``page`` (a fixed overview
     page: ``""``, ``angebote`` …), ``planning`` (a sub-page), ``report`` (its extension),
-    ``data`` (a file below ``daten/``), ``map-data``, ``flyer`` (file name), ``asset``
+    ``data`` (a file below ``daten/``), ``map-data``, ``search-index`` (a file of the search
+    index below ``pagefind/``), ``flyer`` (file name), ``asset``
     (below ``assets/``), ``theme`` (what MkDocs and Material add: 404 page, sitemap, search
     index, their bundles), ``document`` (any other page: hand-written ones from docs_dir) and
     ``unknown`` for a file no part of the build makes. Used to check printed URLs against a new
@@ -238,6 +253,8 @@ def parse_path(path: str) -> tuple[str, str]:
         return "data", "/".join(parts[1:])
     if stripped == map_data_path():
         return "map-data", ""
+    if parts[0] == SEARCH_BUNDLE and len(parts) > 1:
+        return "search-index", "/".join(parts[1:])
     if len(parts) == 2 and parts[0] == FLYERS and parts[1].endswith(".pdf"):
         return "flyer", parts[1]
     if len(parts) == 2 and parts[0] == PLANNING and parts[1].startswith(REPORT_NAME + "."):

@@ -36,7 +36,7 @@ def sample_pages():
     result = load_catalog(project.content_dir, project.settings, TODAY)
     assert result.catalog is not None
     inputs = SimpleNamespace(catalog=result.catalog, holidays=(), flyers=None)
-    pages = pages_site.render(inputs, tools()).pages
+    pages = pages_site.render(inputs, tools()).pages + pages_site.render_offers(inputs, tools()).pages
     return [p for p in pages if p.markdown is None]
 
 

@@ -22,16 +22,21 @@ if TYPE_CHECKING:
     from ..build import Inputs, Tools
 
 
-def render(inputs: Inputs, tools: Tools) -> Contribution:
-    """Every page this package renders, and the category colours as CSS."""
-    catalog = inputs.catalog
-    facts = PageInputs(
-        catalog=catalog,
+def page_inputs(inputs: Inputs, tools: Tools) -> PageInputs:
+    """What the page renderers read, from the build's inputs and tools."""
+    return PageInputs(
+        catalog=inputs.catalog,
         templates=tools.templates,
         holidays=inputs.holidays,
         flyers=inputs.flyers.paths if inputs.flyers is not None else frozenset(),
         memory=tools.memory,
     )
+
+
+def render(inputs: Inputs, tools: Tools) -> Contribution:
+    """The start page, the lists, category and district pages, and the category colours as CSS."""
+    catalog = inputs.catalog
+    facts = page_inputs(inputs, tools)
     result = Contribution()
     result.pages.append(home_page(facts))
     result.pages.append(az_page(facts))
@@ -40,6 +45,12 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
     result.pages.append(districts_index_page(facts))
     result.pages += [category_page(facts, category_id) for category_id in catalog.categories]
     result.pages += [district_page(facts, district_id) for district_id in catalog.districts]
-    result.pages += [offer_page(facts, offer) for offer in catalog.offers]
     result.files.append(category_css(catalog))
     return result
+
+
+def render_offers(inputs: Inputs, tools: Tools) -> Contribution:
+    """One page per offer (a tombstone for ended ones): the offers of ``tools.offers``, all of
+    them unless the driver shares them out between processes."""
+    facts = page_inputs(inputs, tools)
+    return Contribution(pages=[offer_page(facts, offer) for offer in inputs.catalog.offers[tools.offers]])

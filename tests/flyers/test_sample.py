@@ -16,6 +16,7 @@ from build_tools.flyers.definitions import load_definitions
 from build_tools.flyers.page import PrintOptions
 from build_tools.ledger.site import short_pages
 from build_tools.pages.site import render as render_pages
+from build_tools.pages.site import render_offers
 from build_tools.templating import templates_for
 
 from ..buildkit import sample_project, tools
@@ -48,8 +49,9 @@ def site_paths(sample):
     from types import SimpleNamespace
 
     _, catalog = sample
-    pages = render_pages(SimpleNamespace(catalog=catalog, holidays=(), flyers=None), tools())
-    return {p.path for p in pages.pages}
+    inputs = SimpleNamespace(catalog=catalog, holidays=(), flyers=None)
+    pages = render_pages(inputs, tools()).pages + render_offers(inputs, tools()).pages
+    return {p.path for p in pages}
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from build_tools.pages import views
 from build_tools.pages.home import home_page
 from build_tools.pages.lists import az_page, category_page, district_page, map_page
-from build_tools.pages.site import render
+from build_tools.pages.site import render, render_offers
 
 from ..buildkit import page_inputs, tools
 from ..htmlquery import parse
@@ -73,6 +73,7 @@ def test_contribution_paths_are_unique_and_from_the_url_authority(catalog):
 
     inputs = SimpleNamespace(catalog=catalog, holidays=(), flyers=None)
     result = render(inputs, tools())
+    result.extend(render_offers(inputs, tools()))
     paths = [p.path for p in result.pages]
     assert len(paths) == len(set(paths))
     assert {"", "angebote/", "karte/", "kategorien/", "sozialraeume/"} <= set(paths)
