@@ -10,7 +10,6 @@ Paths are site-relative without a leading slash and end in ``/`` for pages
 from __future__ import annotations
 
 import hashlib
-import posixpath
 import re
 from urllib.parse import quote, urlsplit
 
@@ -208,13 +207,24 @@ def absolute_url(site_url: str | None, path: str) -> str:
 
 
 def relative_url(from_page: str, to_path: str) -> str:
-    """Link from the page at ``from_page`` (a directory path) to ``to_path``, relative."""
-    start = "/" + from_page.strip("/")
-    target = "/" + to_path
-    rel = posixpath.relpath(target.rstrip("/") or "/", start.rstrip("/") or "/")
-    if rel == ".":
+    """Link from the page at ``from_page`` (a directory path) to ``to_path``, relative.
+
+    Site paths never hold ``.`` or ``..`` segments, so the common prefix of the two paths' parts
+    decides (what ``posixpath.relpath`` computes, without its normalising: a page links dozens
+    of times, and a build has thousands of pages).
+    """
+    start = [part for part in from_page.split("/") if part]
+    target = [part for part in to_path.split("/") if part]
+    common = 0
+    for mine, theirs in zip(start, target, strict=False):
+        if mine != theirs:
+            break
+        common += 1
+    parts = [".."] * (len(start) - common) + target[common:]
+    if not parts:
         return "./"
-    if (to_path.endswith("/") or not to_path) and not rel.endswith("/"):
+    rel = "/".join(parts)
+    if to_path.endswith("/") or not to_path:
         rel += "/"
     return rel
 

@@ -70,3 +70,24 @@ def test_every_path_function_is_classified(path):
 def test_district_urls_of_any_atlas():
     assert urls.district_in_url("https://a.example/x/sozialraeume/nord/") == "nord"
     assert urls.district_in_url("https://a.example/x/kategorien/nord/") is None
+
+
+def test_relative_urls_are_what_posixpath_computes():
+    import posixpath
+    import random
+
+    rng = random.Random(3)
+    names = ["angebote", "tafel", "kategorien", "essen", "q", "assets", "x.css", "index.html", "a"]
+
+    def path(directory: bool) -> str:
+        parts = [rng.choice(names) for _ in range(rng.randint(0, 4))]
+        text = "/".join(parts)
+        return text + "/" if directory and text else text
+
+    for _ in range(3000):
+        page, target = path(True), path(rng.random() < 0.5)
+        expected = posixpath.relpath("/" + target.rstrip("/") or "/", "/" + page.strip("/") or "/")
+        expected = "./" if expected == "." else expected
+        if (target.endswith("/") or not target) and not expected.endswith("/"):
+            expected += "/"
+        assert urls.relative_url(page, target) == expected, (page, target)
