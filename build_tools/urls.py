@@ -63,11 +63,6 @@ def offer_path(offer_id: str) -> str:
     return f"{OFFERS}/{offer_id}/"
 
 
-def offer_src(offer_id: str) -> str:
-    """MkDocs source name of an offer page (``use_directory_urls`` turns it into the path)."""
-    return f"{OFFERS}/{offer_id}.md"
-
-
 def offers_index_path() -> str:
     """The A–Z list."""
     return f"{OFFERS}/"

@@ -6,7 +6,7 @@ strings only, so it pickles cheaply to worker processes and hashes into the flye
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from datetime import date
 
 from .. import urls
@@ -152,10 +152,6 @@ class OfferSheet:
     closed: bool = False
     lat: float | None = None
     lon: float | None = None
-
-    def key_data(self) -> dict:
-        """The fields as plain data (for cache keys)."""
-        return asdict(self)
 
 
 def category_label(catalog: Catalog, category_id: str, lang: str) -> str:
