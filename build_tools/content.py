@@ -55,8 +55,8 @@ class LoadResult:
     """With errors in some offer files: the catalog of the offers that did validate — for the
     checks that span files (printed URLs, Wegweiser, flyers), never for rendering."""
     unusable_ids: frozenset[str] = frozenset()
-    """Ids of offer files that exist but did not validate: checks on :attr:`partial` must not
-    call them missing."""
+    """Ids (and old ids under ``aliases:``) of offer files that exist but did not validate:
+    checks on :attr:`partial` must not call them missing."""
 
     @property
     def ok(self) -> bool:
@@ -289,6 +289,7 @@ def load_catalog(
         if _reference_files_failed(problems, content_dir):
             return LoadResult(None, problems)
         broken = {f.id for f in files if f.offer is None and f.id}
+        broken |= {alias for f in files if f.offer is None for _, alias in f.aliases}
         broken |= {p.stem for p in _yaml_files(content_dir / "offers")} - {f.id for f in files}
         return LoadResult(None, problems, partial=catalog, unusable_ids=frozenset(broken))
     return LoadResult(catalog, problems)

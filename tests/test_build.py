@@ -87,9 +87,13 @@ def test_an_error_in_one_file_hides_no_printed_url_and_no_flyer_problem(tmp_path
     (tmp_path / "flyers").mkdir()
     (tmp_path / "flyers" / "printed-urls.txt").write_text(
         "2026-01-01\thttps://hilfe.test.example/angebote/weg/\tweg-karte.pdf\n"
-        f"2026-01-01\thttps://hilfe.test.example/angebote/{second.stem}/\t{second.stem}-karte.pdf\n",
+        f"2026-01-01\thttps://hilfe.test.example/angebote/{second.stem}/\t{second.stem}-karte.pdf\n"
+        "2026-01-01\thttps://hilfe.test.example/angebote/frueher/\tfrueher-karte.pdf\n",
         encoding="utf-8")
     second.write_text("title: [kaputt\n", encoding="utf-8")  # does not even parse
+    third = sorted(offers.glob("*.yml"))[2]
+    third.write_text("title:\naliases: [frueher]\n" + third.read_text(encoding="utf-8").split("\n", 1)[1],
+                     encoding="utf-8")  # invalid, but its old id is still its own
     long_url = "https://www.kreis-neustadt.example/" + "kreishaus/amt/" * 14
     settings = fixture_config().model_copy(update={"site_url": long_url})
     (tmp_path / "flyers" / "printed-urls.txt").write_text(
@@ -101,5 +105,6 @@ def test_an_error_in_one_file_hides_no_printed_url_and_no_flyer_problem(tmp_path
     assert f"{second.name}:1:" in text  # its own YAML error
     assert "angebote/weg/ (gedruckt am 2026-01-01 auf weg-karte.pdf) führt ins Leere" in text
     assert f"angebote/{second.stem}/ (gedruckt" not in text  # broken, not gone
+    assert "angebote/frueher/ (gedruckt" not in text  # an old id of a broken file
     # The flyers are still planned: a site_url this long leaves the tear-off codes too small.
     assert ": error: flyer: " in text and "(Abreißstreifen): QR-Code für" in text

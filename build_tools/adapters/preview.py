@@ -11,8 +11,10 @@ the preview server for the current build and reloads the page when a newer one i
 
 from __future__ import annotations
 
+import logging
 import sys
 from collections.abc import Iterable
+from typing import Any
 
 from .. import urls
 from ..outputs import Contribution, GeneratedPage
@@ -45,6 +47,16 @@ def error_pages(problems: list[Problem], paths: Iterable[str]) -> Contribution:
         meta = {"robots": "noindex", "search": {"exclude": True}, "hide": ["toc", "navigation"]}
         pages.append(GeneratedPage(path=path, title=TITLE, html=html, meta=meta))
     return Contribution(pages=pages)
+
+
+def quiet_validation(config: Any) -> None:
+    """While the preview shows problems instead of the site, the pages the nav and the
+    hand-written pages link to are missing: that must not count as warnings (``strict: true``
+    would abort the preview build and leave the browser waiting)."""
+    for checks in (config.validation.nav, config.validation.links):
+        for name in ("not_found", "omitted_files", "absolute_links", "unrecognized_links", "anchors"):
+            if name in checks:
+                checks[name] = logging.INFO
 
 
 def with_reloader(html: str, dest_uri: str) -> str:

@@ -128,3 +128,35 @@ def test_preview_reloads_shows_errors_and_recovers(preview, browser):
            and _heading(page) == "Notunterkunft Mariengasse")
     assert blocked == [], blocked  # our reload script is allowed by the site's CSP
     context.close()
+
+
+@pytest.fixture
+def broken_preview(tmp_path):
+    """The preview started while a file is already broken (strict: true in mkdocs.yml)."""
+    clone = fresh_clone(tmp_path / "atlas")
+    _title_line(clone / "content" / "offers" / f"{OFFER}.yml", "")
+    port = _free_port()
+    mkdocs = str(Path(sys.executable).with_name("mkdocs"))
+    process = subprocess.Popen([mkdocs, "serve", "--livereload", "-a", f"127.0.0.1:{port}"],
+                               cwd=clone, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        _wait_for(url, process)
+        yield clone, url
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def test_preview_started_with_an_error_shows_it_and_recovers(broken_preview, browser):
+    clone, url = broken_preview
+    page = browser.new_page(viewport={"width": 360, "height": 740})
+    page.goto(f"{url}angebote/{OFFER}/")
+    message = page.locator(".atlas-preview-error").inner_text()
+    assert re.search(rf"content/offers/{OFFER}\.yml:\d+:\d+: error: title", message), message
+    assert "führt ins Leere" not in message  # a broken file is not a deleted one
+    _title_line(clone / "content" / "offers" / f"{OFFER}.yml", "Notunterkunft Mariengasse")
+    _until(lambda: page.locator(".atlas-preview-error").count() == 0
+           and _heading(page) == "Notunterkunft Mariengasse")
+    page.close()
