@@ -21,8 +21,8 @@ Module map, one room per stage:
 - **Renderers** (``inputs → pages + files``) — :mod:`.pages`, :mod:`.maps`, :mod:`.flyers`
   (plan in the load phase, PDFs in the render phase), :mod:`.exports`, :mod:`.planning`,
   :mod:`.ledger` (printed URLs, redirect pages); :mod:`.templating` is their one Jinja
-  environment, :mod:`.security` keeps output inert, :mod:`.search_index` gives generated pages
-  their search entries.
+  environment, :mod:`.security` keeps output inert, :mod:`.search` gives every offer its
+  search record and runs Pagefind over them (the search bundle).
 - **Driver** — :mod:`.build` (load, render, deferred files), :mod:`.parallel` (fork, pool),
   :mod:`.memo` (remembering between ``mkdocs serve`` rebuilds), :mod:`.outputs` (what renderers
   return).

@@ -18,7 +18,9 @@ class GeneratedPage:
 
     ``path`` is the site path from :mod:`build_tools.urls` (``angebote/tafel-nord/``);
     ``html`` is the page body — already escaped and sanitised by the renderer;
-    ``meta`` is front matter for the theme (``template``, ``robots``, ``search``, ``hide``).
+    ``meta`` is front matter for the theme (``template``, ``robots``, ``hide``);
+    ``search`` is the page's search record (:mod:`build_tools.search.records`), None for pages
+    the search never finds.
     """
 
     path: str
@@ -27,6 +29,8 @@ class GeneratedPage:
     meta: dict[str, Any] = field(default_factory=dict)
     markdown: str | None = None
     """Optional Markdown source instead of ``html`` (for pages the theme should render)."""
+    search: str | None = None
+    """The HTML document the search index reads for this page (None: not in the search)."""
 
 
 @dataclass

@@ -12,13 +12,20 @@ Under ``mkdocs serve`` the plugin lives across rebuilds: QR codes and the printe
 the published ``site_url`` (not the preview address), unchanged pages are reused
 (:mod:`.serve_cache`), a content error becomes a page in the browser instead of a stuck preview
 (:mod:`.preview`), and the preview reloads itself after each rebuild.
+
+Search: the pages' search records go to Pagefind (:mod:`build_tools.search.bundle`) as soon as
+the pages are rendered; the binary indexes them on the second core while MkDocs writes the
+site, and the bundle lands in ``pagefind/`` after the build. Only the search page may compile
+WebAssembly (its policy allows ``'wasm-unsafe-eval'``).
 """
 
 from __future__ import annotations
 
 import gc
+import hashlib
 import json
 import logging
+import shutil
 from html import escape as html_escape
 from pathlib import Path
 from typing import Any
@@ -38,11 +45,10 @@ from ..outputs import Contribution, GeneratedPage
 from ..pages.assets import STYLESHEETS, THEME_BUNDLE, asset_sources, without_cdn
 from ..problems import ContentError, Problem, format_problems
 from ..project import Project, open_project
-from ..search_index import page_entries
+from ..search.bundle import IndexRun, Record
 from ..security.csp import apply_csp
 from ..security.paths import UnsafePath
 from . import preview
-from .search_merge import merge_entries
 from .serve_cache import PageCache, environment_fingerprint, fingerprint
 from .site_files import link_or_copy
 
@@ -77,7 +83,10 @@ class AtlasPlugin(BasePlugin):
         self.project: Project | None = None
         self._problems: list[Problem] = []
         self._html: dict[str, str] = {}
-        self._search: list[dict[str, str]] = []
+        self._index_run: IndexRun | None = None
+        self._bundle: tuple[str, list[tuple[str, bytes]]] | None = None
+        self._index_digest = ""
+        self._search_src = urls.src_for_path(urls.search_path())
         self._on_disk: list[tuple[Path, str]] = []
         self._serving = False
         self._cache = PageCache()
@@ -115,6 +124,7 @@ class AtlasPlugin(BasePlugin):
                 "name": self.project.settings.name,
                 "sample_data": self.project.settings.sample_data,
                 "publisher": self.project.settings.publisher or "",
+                "search": urls.search_path(),
             }
         return config
 
@@ -125,6 +135,7 @@ class AtlasPlugin(BasePlugin):
             contribution = preview.error_pages(self._problems, self._paths_to_cover())
             preview.quiet_validation(config)
         self._built_paths = {page.path for page in contribution.pages}
+        self._start_index(contribution.pages)
         self._add_pages(files, config, contribution.pages)
         for site_path, source in asset_sources():
             _replace(files, File.generated(config, site_path, abs_src_path=str(source)))
@@ -187,18 +198,52 @@ class AtlasPlugin(BasePlugin):
                 found |= {urls.offer_path(p.stem) for p in offers.glob("*.yml") if not p.name.startswith(".")}
         return sorted(found)
 
+    def _start_index(self, pages: list[GeneratedPage]) -> None:
+        """Start Pagefind over the pages' search records; it works while MkDocs renders.
+
+        While serving, unchanged records keep the bundle of the last build (no run at all).
+        """
+        self._close_index()
+        records = tuple(Record(page.path, page.search) for page in pages if page.search is not None)
+        digest = hashlib.sha256(json.dumps([(r.path, r.html) for r in records]).encode()).hexdigest()
+        if self._bundle is not None and self._bundle[0] == digest:
+            return
+        self._bundle = None
+        self._index_run = IndexRun(records).start()
+        self._index_digest = digest
+
+    def _finish_index(self, site_dir: Path) -> None:
+        """Wait for Pagefind and write the search bundle into the site (replacing an older one)."""
+        if self._index_run is not None:
+            run, self._index_run = self._index_run, None
+            files = run.files()
+            self._bundle = (self._index_digest, files) if self._serving else None
+        elif self._bundle is not None:
+            files = self._bundle[1]
+        else:
+            return
+        target = site_dir / urls.search_bundle_path()
+        shutil.rmtree(target, ignore_errors=True)
+        for path, data in files:
+            out = site_dir / path
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_bytes(data)
+        log.info("atlas: Suchindex mit %d Dateien geschrieben", len(files))
+
+    def _close_index(self) -> None:
+        if self._index_run is not None:
+            self._index_run.close()
+            self._index_run = None
+
     def _add_pages(self, files: Files, config: Any, pages: list[GeneratedPage]) -> None:
-        """Hand the pages to MkDocs; note their search entries; while serving, skip unchanged ones."""
+        """Hand the pages to MkDocs; while serving, skip unchanged ones."""
         self._html = {}
-        self._search = []
         self._fingerprints = {}
         in_nav = _nav_sources(config.nav)
         if self._serving:
             self._cache.start_build(self._environment(config))
         for page in pages:
             src_uri = urls.src_for_path(page.path)
-            if page.markdown is None and not _search_excluded(page.meta):
-                self._search.extend(self._entries(config, src_uri, page))
             if self._serving and src_uri not in in_nav:  # nav pages: always rendered
                 digest = fingerprint(page.title, json.dumps(page.meta, sort_keys=True, default=str),
                                      page.markdown or "", page.html)
@@ -214,20 +259,11 @@ class AtlasPlugin(BasePlugin):
         for key in _HTML_META:
             if isinstance(meta.get(key), str):
                 meta[key] = html_escape(meta[key], quote=True)
-        if page.markdown is None and not _search_excluded(page.meta):
-            meta["search"] = {**(meta.get("search") or {}), "exclude": True}  # indexed by us
         front = yaml.safe_dump(meta, allow_unicode=True, sort_keys=True)
         body = page.markdown if page.markdown is not None else ""
         if page.markdown is None:
             self._html[src_uri] = page.html
         return File.generated(config, src_uri, content=f"---\n{front}---\n\n{body}")
-
-    def _entries(self, config: Any, src_uri: str, page: GeneratedPage) -> list[dict[str, str]]:
-        url = File(src_uri, None, config.site_dir, config.use_directory_urls).url
-        location = "" if url in (".", "./") else url
-        title = html_escape(page.title, quote=True)  # as Material shows page titles: escaped once
-        return self._memory.recall("search", lambda: fingerprint(location, title, page.html),
-                                   lambda: page_entries(location, title, page.html))
 
     def _environment(self, config: Any) -> str:
         config_file = Path(config.config_file_path) if config.config_file_path else None
@@ -243,7 +279,7 @@ class AtlasPlugin(BasePlugin):
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         if self._serving:
             output = preview.with_reloader(output, page.file.dest_uri)
-        output = self._apply_csp(output)
+        output = self._apply_csp(output, wasm=page.file.src_uri == self._search_src)
         digest = self._fingerprints.get(page.file.src_uri)
         if digest is not None:
             self._cache.remember(page.file.src_uri, digest, page.file.dest_uri, output)
@@ -252,11 +288,11 @@ class AtlasPlugin(BasePlugin):
     def on_post_template(self, output_content: str, template_name: str, config: Any) -> str:
         return self._apply_csp(output_content) if template_name.endswith(".html") else output_content
 
-    def _apply_csp(self, html: str) -> str:
+    def _apply_csp(self, html: str, wasm: bool = False) -> str:
         tiles = self.atlas.map.tiles if self.atlas is not None else ""
-        return apply_csp(html, tiles)
+        return apply_csp(html, tiles, wasm=wasm)
 
-    @event_priority(-100)  # after the theme's search plugin has written its index
+    @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config: Any) -> None:
         site_dir = Path(config.site_dir)
         for source, path in self._on_disk:
@@ -266,11 +302,11 @@ class AtlasPlugin(BasePlugin):
             reused = self._cache.finish_build(site_dir)
             if reused:
                 log.info("atlas: %d unveränderte Seiten aus dem letzten Durchlauf übernommen", reused)
-        merge_entries(site_dir, self._search)
-        self._search = []
+        self._finish_index(site_dir)
         gc.unfreeze()
 
     def on_build_error(self, error: Exception) -> None:
+        self._close_index()
         self._cache.abandon_build()
         gc.unfreeze()
 
@@ -312,10 +348,6 @@ def _nav_sources(nav: Any) -> set[str]:
         elif isinstance(item, list):
             stack.extend(item)
     return found
-
-
-def _search_excluded(meta: dict[str, Any]) -> bool:
-    return bool((meta.get("search") or {}).get("exclude"))
 
 
 def _replace(files: Files, new: File) -> None:

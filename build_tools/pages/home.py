@@ -29,7 +29,7 @@ def home_page(inputs: PageInputs) -> GeneratedPage:
         "home.html",
         name=config.name,
         lead=f"{len(catalog.published)} Hilfeangebote: Schlafen, Essen, Duschen, Beratung und mehr.",
-        search_action="./",
+        search_action=urls.relative_url(path, urls.search_path()),
         map_href=urls.relative_url(path, urls.map_path()),
         az_href=urls.relative_url(path, urls.offers_index_path()),
         emergency=emergency,

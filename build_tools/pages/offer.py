@@ -17,6 +17,7 @@ from ..languages import RTL_LANGUAGES, language_name
 from ..maps import offer_map_html
 from ..outputs import GeneratedPage
 from ..schema import Offer, Status
+from ..search.records import offer_record
 from . import views
 from .common import PageInputs, linker, status_block
 from .jsonld import offer_jsonld
@@ -34,7 +35,8 @@ def offer_page(inputs: PageInputs, offer: Offer) -> GeneratedPage:
     context = offer_context(inputs, offer)
     meta: dict[str, Any] = {"description": offer.summary, "atlas_page": "offer", "hide": ["toc"]}
     html = inputs.templates.render("offer.html", **context)
-    return GeneratedPage(path=path, title=offer.title, html=html, meta=meta)
+    return GeneratedPage(path=path, title=offer.title, html=html, meta=meta,
+                         search=offer_record(inputs, offer))
 
 
 def offer_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
@@ -204,5 +206,5 @@ def _tombstone(inputs: PageInputs, offer: Offer, path: str) -> GeneratedPage:
         list_href=urls.relative_url(path, urls.offers_index_path()),
         status=status_block(alternatives, path, inputs.holidays) if alternatives else None,
     )
-    meta = {"robots": "noindex", "search": {"exclude": True}, "atlas_page": "tombstone"}
+    meta = {"robots": "noindex", "atlas_page": "tombstone"}
     return GeneratedPage(path=path, title=offer.title, html=html, meta=meta)

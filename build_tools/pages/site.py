@@ -1,4 +1,4 @@
-"""The pages family of a site build: start page, offers, lists, category/district pages, map page."""
+"""The pages family of a site build: start page, offers, lists, category/district pages, map, search."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from .lists import (
     map_page,
 )
 from .offer import offer_page
+from .search import search_page
 
 if TYPE_CHECKING:
     from ..build import Inputs, Tools
@@ -43,6 +44,7 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
     result.pages.append(map_page(facts))
     result.pages.append(categories_index_page(facts))
     result.pages.append(districts_index_page(facts))
+    result.pages.append(search_page(facts))
     result.pages += [category_page(facts, category_id) for category_id in catalog.categories]
     result.pages += [district_page(facts, district_id) for district_id in catalog.districts]
     result.files.append(category_css(catalog))

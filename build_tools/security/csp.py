@@ -104,9 +104,9 @@ def tile_source(tile_url_template: str) -> str | None:
     return f"{parts.scheme}://{host.lower()}"
 
 
-def build_policy(html: str, tile_url_template: str) -> str:
-    """The policy text for one page."""
-    scripts = " ".join(["'self'", *script_hashes(html)])
+def build_policy(html: str, tile_url_template: str, wasm: bool = False) -> str:
+    """The policy text for one page (``wasm``: it may compile WebAssembly, e.g. the search)."""
+    scripts = " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *script_hashes(html)])
     tiles = tile_source(tile_url_template)
     images = "'self' data:" + (f" {tiles}" if tiles else "")
     return "; ".join(
@@ -124,13 +124,13 @@ def build_policy(html: str, tile_url_template: str) -> str:
     )
 
 
-def apply_csp(html: str, tile_url_template: str) -> str:
+def apply_csp(html: str, tile_url_template: str, wasm: bool = False) -> str:
     """Insert (or replace) the CSP meta tag as the first element of ``<head>``.
 
     Only a ``<meta charset>`` that opens the head stays in front of it (see below).
     """
     html = _OLD_META_RE.sub("", html)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{build_policy(html, tile_url_template)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{build_policy(html, tile_url_template, wasm)}">'
     for pattern in (_HEAD_RE, _HTML_RE, _DOCTYPE_RE):
         match = pattern.search(html)
         if match:

@@ -1,0 +1,166 @@
+"""One search record per offer: a small HTML document made only for the search index.
+
+The record is not the offer page. It holds the words a person may type, in weighted blocks
+(title, need words and tags above the description), the offer's facts as words that are true
+of it (:mod:`.words`), the filters of the search page and the metadata a result shows (title,
+category, address, opening hours for the live status). Pagefind reads these attributes:
+
+- ``data-pagefind-body`` marks what is indexed; ``data-pagefind-weight`` weighs a block;
+- ``data-pagefind-meta`` and ``data-pagefind-filter`` inside a ``data-pagefind-ignore`` block
+  are result data, not words.
+
+What a record never holds: the street of a protected place, an ended offer (no record at
+all), anything of a page marked ``noindex``. Pure: catalog in, HTML out.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from markupsafe import Markup
+
+from ..catalog import districts_of, is_public_location
+from ..languages import RTL_LANGUAGES, language_name
+from ..opening_hours.compact import compact_schedule
+from ..pages import views
+from ..pages.common import PageInputs
+from ..schema import Offer, Status
+from .words import (
+    category_need_words,
+    elided_words,
+    fact_words,
+    facts_of,
+    target_group_need_words,
+    unique,
+)
+
+LANGUAGE = "de"
+"""The language of the site's records; a language tree of its own gets records in its language
+(Pagefind builds one index per ``<html lang>``)."""
+
+WEIGHTS = {
+    "title": 6.0,
+    "need": 5.0,
+    "tags": 5.0,
+    "labels": 4.0,
+    "also": 3.0,
+    "groups": 3.0,
+    "facts": 3.0,
+    "summary": 2.0,
+    "translations": 1.5,
+    "text": 1.0,
+    "places": 1.0,
+}
+"""Weight of each block (Pagefind: 0–10, quadratic: 2.0 counts about four times 1.0)."""
+RANKING = {
+    "termSimilarity": 2.0,
+    "pageLength": 0.2,
+    "termFrequency": 0.6,
+    "termSaturation": 1.4,
+    "metaWeights": {"title": 1.0},
+}
+"""Pagefind's ranking parameters for these records (passed to ``pagefind.options``).
+
+Records differ in length only by their description, so page length counts little; the title
+is weighted in the record itself, so Pagefind's own bonus for a title match (5.0) is lowered:
+otherwise "Schlafsack-Ausgabe" wins "schlafen" by its title's first letters alone."""
+CLOSED_FACTOR = 0.6
+"""A temporarily closed offer's weights are scaled by this: still found, below open ones."""
+
+FILTERS = ("kategorie", "sozialraum", "zielgruppe", "kostenlos", "ohne_papiere", "hunde", "rollstuhl")
+"""Filter names of the index (the search page offers each)."""
+
+_FACT_FILTERS = {"kostenlos": "free", "ohne_papiere": "no_papers", "hunde": "dogs", "rollstuhl": "wheelchair"}
+
+
+@dataclass(frozen=True)
+class Block:
+    """Words of one weight; ``lang`` for text in another language than the record's."""
+
+    weight: float
+    text: str | Markup
+    lang: str = ""
+    dir: str = ""
+
+
+def offer_record(inputs: PageInputs, offer: Offer) -> str | None:
+    """The search record of ``offer`` (None for an ended offer: it is never found)."""
+    if offer.status == Status.ended:
+        return None
+    return inputs.templates.render("search_record.html", **record_context(inputs, offer))
+
+
+def record_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
+    """What ``search_record.html`` writes: blocks, metadata and filters of one offer."""
+    catalog = inputs.catalog
+    main = catalog.categories.get(offer.category)
+    also = [catalog.categories[c] for c in offer.also_categories if c in catalog.categories]
+    groups = [catalog.target_groups[g] for g in offer.target_groups if g in catalog.target_groups]
+    public = is_public_location(offer)
+    places = [catalog.district_name(d) for d in districts_of(offer)]
+    if public and offer.location is not None:
+        places += [x for x in (offer.location.street, offer.location.city) if x]
+    provider = catalog.provider_name(offer)
+    if provider:
+        places.append(provider)
+    blocks = [
+        Block(WEIGHTS["title"], offer.title),
+        Block(WEIGHTS["title"], _join(elided_words(offer.title))),
+        Block(WEIGHTS["need"], _join(category_need_words(catalog, offer.category))),
+        Block(WEIGHTS["tags"], _join(offer.tags)),
+        Block(WEIGHTS["labels"], _join([main.label] if main else [])),
+        Block(WEIGHTS["also"], _join(unique(
+            [c.label for c in also] + [w for c in also for w in c.need_words]))),
+        Block(WEIGHTS["groups"], _join(unique(
+            [g.label for g in groups] + target_group_need_words(catalog, offer.target_groups)))),
+        Block(WEIGHTS["facts"], _join(fact_words(offer) + [language_name(c) for c in offer.languages])),
+        Block(WEIGHTS["summary"], offer.summary),
+        Block(WEIGHTS["text"], Markup(inputs.markdown(offer.description)) if offer.description else ""),  # noqa: S704 - sanitised
+        Block(WEIGHTS["places"], _join(places)),
+    ]
+    blocks += _translation_blocks(offer)
+    if offer.status == Status.temporarily_closed:
+        blocks = [Block(round(b.weight * CLOSED_FACTOR, 2), b.text, b.lang, b.dir) for b in blocks]
+    facts = facts_of(offer)
+    filters = {
+        "kategorie": list(dict.fromkeys([offer.category, *offer.also_categories])),
+        "sozialraum": districts_of(offer),
+        "zielgruppe": list(offer.target_groups),
+        **{name: ["ja"] for name, fact in _FACT_FILTERS.items() if facts[fact]},
+    }
+    schedule = compact_schedule(offer)
+    meta = {
+        "title": offer.title,
+        "cat": offer.category,
+        "kategorie": catalog.category_label(offer.category),
+        "ort": views.where_short(catalog, offer),
+        "zeiten": views.hours_summary(offer),
+        "hours": json.dumps(schedule, sort_keys=True, separators=(",", ":")) if schedule else "",
+        "kostenlos": "ja" if facts["free"] else "",
+        "closed": "ja" if offer.status == Status.temporarily_closed else "",
+    }
+    return {
+        "lang": LANGUAGE,
+        "title": offer.title,
+        "blocks": [b for b in blocks if b.text],
+        "meta": {k: v for k, v in meta.items() if v},
+        "filters": {k: v for k, v in filters.items() if v},
+    }
+
+
+def _translation_blocks(offer: Offer) -> list[Block]:
+    """Title and summary of every translation, marked with their language."""
+    out = []
+    for code in sorted(offer.translations):
+        tr = offer.translations[code]
+        text = " — ".join(x for x in (tr.title, tr.summary) if x)
+        if text:
+            out.append(Block(WEIGHTS["translations"], text, code, "rtl" if code in RTL_LANGUAGES else "ltr"))
+    return out
+
+
+def _join(words: list[str]) -> str:
+    """Words as one line; the commas keep Pagefind from reading two words as one phrase."""
+    return ", ".join(words)

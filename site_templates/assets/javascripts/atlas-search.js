@@ -1,0 +1,334 @@
+/*
+ * atlas-search.js — the search page (suche/): asks the Pagefind index, shows the results.
+ *
+ * MARKUP CONTRACT (site_templates/atlas/search.html; no inline scripts):
+ *   <form data-atlas-search data-bundle=".../pagefind/pagefind.js" data-root="../"
+ *         data-ranking='{"termSimilarity": 2.0, ...}'>  (Pagefind's ranking options)
+ *     <input name="q"> and one field per filter: <select name="kategorie|sozialraum|zielgruppe">,
+ *     <input type="checkbox" name="kostenlos|ohne_papiere|hunde|rollstuhl|offen" value="ja">
+ *   <script type="application/json" id="atlas-search-data">{"holidays": ["2026-12-25", ...]}
+ *   [data-atlas-search-status] (role=status), <ol data-atlas-results>, [data-atlas-more-row]
+ *
+ * The index (build_tools/search/records.py) has one record per offer; its metadata gives each
+ * result its title, category, place and hours. The live status comes from atlas-hours.js
+ * (window.AtlasHours.core, loaded before this file); "jetzt geöffnet" filters on it.
+ *
+ * Nothing is loaded before someone searches: Pagefind's code and the first index chunks come
+ * with the first query (or with a link such as suche/?q=Dusche). Every search is also the
+ * page's address (history.replaceState), so a result list can be sent on.
+ *
+ * People type what they need: "wo kann ich duschen". Question words are dropped; when all
+ * words together find nothing, each word alone is tried; then the words cut short (typing
+ * errors are usually near the end).
+ */
+(function () {
+  "use strict";
+  var form = document.querySelector("form[data-atlas-search]");
+  if (!form || !window.Promise || !window.URLSearchParams) return;
+
+  var PAGE = 10;
+  var DEBOUNCE_MS = 120;
+  var FILTERS = ["kategorie", "sozialraum", "zielgruppe", "kostenlos", "ohne_papiere", "hunde", "rollstuhl"];
+  var STOP = {};
+  ("wo gibt es kann könnte ich man wir mir mich mein meine was wer wie wann welche welcher " +
+   "der die das den dem des ein eine einen einem einer und oder in im am an auf bei zu zum zur " +
+   "für fuer von vom mit heute jetzt sofort hier suche suchen brauche brauchen möchte will " +
+   "bitte gern gerne mal etwas was irgendwo").split(" ").forEach(function (w) { STOP[w] = true; });
+
+  var input = form.querySelector("input[name=q]");
+  var statusNode = document.querySelector("[data-atlas-search-status]");
+  var list = document.querySelector("[data-atlas-results]");
+  var moreRow = document.querySelector("[data-atlas-more-row]");
+  var moreButton = document.querySelector("[data-atlas-more]");
+  var filterBox = form.querySelector("[data-atlas-filters]");
+  var filterCount = form.querySelector("[data-atlas-filter-count]");
+  var hoursCore = window.AtlasHours && window.AtlasHours.core;
+  var data = {};
+  try { data = JSON.parse(document.getElementById("atlas-search-data").textContent); } catch (e) { data = {}; }
+  var holidays = hoursCore ? hoursCore.holidaySet(data.holidays || []) : null;
+  var root = new URL(form.getAttribute("data-root") || "./", window.location.href);
+  var engine = null;
+  var generation = 0;
+  var timer = null;
+  var current = null;  // {results, shown, onlyOpen, loaded: []}
+
+  Array.prototype.forEach.call(form.querySelectorAll("[data-atlas-needs-script]"), function (el) {
+    el.hidden = !hoursCore;
+  });
+
+  function ranking() {
+    try { return JSON.parse(form.getAttribute("data-ranking") || "{}"); } catch (e) { return {}; }
+  }
+
+  function pagefind() {
+    if (!engine) {
+      var url = new URL(form.getAttribute("data-bundle"), window.location.href).href;
+      engine = import(url).then(function (pf) {
+        return pf.options({
+          baseUrl: root.pathname,
+          excerptLength: 12,
+          ranking: ranking()
+        }).then(function () { return pf.init(); }).then(function () { return pf; });
+      });
+      engine.catch(function () { engine = null; });
+    }
+    return engine;
+  }
+
+  // --- the query ---------------------------------------------------------------------------
+
+  function wordsOf(text) {
+    return String(text || "").toLowerCase().split(/[\s,.;:!?"'„“”‚‘’()\[\]\/+*&]+/).filter(Boolean);
+  }
+
+  function meaningful(words) {
+    var kept = words.filter(function (w) { return !STOP[w]; });
+    return kept.length ? kept : words;
+  }
+
+  function chosenFilters() {
+    var chosen = {};
+    FILTERS.forEach(function (name) {
+      var field = form.elements[name];
+      if (!field) return;
+      var value = field.type === "checkbox" ? (field.checked ? field.value : "") : field.value;
+      if (value) chosen[name] = value;
+    });
+    return chosen;
+  }
+
+  function onlyOpen() {
+    var box = form.elements.offen;
+    return !!(box && box.checked && hoursCore);
+  }
+
+  function results(pf, term, filters) {
+    return pf.search(term, { filters: filters }).then(function (found) { return found.results; });
+  }
+
+  function eachWordAlone(pf, words, filters) {
+    return Promise.all(words.map(function (w) { return results(pf, w, filters); })).then(function (lists) {
+      var byId = {};
+      lists.forEach(function (found) {
+        found.forEach(function (r) {
+          if (byId[r.id]) { byId[r.id].score += r.score; byId[r.id].words += 1; }
+          else byId[r.id] = { result: r, score: r.score, words: 1 };
+        });
+      });
+      return Object.keys(byId).map(function (k) { return byId[k]; }).sort(function (a, b) {
+        return b.words - a.words || b.score - a.score;
+      }).map(function (x) { return x.result; });
+    });
+  }
+
+  function cutShort(pf, words, filters, cut) {
+    var shorter = words.map(function (w) { return w.length - cut >= 4 ? w.slice(0, w.length - cut) : w; });
+    if (shorter.join(" ") === words.join(" ")) return Promise.resolve([]);
+    return results(pf, shorter.join(" "), filters);
+  }
+
+  /** Results for the words, with the fallbacks above: {results, near} (near: not exact). */
+  function find(pf, words, filters) {
+    var term = words.join(" ");
+    if (!term) return results(pf, null, filters).then(function (r) { return { results: r, near: false }; });
+    return results(pf, term, filters).then(function (exact) {
+      if (exact.length) return { results: exact, near: false };
+      var alone = words.length > 1 ? eachWordAlone(pf, words, filters) : Promise.resolve([]);
+      return alone.then(function (some) {
+        if (some.length) return { results: some, near: true };
+        return cutShort(pf, words, filters, 1).then(function (r1) {
+          if (r1.length) return { results: r1, near: true };
+          return cutShort(pf, words, filters, 2).then(function (r2) {
+            if (r2.length) return { results: r2, near: true };
+            return cutShort(pf, words, filters, 3).then(function (r3) { return { results: r3, near: r3.length > 0 }; });
+          });
+        });
+      });
+    });
+  }
+
+  // --- results -----------------------------------------------------------------------------
+
+  function node(tag, className, text) {
+    var el = document.createElement(tag);
+    if (className) el.className = className;
+    if (text) el.textContent = text;
+    return el;
+  }
+
+  function liveStatus(meta) {
+    if (!hoursCore || !meta.hours) return null;
+    try {
+      return hoursCore.evaluate(JSON.parse(meta.hours), holidays, new Date());
+    } catch (e) {
+      return null;
+    }
+  }
+
+  function item(d) {
+    var meta = d.meta || {};
+    var li = node("li", "atlas-item" + (meta.cat ? " atlas-cat--" + meta.cat : ""));
+    var link = node("a", "atlas-item__title", meta.title || d.url);
+    link.href = d.url;
+    li.appendChild(link);
+    var facts = node("span", "atlas-item__meta");
+    if (meta.kategorie) facts.appendChild(node("span", "atlas-item__cat", meta.kategorie));
+    if (meta.ort) facts.appendChild(node("span", "atlas-item__where", meta.ort));
+    if (meta.kostenlos) facts.appendChild(node("span", "atlas-item__free", "kostenlos"));
+    li.appendChild(facts);
+    var state = d.atlasStatus;
+    var text = state ? hoursCore.textOf(state, "de") : null;
+    var hours = node("span", "atlas-item__hours", text || meta.zeiten || "");
+    if (state && text) hours.classList.add(state.state === "open" ? "is-open" : "is-closed");
+    if (meta.closed) hours.classList.add("atlas-closed");
+    li.appendChild(hours);
+    return li;
+  }
+
+  function loadData(result) {
+    return result.data().then(function (d) {
+      d.atlasStatus = liveStatus(d.meta || {});
+      d.atlasOpen = !!(d.atlasStatus && d.atlasStatus.state === "open");
+      return d;
+    });
+  }
+
+  /** Load result data until `want` more can be shown (open ones only, when asked). */
+  function fill(state, want) {
+    var ready = state.loaded.filter(function (d) { return !state.onlyOpen || d.atlasOpen; });
+    if (ready.length >= state.shown + want || state.next >= state.results.length) {
+      return Promise.resolve(ready.slice(0, state.shown + want));
+    }
+    var batch = state.results.slice(state.next, state.next + PAGE);
+    state.next += batch.length;
+    return Promise.all(batch.map(loadData)).then(function (loaded) {
+      state.loaded = state.loaded.concat(loaded);
+      return fill(state, want);
+    });
+  }
+
+  function say(text) {
+    if (statusNode.textContent !== text) statusNode.textContent = text;
+  }
+
+  function show(state, mine, append) {
+    return fill(state, PAGE).then(function (ready) {
+      if (mine !== generation) return;
+      var start = append ? state.shown : 0;
+      if (!append) list.textContent = "";
+      ready.slice(start).forEach(function (d) { list.appendChild(item(d)); });
+      state.shown = ready.length;
+      list.hidden = state.shown === 0;
+      var exhausted = state.next >= state.results.length;
+      var open = state.loaded.filter(function (d) { return d.atlasOpen; }).length;
+      moreRow.hidden = exhausted && state.shown >= (state.onlyOpen ? open : state.results.length);
+      say(summary(state));
+      if (append && list.children[start]) list.children[start].querySelector("a").focus();
+    });
+  }
+
+  function summary(state) {
+    var n = state.results.length;
+    var what = state.query ? " für „" + state.query + "“" : "";
+    if (!n) {
+      return "Keine Treffer" + what + ". Versuchen Sie ein anderes Wort, weniger Filter – " +
+        "oder wählen Sie unten ein Stichwort.";
+    }
+    var head = state.near ? "Keine genauen Treffer" + what + ", ähnliche Angebote: " : "";
+    var count = n === 1 ? "1 Angebot" : n + " Angebote";
+    if (state.onlyOpen) {
+      var exhausted = state.next >= state.results.length;
+      var open = state.loaded.filter(function (d) { return d.atlasOpen; }).length;
+      if (!open && exhausted) return head + "Von " + count + what + " ist gerade keines geöffnet.";
+      return head + (exhausted ? open + " von " + count : count) + what +
+        (exhausted ? " jetzt geöffnet." : ", die jetzt geöffneten zuerst geladen.");
+    }
+    return head + count + (state.near ? "." : what + ".");
+  }
+
+  // --- the form and the address --------------------------------------------------------------
+
+  function remember(query, filters) {
+    var params = new URLSearchParams();
+    if (query) params.set("q", query);
+    Object.keys(filters).forEach(function (k) { params.set(k, filters[k]); });
+    if (onlyOpen()) params.set("offen", "ja");
+    var search = params.toString();
+    var address = window.location.pathname + (search ? "?" + search : "") + window.location.hash;
+    if (address !== window.location.pathname + window.location.search + window.location.hash) {
+      window.history.replaceState(null, "", address);
+    }
+  }
+
+  function countFilters(filters) {
+    var n = Object.keys(filters).length + (onlyOpen() ? 1 : 0);
+    if (filterCount) filterCount.textContent = n ? "(" + n + " gewählt)" : "";
+    return n;
+  }
+
+  function search() {
+    var mine = ++generation;
+    var query = input.value.trim();
+    var filters = chosenFilters();
+    var active = countFilters(filters);
+    remember(query, filters);
+    var words = meaningful(wordsOf(query));
+    if (!words.length && !active) {
+      current = null;
+      list.textContent = "";
+      list.hidden = true;
+      moreRow.hidden = true;
+      say("");
+      return Promise.resolve();
+    }
+    if (!words.length && active === 1 && onlyOpen()) {
+      say("Bitte ein Wort eingeben oder einen weiteren Filter wählen.");
+      list.hidden = true;
+      moreRow.hidden = true;
+      return Promise.resolve();
+    }
+    say("Suche läuft …");
+    return pagefind().then(function (pf) {
+      return find(pf, words, filters);
+    }).then(function (found) {
+      if (mine !== generation) return undefined;
+      current = { query: query, results: found.results, near: found.near, onlyOpen: onlyOpen(),
+                  loaded: [], next: 0, shown: 0 };
+      return show(current, mine, false);
+    }, function () {
+      if (mine === generation) say("Die Suche konnte nicht geladen werden. Bitte später noch einmal versuchen.");
+    });
+  }
+
+  function soon() {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(search, DEBOUNCE_MS);
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    window.clearTimeout(timer);
+    search();
+  });
+  input.addEventListener("input", soon);
+  form.addEventListener("change", function (event) {
+    if (event.target !== input) { window.clearTimeout(timer); search(); }
+  });
+  moreButton.addEventListener("click", function () {
+    if (current) show(current, generation, true);
+  });
+
+  // A link such as suche/?q=Dusche&kostenlos=ja searches at once.
+  var params = new URLSearchParams(window.location.search);
+  input.value = params.get("q") || "";
+  var preset = 0;
+  FILTERS.concat(["offen"]).forEach(function (name) {
+    var field = form.elements[name], value = params.get(name);
+    if (!field || !value) return;
+    if (field.type === "checkbox") field.checked = value === field.value;
+    else field.value = value;
+    if (field.type !== "checkbox" || field.checked) preset += 1;
+  });
+  if (preset && filterBox) filterBox.open = true;
+  if (input.value || preset) search();
+})();
