@@ -51,7 +51,7 @@ def test_every_file_of_the_built_site_has_a_known_kind(sample_site):
             assert relative in ours or relative == urls.asset_path("stylesheets/atlas-categories.css"), relative
     assert unknown == []
     for kind in ("page", "offer", "category", "district", "planning", "report", "data", "flyer",
-                 "map-data", "asset", "theme", "document", "short"):
+                 "map-data", "asset", "theme", "document", "short", "search-index"):
         assert kinds.get(kind), f"no {kind} in the sample site"
 
 
@@ -61,7 +61,8 @@ def test_every_file_of_the_built_site_has_a_known_kind(sample_site):
     urls.data_file_path("hsds/services.json"), urls.map_data_path(), urls.flyer_path("tafel", "karte"),
     urls.collection_flyer_path("wegweiser"), urls.asset_path("javascripts/atlas-hours.js"),
     urls.offers_index_path(), urls.map_path(), urls.data_path(), urls.planning_path(), "",
-    urls.offer_short_path("tafel"),
+    urls.offer_short_path("tafel"), urls.search_path(), urls.search_bundle_path("pagefind.js"),
+    urls.search_bundle_path("fragment/de_1a2b3c4.pf_fragment"),
 ])
 def test_every_path_function_is_classified(path):
     assert urls.parse_path(path)[0] not in ("unknown", "document")

@@ -104,7 +104,8 @@ def test_properdocs_builds_the_same_site(tmp_path):
     assert run.returncode == 0, run.stderr
     html = (site / "angebote" / "tagestreff-mitte" / "index.html").read_text(encoding="utf-8")
     assert 'data-atlas-status="tagestreff-mitte"' in html
-    assert (site / "search" / "search_index.json").exists()
+    assert (site / "pagefind" / "pagefind.js").exists()
+    assert not (site / "search" / "search_index.json").exists()
 
 
 def test_a_build_after_serving_in_the_same_process_is_a_build(tmp_path, capsys):

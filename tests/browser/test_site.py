@@ -90,48 +90,36 @@ def _unique_description_word(catalog):
     pytest.fail("the sample needs a word that only one offer's description has (search test)")
 
 
-def _search(page, query: str, timeout_s: float = 30) -> list[str]:
-    """Type into Material's search and return result links (retyped while the index loads)."""
-    box = page.locator("input.md-search__input")
-    box.click()
-    waited = 0.0
-    while waited < timeout_s:
-        box.fill("")
-        box.type(query, delay=20)
-        try:
-            page.wait_for_selector(".md-search-result__item", timeout=3_000)
-            return page.locator(".md-search-result__item a").evaluate_all("els => els.map(e => e.href)")
-        except Exception:  # the worker may still be building its index on a busy machine
-            waited += 3.5
-    return []
-
-
 def test_search_finds_a_word_from_one_description(open_page, sample_catalog):
     word, offer = _unique_description_word(sample_catalog)
-    page = open_page("")
-    hrefs = _search(page, word)
+    page = open_page("suche/?q=" + word)
+    page.wait_for_selector("[data-atlas-results] a", timeout=30_000)
+    hrefs = page.locator("[data-atlas-results] a").evaluate_all("els => els.map(e => e.href)")
     assert any(f"/angebote/{offer.id}/" in h for h in hrefs), (word, hrefs)
 
 
-def test_search_index_waits_until_someone_searches(open_page, sample_catalog):
-    """A visitor who only reads a page never downloads the search index."""
+def test_search_index_waits_until_someone_searches(open_page):
+    """A visitor who only reads a page, or opens the search page, never downloads the index."""
     page = open_page("")
     requested: list[str] = []
     page.on("request", lambda request: requested.append(request.url))
     page.goto(page.url)  # again, now recording
-    page.wait_for_timeout(1500)
-    assert not [u for u in requested if u.endswith("search/search_index.json")]
-    word, offer = _unique_description_word(sample_catalog)
-    hrefs = _search(page, word)
-    assert [u for u in requested if u.endswith("search/search_index.json")]
-    assert any(f"/angebote/{offer.id}/" in h for h in hrefs), (word, hrefs)
+    page.locator("a.atlas-search-link").click()
+    page.wait_for_url("**/suche/")
+    page.wait_for_timeout(800)
+    assert not [u for u in requested if "/pagefind/" in u]
+    page.locator("#atlas-q").fill("Dusche")
+    page.locator("#atlas-q").press("Enter")
+    page.wait_for_selector("[data-atlas-results] a", timeout=30_000)
+    assert [u for u in requested if u.endswith("/pagefind/pagefind.js")]
 
 
-def test_home_search_box_submits_to_material_search(open_page):
+def test_home_search_box_submits_to_the_search_page(open_page):
     page = open_page("")
     page.locator("#atlas-q").fill("Dusche")
     page.locator("form[role=search] button").click()
-    page.wait_for_selector(".md-search-result__item", timeout=30_000)
+    page.wait_for_url("**/suche/?q=Dusche")
+    page.wait_for_selector("[data-atlas-results] a", timeout=30_000)
 
 
 @pytest.mark.parametrize("kind", ["home", "offer", "category", "district", "map", "az"])

@@ -107,7 +107,7 @@ def test_jsonld_describes_the_place(render):
 def test_ended_offer_is_a_tombstone(render):
     page = render("alte-suppenkueche")
     assert page.meta["robots"] == "noindex"
-    assert page.meta["search"] == {"exclude": True}
+    assert page.search is None  # never a search result
     assert "Dieses Angebot gibt es nicht mehr" in parse(page.html).text
 
 
