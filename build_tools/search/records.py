@@ -17,9 +17,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from html import unescape
 from typing import Any
 
-from markupsafe import Markup
+import nh3
 
 from ..catalog import districts_of, is_public_location
 from ..languages import RTL_LANGUAGES, language_name
@@ -34,6 +35,7 @@ from .words import (
     facts_of,
     target_group_need_words,
     unique,
+    without_stop_words,
 )
 
 LANGUAGE = "de"
@@ -80,7 +82,7 @@ class Block:
     """Words of one weight; ``lang`` for text in another language than the record's."""
 
     weight: float
-    text: str | Markup
+    text: str
     lang: str = ""
     dir: str = ""
 
@@ -117,12 +119,13 @@ def record_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
             [g.label for g in groups] + target_group_need_words(catalog, offer.target_groups)))),
         Block(WEIGHTS["facts"], _join(fact_words(offer) + [language_name(c) for c in offer.languages])),
         Block(WEIGHTS["summary"], offer.summary),
-        Block(WEIGHTS["text"], Markup(inputs.markdown(offer.description)) if offer.description else ""),  # noqa: S704 - sanitised
+        Block(WEIGHTS["text"], _plain(inputs.markdown(offer.description)) if offer.description else ""),
         Block(WEIGHTS["places"], _join(places)),
     ]
     blocks += _translation_blocks(offer)
-    if offer.status == Status.temporarily_closed:
-        blocks = [Block(round(b.weight * CLOSED_FACTOR, 2), b.text, b.lang, b.dir) for b in blocks]
+    factor = CLOSED_FACTOR if offer.status == Status.temporarily_closed else 1.0
+    blocks = [Block(round(b.weight * factor, 2), " ".join(without_stop_words(b.text).split()), b.lang, b.dir)
+              for b in blocks]
     facts = facts_of(offer)
     filters = {
         "kategorie": list(dict.fromkeys([offer.category, *offer.also_categories])),
@@ -159,6 +162,11 @@ def _translation_blocks(offer: Offer) -> list[Block]:
         if text:
             out.append(Block(WEIGHTS["translations"], text, code, "rtl" if code in RTL_LANGUAGES else "ltr"))
     return out
+
+
+def _plain(html: str) -> str:
+    """The text of sanitised HTML (the record needs words, not markup)."""
+    return unescape(nh3.clean(html, tags=set()))
 
 
 def _join(words: list[str]) -> str:

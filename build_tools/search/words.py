@@ -14,6 +14,21 @@ from typing import Any
 from ..catalog import Catalog
 from ..schema import Offer, Wheelchair
 
+STOP_WORDS = frozenset({
+    "ab", "am", "an", "auch", "auf", "aus", "bei", "bin", "bis", "bitte", "brauche", "brauchen",
+    "da", "das", "dass", "dem", "den", "der", "des", "die", "dies", "diese", "dir", "du", "ein",
+    "eine", "einem", "einen", "einer", "es", "etwas", "fuer", "für", "gern", "gerne", "gibt",
+    "hat", "heute", "hier", "ich", "ihr", "im", "in", "irgendwo", "ist", "ja", "jetzt", "kann",
+    "könnte", "mal", "man", "mein", "meine", "mich", "mir", "mit", "möchte", "nach", "noch",
+    "nur", "oder", "sich", "sie", "sind", "so", "sofort", "suche", "suchen", "um", "und", "uns",
+    "vom", "von", "vor", "was", "welche", "welcher", "wenn", "wer", "wie", "will", "wir", "wo",
+    "zu", "zum", "zur"
+})
+"""Words that carry no need ("wo kann ich duschen" asks for "duschen"). They are left out of the
+records and out of queries alike (the search page gets this list), so a word that is not in the
+index cannot be matched through "im" or "in" either. Negations stay ("ohne Papiere", and "keine
+Hunde" must never turn into "Hunde")."""
+
 FACT_WORDS = {
     "free": ("kostenlos", "umsonst", "gratis", "kostenfrei"),
     "no_papers": ("ohne Papiere", "ohne Ausweis", "keine Papiere nötig", "anonym"),
@@ -83,6 +98,14 @@ def target_group_need_words(catalog: Catalog, group_ids: Iterable[str]) -> list[
         if group is not None:
             words.update(dict.fromkeys(group.need_words))
     return list(words)
+
+
+_WORD = re.compile(r"[\w\u00ad-]+", re.UNICODE)
+
+
+def without_stop_words(text: str) -> str:
+    """``text`` without :data:`STOP_WORDS` (case-insensitive); other words and signs kept."""
+    return _WORD.sub(lambda m: "" if m.group(0).casefold() in STOP_WORDS else m.group(0), text)
 
 
 def unique(words: Iterable[str]) -> list[str]:

@@ -125,4 +125,7 @@ CASES = [
     case("schwanger", "schwangerschaftsberatung"),
     case("Bürgergeld", "jobcenter-musterstadt"),
     case("Kaffee", {"tagestreff-am-wall", "fruehstueck-bahnhofsmission"}, 2),
+    case("street clinic", "strassenambulanz", note="an English translation's title"),
+    case("притулок", "winternotquartier-alte-feuerwache", note="Ukrainian: shelter"),
+    case("العيادة", "strassenambulanz", note="Arabic: the clinic"),
 ]

@@ -6,7 +6,8 @@
  *         data-ranking='{"termSimilarity": 2.0, ...}'>  (Pagefind's ranking options)
  *     <input name="q"> and one field per filter: <select name="kategorie|sozialraum|zielgruppe">,
  *     <input type="checkbox" name="kostenlos|ohne_papiere|hunde|rollstuhl|offen" value="ja">
- *   <script type="application/json" id="atlas-search-data">{"holidays": ["2026-12-25", ...]}
+ *   <script type="application/json" id="atlas-search-data">{"holidays": ["2026-12-25", ...],
+ *     "stop": ["wo", "kann", ...]}   (stop words, left out of records and queries alike)
  *   [data-atlas-search-status] (role=status), <ol data-atlas-results>, [data-atlas-more-row]
  *
  * The index (build_tools/search/records.py) has one record per offer; its metadata gives each
@@ -29,23 +30,18 @@
   var PAGE = 10;
   var DEBOUNCE_MS = 120;
   var FILTERS = ["kategorie", "sozialraum", "zielgruppe", "kostenlos", "ohne_papiere", "hunde", "rollstuhl"];
-  var STOP = {};
-  ("wo gibt es kann könnte ich man wir mir mich mein meine was wer wie wann welche welcher " +
-   "der die das den dem des ein eine einen einem einer und oder in im am an auf bei zu zum zur " +
-   "für fuer von vom mit heute jetzt sofort hier suche suchen brauche brauchen möchte will " +
-   "bitte gern gerne mal etwas was irgendwo").split(" ").forEach(function (w) { STOP[w] = true; });
-
   var input = form.querySelector("input[name=q]");
   var statusNode = document.querySelector("[data-atlas-search-status]");
   var list = document.querySelector("[data-atlas-results]");
   var moreRow = document.querySelector("[data-atlas-more-row]");
   var moreButton = document.querySelector("[data-atlas-more]");
-  var filterBox = form.querySelector("[data-atlas-filters]");
   var filterCount = form.querySelector("[data-atlas-filter-count]");
   var hoursCore = window.AtlasHours && window.AtlasHours.core;
   var data = {};
   try { data = JSON.parse(document.getElementById("atlas-search-data").textContent); } catch (e) { data = {}; }
   var holidays = hoursCore ? hoursCore.holidaySet(data.holidays || []) : null;
+  var STOP = {};  // words without a need (build_tools/search/words.py STOP_WORDS)
+  (data.stop || []).forEach(function (w) { STOP[w] = true; });
   var root = new URL(form.getAttribute("data-root") || "./", window.location.href);
   var engine = null;
   var generation = 0;
@@ -185,23 +181,52 @@
     return li;
   }
 
-  function loadData(result) {
+  // Pagefind answers a word it does not know with the longest indexed word it starts with
+  // ("Impressum" → "im"): a result counts only when one of its words shares most of the query
+  // word's beginning (typing errors near the end pass: "Kleiderkamer" finds "Kleiderkammer").
+  function fold(text) {
+    return String(text || "").toLowerCase().replace(/ß/g, "ss").normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  function wordsIn(text) {
+    return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  }
+
+  function sharesBeginning(word, candidates) {
+    var need = word.length <= 4 ? word.length : Math.max(4, word.length - 3);
+    var head = word.slice(0, need);
+    return candidates.some(function (c) { return c.slice(0, need) === head; });
+  }
+
+  function relevant(d, state) {
+    if (!state.words.length) return true;
+    var own = wordsIn((d.content || "") + " " + ((d.meta || {}).title || ""));
+    var hits = state.words.filter(function (w) { return sharesBeginning(w, own); }).length;
+    return state.near ? hits > 0 : hits === state.words.length;
+  }
+
+  function loadData(state, result) {
     return result.data().then(function (d) {
       d.atlasStatus = liveStatus(d.meta || {});
       d.atlasOpen = !!(d.atlasStatus && d.atlasStatus.state === "open");
+      d.atlasRelevant = relevant(d, state);
       return d;
     });
   }
 
-  /** Load result data until `want` more can be shown (open ones only, when asked). */
+  function wanted(state) {
+    return state.loaded.filter(function (d) { return d.atlasRelevant && (!state.onlyOpen || d.atlasOpen); });
+  }
+
+  /** Load result data until `want` more can be shown (relevant ones; open ones, when asked). */
   function fill(state, want) {
-    var ready = state.loaded.filter(function (d) { return !state.onlyOpen || d.atlasOpen; });
+    var ready = wanted(state);
     if (ready.length >= state.shown + want || state.next >= state.results.length) {
       return Promise.resolve(ready.slice(0, state.shown + want));
     }
     var batch = state.results.slice(state.next, state.next + PAGE);
     state.next += batch.length;
-    return Promise.all(batch.map(loadData)).then(function (loaded) {
+    return Promise.all(batch.map(function (r) { return loadData(state, r); })).then(function (loaded) {
       state.loaded = state.loaded.concat(loaded);
       return fill(state, want);
     });
@@ -220,15 +245,16 @@
       state.shown = ready.length;
       list.hidden = state.shown === 0;
       var exhausted = state.next >= state.results.length;
-      var open = state.loaded.filter(function (d) { return d.atlasOpen; }).length;
-      moreRow.hidden = exhausted && state.shown >= (state.onlyOpen ? open : state.results.length);
+      moreRow.hidden = exhausted && state.shown >= wanted(state).length;
       say(summary(state));
       if (append && list.children[start]) list.children[start].querySelector("a").focus();
     });
   }
 
   function summary(state) {
-    var n = state.results.length;
+    var exhausted = state.next >= state.results.length;
+    var rejected = state.loaded.filter(function (d) { return !d.atlasRelevant; }).length;
+    var n = state.results.length - rejected;  // exact once everything is loaded
     var what = state.query ? " für „" + state.query + "“" : "";
     if (!n) {
       return "Keine Treffer" + what + ". Versuchen Sie ein anderes Wort, weniger Filter – " +
@@ -237,11 +263,10 @@
     var head = state.near ? "Keine genauen Treffer" + what + ", ähnliche Angebote: " : "";
     var count = n === 1 ? "1 Angebot" : n + " Angebote";
     if (state.onlyOpen) {
-      var exhausted = state.next >= state.results.length;
-      var open = state.loaded.filter(function (d) { return d.atlasOpen; }).length;
-      if (!open && exhausted) return head + "Von " + count + what + " ist gerade keines geöffnet.";
-      return head + (exhausted ? open + " von " + count : count) + what +
-        (exhausted ? " jetzt geöffnet." : ", die jetzt geöffneten zuerst geladen.");
+      var open = wanted(state).length;
+      if (!open && exhausted) return head + "Von " + count + (state.near ? "" : what) + " ist gerade keines geöffnet.";
+      return head + (exhausted ? open + " von " + count : count) + (state.near ? "" : what) +
+        (exhausted ? " jetzt geöffnet." : ", die jetzt geöffneten zuerst.");
     }
     return head + count + (state.near ? "." : what + ".");
   }
@@ -292,8 +317,8 @@
       return find(pf, words, filters);
     }).then(function (found) {
       if (mine !== generation) return undefined;
-      current = { query: query, results: found.results, near: found.near, onlyOpen: onlyOpen(),
-                  loaded: [], next: 0, shown: 0 };
+      current = { query: query, words: words.map(fold), results: found.results, near: found.near,
+                  onlyOpen: onlyOpen(), loaded: [], next: 0, shown: 0 };
       return show(current, mine, false);
     }, function () {
       if (mine === generation) say("Die Suche konnte nicht geladen werden. Bitte später noch einmal versuchen.");
@@ -329,6 +354,6 @@
     else field.value = value;
     if (field.type !== "checkbox" || field.checked) preset += 1;
   });
-  if (preset && filterBox) filterBox.open = true;
+  // The filter panel stays closed: its summary counts the chosen filters, the results come first.
   if (input.value || preset) search();
 })();
