@@ -45,7 +45,7 @@ from ..outputs import Contribution, GeneratedPage
 from ..pages.assets import STYLESHEETS, THEME_BUNDLE, asset_sources, without_cdn
 from ..problems import ContentError, Problem, format_problems
 from ..project import Project, open_project
-from ..search.bundle import IndexRun, Record
+from ..search.bundle import IndexRun, Record, SearchIndexError
 from ..security.csp import apply_csp
 from ..security.paths import UnsafePath
 from . import preview
@@ -216,7 +216,13 @@ class AtlasPlugin(BasePlugin):
         """Wait for Pagefind and write the search bundle into the site (replacing an older one)."""
         if self._index_run is not None:
             run, self._index_run = self._index_run, None
-            files = run.files()
+            try:
+                files = run.files()
+            except SearchIndexError as exc:
+                if not self._serving:
+                    raise PluginError(str(exc)) from exc
+                log.error("atlas: %s", exc)  # the preview goes on without search
+                return
             self._bundle = (self._index_digest, files) if self._serving else None
         elif self._bundle is not None:
             files = self._bundle[1]

@@ -1,29 +1,30 @@
 """The Pagefind run: search records in, the search bundle (``pagefind/…``) out.
 
 Pagefind's binary comes from the ``pagefind-bin`` package (nothing is downloaded). The records
-are written as a little site of their own (``angebote/<id>/index.html``) into a temporary
-folder, and ``pagefind --site`` indexes it there, so result URLs are the offers' site paths.
-:meth:`IndexRun.start` returns at once: the binary works on the second core while MkDocs
-renders the pages; :meth:`IndexRun.files` waits for it and hands back the bundle.
+go to it through its service protocol (:mod:`.service`), in the order given: page numbers, and
+so the whole index, follow our order, not a file system's. :meth:`IndexRun.start` returns at
+once; the binary works on the second core while MkDocs renders the pages, and
+:meth:`IndexRun.files` waits for it. Pagefind 1.5.2 lists filters in a random order; that one
+file is put in order (:mod:`.canonical`), so the same records give the same bundle, byte for
+byte (tested).
 
 Only what the JavaScript API needs is kept: ``pagefind.js``, its worker, the entry file,
 the WebAssembly of each indexed language, the metadata, index, fragment and filter chunks —
-not Pagefind's ready-made interfaces or its playground. The same records give the same files,
-byte for byte (tested).
+not Pagefind's ready-made interfaces or its playground.
 """
 
 from __future__ import annotations
 
 import json
 import re
-import shutil
-import subprocess
-import tempfile
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import urls
+from .canonical import canonical_bundle
+from .service import ServiceError, index_pages
 
 _KEEP = re.compile(
     r"^(pagefind\.js|pagefind-worker\.js|pagefind-entry\.json|pagefind\.[\w-]+\.pf_meta"
@@ -32,7 +33,7 @@ _KEEP = re.compile(
 
 
 class SearchIndexError(RuntimeError):
-    """Pagefind failed; the message carries what it printed."""
+    """Pagefind failed; the message carries what it said."""
 
 
 def executable() -> Path:
@@ -52,67 +53,51 @@ class Record:
 
 @dataclass
 class IndexRun:
-    """One Pagefind run over a set of records (start, then collect the files)."""
+    """One Pagefind run over a set of records, in a thread: start, then collect the files."""
 
     records: tuple[Record, ...]
-    _folder: Path | None = None
-    _process: subprocess.Popen | None = None
-    _log: list[str] = field(default_factory=list)
+    _thread: threading.Thread | None = None
+    _result: list[tuple[str, bytes]] = field(default_factory=list)
+    _error: BaseException | None = None
 
     def start(self) -> IndexRun:
-        """Write the records and start Pagefind in the background (no records: nothing to run)."""
-        if not self.records:
-            return self
-        self._folder = Path(tempfile.mkdtemp(prefix="atlas-search-"))
-        site = self._folder / "site"
-        for record in self.records:
-            target = site / record.path / "index.html"
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(record.html, encoding="utf-8")
-        site.mkdir(exist_ok=True)
-        self._process = subprocess.Popen(
-            [str(executable()), "--site", str(site), "--output-path", str(self._folder / "out"),
-             "--silent"],
-            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
-        )
+        """Start indexing in the background (no records: nothing to run)."""
+        if self.records:
+            self._thread = threading.Thread(target=self._run, name="atlas-search-index", daemon=True)
+            self._thread.start()
         return self
+
+    def _run(self) -> None:
+        try:
+            pages = [("/" + record.path, record.html) for record in self.records]
+            self._result = bundle_files(dict(index_pages(executable(), pages)))
+        except BaseException as exc:  # handed to the caller of files()
+            self._error = exc
 
     def files(self) -> list[tuple[str, bytes]]:
         """Wait for Pagefind; ``(site path, bytes)`` of every bundle file, sorted by path."""
-        if not self.records:
-            return []
-        if self._process is None or self._folder is None:
-            raise SearchIndexError("Pagefind wurde nicht gestartet")
-        output, _ = self._process.communicate()
-        try:
-            if self._process.returncode != 0:
-                raise SearchIndexError(f"Pagefind ist fehlgeschlagen ({self._process.returncode}):\n"
-                                  + output.decode("utf-8", "replace"))
-            return _bundle(self._folder / "out")
-        finally:
-            self.close()
+        if self._thread is not None:
+            self._thread.join()
+        if self._error is not None:
+            if isinstance(self._error, (ServiceError, OSError)):
+                raise SearchIndexError(f"Suchindex: {self._error}") from self._error
+            raise self._error
+        return self._result
 
     def close(self) -> None:
-        """Stop Pagefind if it still runs and remove the temporary folder."""
-        if self._process is not None and self._process.poll() is None:
-            self._process.kill()
-            self._process.wait()
-        if self._folder is not None:
-            shutil.rmtree(self._folder, ignore_errors=True)
-            self._folder = None
+        """Wait for a run still going (a service process ends with its answers)."""
+        if self._thread is not None:
+            self._thread.join()
 
 
-def _bundle(out: Path) -> list[tuple[str, bytes]]:
-    """The files of the JavaScript API from Pagefind's output folder."""
-    entry = json.loads((out / "pagefind-entry.json").read_text(encoding="utf-8"))
+def bundle_files(output: dict[str, bytes]) -> list[tuple[str, bytes]]:
+    """The files of the JavaScript API from everything Pagefind wrote, in a fixed order."""
+    output = canonical_bundle(output)
+    entry = json.loads(output["pagefind-entry.json"])
     wasm = {f"wasm.{lang['wasm']}.pagefind" for lang in entry.get("languages", {}).values()
             if lang.get("wasm")}
-    found = []
-    for file in sorted(out.rglob("*")):
-        name = file.relative_to(out).as_posix()
-        if file.is_file() and (_KEEP.match(name) or name in wasm):
-            found.append((urls.search_bundle_path(name), file.read_bytes()))
-    return found
+    return sorted((urls.search_bundle_path(name), data) for name, data in output.items()
+                  if _KEEP.match(name) or name in wasm)
 
 
 def build_bundle(records: Iterable[Record]) -> list[tuple[str, bytes]]:

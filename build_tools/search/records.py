@@ -127,12 +127,13 @@ def record_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
     blocks = [Block(round(b.weight * factor, 2), " ".join(without_stop_words(b.text).split()), b.lang, b.dir)
               for b in blocks]
     facts = facts_of(offer)
-    filters = {
+    chosen = {
         "kategorie": list(dict.fromkeys([offer.category, *offer.also_categories])),
         "sozialraum": districts_of(offer),
         "zielgruppe": list(offer.target_groups),
-        **{name: ["ja"] for name, fact in _FACT_FILTERS.items() if facts[fact]},
     }
+    filters = [filter_name(name, value) for name, values in chosen.items() for value in values]
+    filters += [name for name, fact in _FACT_FILTERS.items() if facts[fact]]
     schedule = compact_schedule(offer)
     meta = {
         "title": offer.title,
@@ -149,8 +150,18 @@ def record_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
         "title": offer.title,
         "blocks": [b for b in blocks if b.text],
         "meta": {k: v for k, v in meta.items() if v},
-        "filters": {k: v for k, v in filters.items() if v},
+        "filters": filters,
     }
+
+
+def filter_name(name: str, value: str) -> str:
+    """The index's filter for one choice: ``kategorie``, ``essen`` → ``kategorie-essen``.
+
+    Every filter of the index has the one value ``ja`` (the yes/no facts are named alone:
+    ``kostenlos``). Pagefind 1.5.2 writes the values of a filter in a new order on every run,
+    so a filter with many values would make every build's bundle differ; one value cannot.
+    """
+    return f"{name}-{value}"
 
 
 def _translation_blocks(offer: Offer) -> list[Block]:

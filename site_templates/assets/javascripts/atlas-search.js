@@ -82,7 +82,8 @@
     return kept.length ? kept : words;
   }
 
-  function chosenFilters() {
+  /** The form's choices: {kategorie: "essen", kostenlos: "ja", ...} (the page's address). */
+  function choices() {
     var chosen = {};
     FILTERS.forEach(function (name) {
       var field = form.elements[name];
@@ -91,6 +92,16 @@
       if (value) chosen[name] = value;
     });
     return chosen;
+  }
+
+  /** Choices as the index's filters (build_tools/search/records.py filter_name): one filter
+   *  per choice, value "ja" — "kategorie-essen"; the yes/no facts by their name: "kostenlos". */
+  function indexFilters(chosen) {
+    var filters = {};
+    Object.keys(chosen).forEach(function (name) {
+      filters[form.elements[name].type === "checkbox" ? name : name + "-" + chosen[name]] = "ja";
+    });
+    return filters;
   }
 
   function onlyOpen() {
@@ -294,9 +305,10 @@
   function search() {
     var mine = ++generation;
     var query = input.value.trim();
-    var filters = chosenFilters();
-    var active = countFilters(filters);
-    remember(query, filters);
+    var chosen = choices();
+    var active = countFilters(chosen);
+    remember(query, chosen);
+    var filters = indexFilters(chosen);
     var words = meaningful(wordsOf(query));
     if (!words.length && !active) {
       current = null;
