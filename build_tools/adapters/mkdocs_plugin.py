@@ -55,6 +55,8 @@ from .site_files import link_or_copy
 log = logging.getLogger("mkdocs.plugins.atlas")
 
 _HTML_META = ("title", "description")
+_THEME_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
+"""Material's own search (lunr and its worker), which no page loads without its search plugin."""
 
 
 class _Passthrough(BaseConfigOption):
@@ -154,6 +156,8 @@ class AtlasPlugin(BasePlugin):
         for theme_file in list(files):
             if theme_file.src_uri.endswith(".map") and theme_file.generated_by is None:
                 files.remove(theme_file)  # the theme's source maps: debugging aids, CDN names inside
+            elif theme_file.src_uri.startswith(_THEME_SEARCH) and theme_file.generated_by is None:
+                files.remove(theme_file)  # Material's lunr search: Pagefind replaced it
             elif THEME_BUNDLE.match(theme_file.src_uri) and theme_file.abs_src_path:
                 text = Path(theme_file.abs_src_path).read_text(encoding="utf-8")
                 _replace(files, File.generated(config, theme_file.src_uri, content=without_cdn(text)))

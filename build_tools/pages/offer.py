@@ -36,7 +36,7 @@ def offer_page(inputs: PageInputs, offer: Offer) -> GeneratedPage:
     meta: dict[str, Any] = {"description": offer.summary, "atlas_page": "offer", "hide": ["toc"]}
     html = inputs.templates.render("offer.html", **context)
     return GeneratedPage(path=path, title=offer.title, html=html, meta=meta,
-                         search=offer_record(inputs, offer))
+                         search=offer_record(inputs, offer, context))
 
 
 def offer_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:

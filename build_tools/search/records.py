@@ -87,15 +87,20 @@ class Block:
     dir: str = ""
 
 
-def offer_record(inputs: PageInputs, offer: Offer) -> str | None:
-    """The search record of ``offer`` (None for an ended offer: it is never found)."""
+def offer_record(inputs: PageInputs, offer: Offer, page: dict[str, Any] | None = None) -> str | None:
+    """The search record of ``offer`` (None for an ended offer: it is never found).
+
+    ``page`` is the offer page's context (:func:`build_tools.pages.offer.offer_context`) when
+    the page was just rendered: its description HTML, hours text and schedule are reused.
+    """
     if offer.status == Status.ended:
         return None
-    return inputs.templates.render("search_record.html", **record_context(inputs, offer))
+    return inputs.templates.render("search_record.html", **record_context(inputs, offer, page))
 
 
-def record_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
+def record_context(inputs: PageInputs, offer: Offer, page: dict[str, Any] | None = None) -> dict[str, Any]:
     """What ``search_record.html`` writes: blocks, metadata and filters of one offer."""
+    page = page or {}
     catalog = inputs.catalog
     main = catalog.categories.get(offer.category)
     also = [catalog.categories[c] for c in offer.also_categories if c in catalog.categories]
@@ -119,7 +124,8 @@ def record_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
             [g.label for g in groups] + target_group_need_words(catalog, offer.target_groups)))),
         Block(WEIGHTS["facts"], _join(fact_words(offer) + [language_name(c) for c in offer.languages])),
         Block(WEIGHTS["summary"], offer.summary),
-        Block(WEIGHTS["text"], _plain(inputs.markdown(offer.description)) if offer.description else ""),
+        Block(WEIGHTS["text"], _plain(page.get("description") or inputs.markdown(offer.description))
+              if offer.description else ""),
         Block(WEIGHTS["places"], _join(places)),
     ]
     blocks += _translation_blocks(offer)
@@ -134,13 +140,14 @@ def record_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
     }
     filters = [filter_name(name, value) for name, values in chosen.items() for value in values]
     filters += [name for name, fact in _FACT_FILTERS.items() if facts[fact]]
-    schedule = compact_schedule(offer)
+    known = (page.get("status") or {}).get("data", {}).get("offers", {})
+    schedule = known[offer.id] if offer.id in known else compact_schedule(offer)
     meta = {
         "title": offer.title,
         "cat": offer.category,
         "kategorie": catalog.category_label(offer.category),
         "ort": views.where_short(catalog, offer),
-        "zeiten": views.hours_summary(offer),
+        "zeiten": page.get("hours_summary") or views.hours_summary(offer),
         "hours": json.dumps(schedule, sort_keys=True, separators=(",", ":")) if schedule else "",
         "kostenlos": "ja" if facts["free"] else "",
         "closed": "ja" if offer.status == Status.temporarily_closed else "",

@@ -100,12 +100,13 @@ def target_group_need_words(catalog: Catalog, group_ids: Iterable[str]) -> list[
     return list(words)
 
 
-_WORD = re.compile(r"[\w\u00ad-]+", re.UNICODE)
+_STOP = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(STOP_WORDS, key=len, reverse=True)) + r")(?![\w-])",
+                   re.IGNORECASE)
 
 
 def without_stop_words(text: str) -> str:
     """``text`` without :data:`STOP_WORDS` (case-insensitive); other words and signs kept."""
-    return _WORD.sub(lambda m: "" if m.group(0).casefold() in STOP_WORDS else m.group(0), text)
+    return _STOP.sub("", text)
 
 
 def unique(words: Iterable[str]) -> list[str]:

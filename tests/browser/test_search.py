@@ -249,6 +249,8 @@ def test_without_javascript_the_form_leads_to_a_page_that_helps(browser, site_ur
     page.locator("#atlas-q").fill("schlafen")
     page.locator("form[role=search] button").click()
     page.wait_for_url("**/suche/?q=schlafen")
+    assert not page.locator("details.atlas-search__filters").is_visible()  # they would do nothing
+    assert page.get_by_text("Die Suche braucht JavaScript").is_visible()
     keywords = page.locator(".atlas-keywords")
     assert keywords.is_visible()
     row = keywords.locator(".atlas-keyword", has=page.locator("dt", has_text=re.compile("^schlafen$")))
@@ -256,3 +258,20 @@ def test_without_javascript_the_form_leads_to_a_page_that_helps(browser, site_ur
     row.locator("a").first.click()
     page.wait_for_url("**/kategorien/notunterkunft/")
     context.close()
+
+
+def test_every_page_links_to_the_search_and_only_the_search_may_run_webassembly(built_site, page_types):
+    from urllib.parse import urljoin
+
+    from tests.htmlquery import parse
+
+    for kind, path in {**page_types, "search": "suche/"}.items():
+        html = (built_site / path / "index.html").read_text(encoding="utf-8")
+        tree = parse(html)
+        link = tree.find("a", **{"class": "md-header__button atlas-search-link"})
+        assert link is not None, kind
+        assert urljoin("https://x.example/" + path, link.attrs["href"]) == "https://x.example/suche/", kind
+        assert tree.find("input", **{"class": "md-search__input"}) is None, kind  # Material's box is gone
+        policy = tree.find("meta", http_equiv="Content-Security-Policy").attrs["content"]
+        assert ("'wasm-unsafe-eval'" in policy) == (kind == "search"), kind
+    assert not (built_site / "search" / "search_index.json").exists()

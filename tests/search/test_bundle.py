@@ -33,9 +33,9 @@ def test_same_records_same_bundle_byte_for_byte(records, files):
 def test_only_what_the_javascript_api_needs(files):
     names = [path.removeprefix("pagefind/") for path, _ in files]
     assert all(urls.parse_path(path)[0] == "search-index" for path, _ in files)
-    for needed in ("pagefind.js", "pagefind-worker.js", "pagefind-entry.json", "wasm.de.pagefind"):
+    for needed in ("pagefind.js", "pagefind-entry.json", "wasm.de.pagefind"):
         assert needed in names
-    assert not [n for n in names if "-ui" in n or "playground" in n or "highlight" in n]
+    assert not [n for n in names if "-ui" in n or "playground" in n or "highlight" in n or "worker" in n]
     assert not [n for n in names if n.startswith("wasm.") and n != "wasm.de.pagefind"]
     entry = json.loads(dict(files)["pagefind/pagefind-entry.json"])
     assert list(entry["languages"]) == ["de"]

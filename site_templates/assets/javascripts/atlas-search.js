@@ -48,7 +48,11 @@
   var timer = null;
   var current = null;  // {results, shown, onlyOpen, loaded: []}
 
+  // Filters need this script, "jetzt geöffnet" needs atlas-hours.js too.
   Array.prototype.forEach.call(form.querySelectorAll("[data-atlas-needs-script]"), function (el) {
+    el.hidden = false;
+  });
+  Array.prototype.forEach.call(form.querySelectorAll("[data-atlas-needs-hours]"), function (el) {
     el.hidden = !hoursCore;
   });
 
@@ -61,6 +65,10 @@
       var url = new URL(form.getAttribute("data-bundle"), window.location.href).href;
       engine = import(url).then(function (pf) {
         return pf.options({
+          // Search on the page itself: Pagefind's worker script is 12 KB more to fetch on a
+          // prepaid plan, and a search over a few thousand offers takes milliseconds anyway.
+          // (The search page's CSP allows WebAssembly: 'wasm-unsafe-eval'.)
+          noWorker: true,
           baseUrl: root.pathname,
           excerptLength: 12,
           ranking: ranking()
