@@ -24,6 +24,7 @@ from .flyers.definitions import Collection, load_definitions
 from .flyers.page import PrintOptions
 from .flyers.plan import FlyerPlan, plan_flyers
 from .flyers.site import render as flyers_family
+from .indicators import IndicatorSet, load_indicators
 from .ledger.check import check_ledger
 from .ledger.short import short_link_problems
 from .ledger.site import render as ledger_family
@@ -55,6 +56,8 @@ class Inputs:
     """Every flyer to make (None: flyers are off, or no site_url to point QR codes at)."""
     ledger: tuple[LedgerEntry, ...] = ()
     population: PopulationGrid | None = None
+    indicators: IndicatorSet | None = None
+    """Indicators per district from ``indicators.yml`` + ``indicators.csv`` (None: none kept)."""
     holidays: tuple[date, ...] = ()
     """Public holidays of the build year and the next two (one horizon for pages and data)."""
     warnings: tuple[Problem, ...] = ()
@@ -129,6 +132,9 @@ def inspect(project: Project, today: date | None = None, memory: Memory = FORGET
     found += settings_problems(project, catalog)
     population, trouble = _population(project)
     found += trouble
+    indicators, trouble = load_indicators(project.content_dir, catalog.districts,
+                                          list(catalog.categories))
+    found += trouble
     plan = None
     if project.settings.flyers.enabled:
         plan = _flyer_plan(project, catalog, collections, memory)
@@ -144,6 +150,7 @@ def inspect(project: Project, today: date | None = None, memory: Memory = FORGET
         flyers=plan,
         ledger=tuple(entries),
         population=population,
+        indicators=indicators,
         holidays=tuple(holiday_horizon(project.settings.holidays_state, today)),
         warnings=tuple(p for p in problems if p.severity != "error"),
     )

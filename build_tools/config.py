@@ -115,6 +115,17 @@ class PlanningSettings(Section):
     crs: str = Field(
         METRIC_CRS, description="Metrisches Koordinatensystem für Flächen und Entfernungen."
     )
+    public_profiles: bool = Field(
+        True,
+        description="Sozialraumprofil (Kennzahlen aus indicators.csv) auf jeder Sozialraum-Seite "
+        "zeigen und die Kennzahlen unter /daten/ veröffentlichen; false: die Kennzahlen stehen "
+        "nur im Planungsbereich.",
+    )
+    area_label: str = Field(
+        "Stadt", min_length=1, max_length=30,
+        description="Wort für das ganze Gebiet im Vergleich, z. B. Stadt, Kreis, Gemeinde "
+        "(„14,2 % · Stadt 9,8 %“).",
+    )
 
     @field_validator("distances_m")
     @classmethod
