@@ -9,6 +9,7 @@ from typing import Any
 
 from .. import urls
 from ..catalog import Catalog
+from ..indicators import IndicatorSet
 from ..memo import FORGETFUL, Memory
 from ..opening_hours import hours_data
 from ..schema import Offer
@@ -29,6 +30,8 @@ class PageInputs:
     """Site paths of the flyers this build makes (offer pages link exactly these)."""
     memory: Memory = FORGETFUL
     """What ``mkdocs serve`` remembers between builds (Markdown of unchanged descriptions)."""
+    indicators: IndicatorSet | None = None
+    """Indicators per district (the district pages' profiles), None when the atlas keeps none."""
 
     def markdown(self, text: str | None) -> str:
         """An editor's Markdown as safe HTML (remembered between serve builds)."""

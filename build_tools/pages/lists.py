@@ -9,6 +9,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..catalog import Catalog
+from ..indicators.profile import district_profile
 from ..maps import category_map_html, district_map_html, overview_map_html
 from ..outputs import GeneratedPage
 from . import views
@@ -99,7 +100,8 @@ def districts_index_page(inputs: PageInputs) -> GeneratedPage:
 
 
 def district_page(inputs: PageInputs, district_id: str) -> GeneratedPage:
-    """``/sozialraeume/<id>/``: list and map (with the district polygon) of one district."""
+    """``/sozialraeume/<id>/``: the district's profile (its indicators, when the atlas keeps
+    them and ``planning.public_profiles`` is on), then list and map of its offers."""
     catalog = inputs.catalog
     district = catalog.districts[district_id]
     path = urls.district_path(district_id)
@@ -116,6 +118,7 @@ def district_page(inputs: PageInputs, district_id: str) -> GeneratedPage:
         map_html=Markup(district_map_html(catalog, district_id, path, templates=inputs.templates)),  # noqa: S704
         status=status_block(offers, path, inputs.holidays),
         back={"href": urls.relative_url(path, urls.districts_index_path()), "label": "Alle Sozialräume"},
+        profile=district_profile(catalog, inputs.indicators, district_id),
     )
     meta = {"description": f"Hilfeangebote im Sozialraum {district.name}", "atlas_page": "district", "hide": ["toc"]}
     return GeneratedPage(path=path, title=f"Sozialraum {district.name}", html=html, meta=meta)

@@ -31,6 +31,7 @@ def page_inputs(inputs: Inputs, tools: Tools) -> PageInputs:
         holidays=inputs.holidays,
         flyers=inputs.flyers.paths if inputs.flyers is not None else frozenset(),
         memory=tools.memory,
+        indicators=getattr(inputs, "indicators", None),  # test doubles may lack it
     )
 
 
