@@ -33,7 +33,7 @@ SHORT_LENGTH = 7
 """Characters of a short code: 32**7 ≈ 34 billion codes, a collision practically never happens."""
 _SHORT_CODE = re.compile(f"^[{SHORT_ALPHABET}]{{{SHORT_LENGTH}}}$")
 
-PLANNING_PARTS = ("versorgung", "erreichbarkeit", "zeiten")
+PLANNING_PARTS = ("versorgung", "erreichbarkeit", "zeiten", "bedarf")
 """Sub-pages of the planning section: ``planung/<part>/``."""
 REPORT_NAME = "planungsbericht"
 MAP_DATA = "angebote.json"
@@ -104,7 +104,9 @@ def planning_path() -> str:
 
 
 def planning_part_path(part: str) -> str:
-    """A planning sub-page: ``planung/versorgung/``, ``planung/erreichbarkeit/``, ``planung/zeiten/``."""
+    """A planning sub-page: ``planung/versorgung/``, ``planung/erreichbarkeit/``,
+    ``planung/zeiten/``, ``planung/bedarf/`` (need against supply, when the atlas keeps
+    indicators)."""
     if part not in PLANNING_PARTS:
         raise ValueError(f"unknown planning page {part!r}")
     return f"{PLANNING}/{part}/"

@@ -9,9 +9,11 @@ import shapely
 
 from ..catalog import Catalog
 from ..config import PlanningSettings
+from ..indicators import IndicatorSet
 from ..schema import Offer, Status
 from . import opening
 from .coverage import Cell, coverage_matrix, offer_categories
+from .need import NeedTable, need_tables
 from .population import PopulationGrid, district_weights
 from .projection import Projector
 from .reachability import Reach, reach_for_category
@@ -62,6 +64,10 @@ class PlanningResult:
     open_offers: int = 0
     population_grid: str | None = None
     """The population grid used for reachability shares (None: area shares)."""
+    indicators: IndicatorSet | None = None
+    """The atlas' indicators per district (None: it keeps none)."""
+    need: list[NeedTable] = field(default_factory=list)
+    """Need against supply, one table per category and need indicator."""
 
     @property
     def has_population(self) -> bool:
@@ -79,12 +85,14 @@ def open_offers(catalog: Catalog) -> list[Offer]:
 
 
 def analyse(
-    catalog: Catalog, settings: PlanningSettings, grid: PopulationGrid | None = None
+    catalog: Catalog, settings: PlanningSettings, grid: PopulationGrid | None = None,
+    indicators: IndicatorSet | None = None,
 ) -> PlanningResult:
-    """Compute coverage, reachability and time coverage for a catalog.
+    """Compute coverage, reachability, time coverage and need against supply for a catalog.
 
     With a population ``grid`` (loaded by the driver), reachability shares are shares of
-    inhabitants instead of shares of area.
+    inhabitants instead of shares of area; with ``indicators``, every category an indicator
+    names in ``need_for`` gets a need table (:mod:`.need`).
     """
     projector = Projector(settings.crs)
     categories = [(c.id, c.label) for c in catalog.categories.values()]
@@ -143,7 +151,7 @@ def analyse(
         for c in category_ids
     }
     time = _time_coverage(offers, category_ids, settings)
-    return PlanningResult(
+    result = PlanningResult(
         settings=settings,
         categories=categories,
         districts=districts,
@@ -156,7 +164,10 @@ def analyse(
         outside=outside,
         open_offers=len(offers),
         population_grid=settings.population_grid if grid is not None else None,
+        indicators=indicators,
     )
+    result.need = need_tables(result, indicators)
+    return result
 
 
 def _time_coverage(

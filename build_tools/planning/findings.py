@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..indicators.profile import compared, fmt_value
 from .analysis import PlanningResult
-from .numbers import fmt_km, fmt_minutes
+from .need import reason_parts, severity
+from .numbers import fmt_km, fmt_minutes, fmt_number
 
 
 @dataclass(frozen=True)
@@ -14,8 +16,12 @@ class Finding:
 
     category_id: str
     kind: str
-    """``none`` (no open offer at all), ``coverage``, ``distance`` or ``time``."""
+    """``none`` (no open offer at all), ``coverage``, ``distance``, ``time`` or ``need``."""
     text: str
+    slug: str = ""
+    """The need table the finding comes from (``need`` only)."""
+    district_id: str = ""
+    """The district it is about (``need`` only)."""
 
 
 def findings(result: PlanningResult) -> list[Finding]:
@@ -69,3 +75,52 @@ def _names(names: list[str], limit: int = 12) -> str:
 
 def _and(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " und " + words[-1]
+
+
+SUMMARY_MAX = 5
+SUMMARY_MIN = 3
+
+
+def need_findings(result: PlanningResult) -> list[Finding]:
+    """Every flagged district of every need table, one sentence each: the gravest first (no
+    offer within reach before a far or missing one before a thin supply), then the most
+    people in need."""
+    area = result.settings.area_label
+    found = []
+    for table in result.need:
+        indicator = table.indicator
+        for row in table.flagged:
+            figure = f"{indicator.label} {fmt_value(row.value, indicator.unit)}"
+            if table.atlas.value is not None:
+                figure += ", " + compared(area, table.atlas.value, indicator.unit)
+            parts = reason_parts(row, table.atlas_rate)
+            if row.gap is not None and row.gap > 0:
+                parts.append(f"rechnerisch fehlen {fmt_number(row.gap, 1)} Angebote")
+            key = (severity(row), -(row.people or 0.0))
+            found.append((key, Finding(
+                table.category_id, "need",
+                f"{row.name}: hoher Bedarf bei {table.category_label} ({figure}), "
+                + ", ".join(parts) + ".",
+                table.slug, row.district_id,
+            )))
+    found.sort(key=lambda pair: pair[0])  # stable: category order among equals
+    return [f for _, f in found]
+
+
+def summary_findings(result: PlanningResult) -> list[Finding]:
+    """The three to five most important gaps for the report's first page.
+
+    Flagged need first (:func:`need_findings`, one per district and category); then
+    categories without any offer and districts without one, until there are at least three.
+    """
+    chosen: list[Finding] = []
+    seen: set[tuple[str, str]] = set()
+    for finding in need_findings(result):
+        if (finding.district_id, finding.category_id) not in seen and len(chosen) < SUMMARY_MAX:
+            seen.add((finding.district_id, finding.category_id))
+            chosen.append(finding)
+    if len(chosen) < SUMMARY_MIN:
+        order = ("none", "coverage", "distance", "time")
+        rest = sorted(findings(result), key=lambda f: order.index(f.kind))
+        chosen += rest[: SUMMARY_MIN - len(chosen)]
+    return chosen

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 from .analysis import PlanningResult
 from .numbers import fmt_km, fmt_number
 from .reachability import QUAD_SEGS
@@ -59,4 +61,46 @@ def method_paragraphs(result: PlanningResult) -> list[str]:
         f"angibt oder täglich geöffnet hat. Abends heißt: ab {s.evening_hour}:00 Uhr. "
         "Angebote ohne maschinenlesbare Öffnungszeiten (z. B. „nach Vereinbarung“) gehen "
         "nicht in die Stunden ein.",
+    ]
+
+
+def need_method_paragraphs(result: PlanningResult) -> list[str]:
+    """How need against supply is computed, and where it stops being right (plain German)."""
+    if not result.need:
+        return []
+    n = len(result.districts)
+    top = max(1, math.ceil(n / 4))
+    largest = max(result.settings.distances_m)
+    return [
+        "Bedarf: Eine Kennzahl gilt als Bedarf für die Kategorien, die in indicators.yml unter "
+        "need_for stehen (z. B. die SGB-II-Quote für Essen und Beratung). Geschätzt wird die "
+        "Zahl der Menschen mit Bedarf im Sozialraum: Quote × Einwohnerzahl aus "
+        "districts.geojson, oder × Bezugsgröße (base, z. B. Einwohner unter 18); bei einer "
+        "Anzahl ist es die Zahl selbst. Es gilt das jüngste Jahr der Tabelle.",
+        "Angebot: gezählt wie in der Versorgungstabelle (offene Angebote im Sozialraum, Angebote "
+        "ohne festen Ort in jedem Sozialraum ihres Einsatzgebiets), geteilt durch die Menschen "
+        "mit Bedarf, mal 1.000. Der Durchschnitt ist die Summe aller Sozialräume: alle "
+        "gezählten Angebote ÷ alle Menschen mit Bedarf × 1.000. Fehlbedarf = Menschen mit "
+        "Bedarf × Durchschnitt ÷ 1.000 − vorhandene Angebote: so viele Angebote fehlen "
+        "rechnerisch, damit der Sozialraum so versorgt ist wie der Durchschnitt.",
+        f"Markierung: Hoher Bedarf heißt, der Wert gehört zum oberen Viertel der Sozialräume "
+        f"(hier die {top} höchsten von {n}; bei gleichen Werten alle). Markiert wird ein "
+        "Sozialraum mit hohem Bedarf, der kein Angebot hat, weniger Angebote je 1.000 als der "
+        "Durchschnitt, oder dessen nächstes Angebot weiter entfernt ist als die Schwelle der "
+        f"Kategorie. Zuerst stehen die, bei denen in {fmt_km(largest)} Luftlinie um die Mitte "
+        "kein Angebot liegt, dann die ohne Angebot im Sozialraum oder mit weitem Weg, dann die "
+        "mit wenig Angebot; innerhalb dieser Gruppen und danach ordnet der Fehlbedarf.",
+        "Grenzen: Viele Quoten beziehen sich auf eine Bevölkerungsgruppe (SGB II: Menschen unter "
+        "65 Jahren); ohne Bezugsgröße wird mit allen Einwohnern gerechnet, die Zahl der "
+        "Menschen mit Bedarf ist dann etwas zu hoch — für den Vergleich der Sozialräume "
+        "untereinander spielt das wenig Rolle. Ein Angebot ist nicht gleich groß wie ein "
+        "anderes: Plätze, Ausgaben oder Beratungsstunden kennt der Atlas noch nicht (das "
+        "Angebotsschema hat kein Feld für Kapazitäten), darum zählen hier nur Angebote. Kleine "
+        "Zahlen schwanken von Jahr zu Jahr stark. Die Rechnung zeigt, wo man genauer hinsehen "
+        "sollte — nicht, wie viele Angebote ein Sozialraum braucht.",
+        "Karten: je Kennzahl fünf Stufen mit etwa gleich vielen Sozialräumen; dunkler heißt "
+        "mehr Bedarf (bei Kennzahlen, bei denen ein höherer Wert besser ist, umgekehrt). Die "
+        "Helligkeit fällt von Stufe zu Stufe, so bleiben die Stufen auch in Graustufen "
+        "unterscheidbar. Schraffiert: keine Angabe. Dicker schwarzer Rand mit Zahl: markierter "
+        "Sozialraum, die Zahl ist sein Rang in der Tabelle.",
     ]

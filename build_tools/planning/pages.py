@@ -1,8 +1,9 @@
-"""The planning pages: overview, coverage, reachability, times.
+"""The planning pages: overview, coverage, reachability, times, and need against supply.
 
 This module decides what the pages say — figures, gaps, links, every table cell — and hands it
 to the templates ``planning/*.html``, which decide how it looks. Tables are complete without
-script; ``atlas-sort.js`` only adds sorting buttons to their headers.
+script; ``atlas-sort.js`` only adds sorting buttons to their headers, ``atlas-filter.js`` a
+search box and a "only flagged" switch above them.
 """
 
 from __future__ import annotations
@@ -22,16 +23,21 @@ from ..urls import (
     relative_url,
 )
 from .analysis import PlanningResult
-from .findings import findings
-from .method import method_paragraphs
+from .findings import findings, need_findings
+from .indicator_map import indicator_map
+from .indicator_svg import SvgShapes, indicator_svg
+from .method import method_paragraphs, need_method_paragraphs
+from .need_tables import indicator_sources_table, indicator_values_table, need_data_table
 from .numbers import fmt_km, fmt_number
 from .svg_map import category_map
 from .tables import Table, coverage_tables, reach_table, time_table
 
 SORT_SCRIPT = asset_path("javascripts/atlas-sort.js")
+FILTER_SCRIPT = asset_path("javascripts/atlas-filter.js")
 COVERAGE = planning_part_path("versorgung")
 REACH = planning_part_path("erreichbarkeit")
 TIMES = planning_part_path("zeiten")
+NEED = planning_part_path("bedarf")
 
 
 @dataclass(frozen=True)
@@ -79,13 +85,20 @@ def table_html(table: Table, page: str, caption_level: str = "h3", *,
                    level=caption_level)
 
 
-def _links(page: str) -> dict[str, str]:
-    """Every link a planning page may show, relative to ``page``."""
+def has_need_page(result: PlanningResult) -> bool:
+    """True when the atlas keeps indicators: then ``/planung/bedarf/`` exists."""
+    return result.indicators is not None and bool(result.indicators.indicators)
+
+
+def _links(page: str, result: PlanningResult) -> dict[str, str]:
+    """Every link a planning page may show, relative to ``page`` (``need`` only when it exists)."""
     paths = {
         "overview": planning_path(), "coverage": COVERAGE, "reach": REACH, "times": TIMES,
-        "sort_script": SORT_SCRIPT,
+        "sort_script": SORT_SCRIPT, "filter_script": FILTER_SCRIPT,
         "report_pdf": planning_report_path("pdf"), "report_zip": planning_report_path("zip"),
     }
+    if has_need_page(result):
+        paths["need"] = NEED
     return {name: relative_url(page, path) for name, path in paths.items()}
 
 
@@ -98,12 +111,13 @@ def overview_html(result: PlanningResult, downloads: bool,
     return _render(
         templates,
         "planning/overview.html",
-        links=_links(planning_path()),
+        links=_links(planning_path(), result),
         open_offers=result.open_offers,
         district_count=len(result.districts),
         category_count=len(result.categories),
         population=population,
         findings=findings(result),
+        need_findings=need_findings(result)[:5],
         distances=[fmt_km(d) for d in result.settings.distances_m],
         downloads=downloads,
         method=method_paragraphs(result),
@@ -121,7 +135,7 @@ def coverage_html(result: PlanningResult, templates: Templates | None = None) ->
     return _render(
         templates,
         "planning/coverage.html",
-        links=_links(page),
+        links=_links(page, result),
         tables=[table_view(t, page) for t in coverage_tables(result)],
         maps=maps,
         per_population=result.has_population,
@@ -135,7 +149,7 @@ def reach_html(result: PlanningResult, templates: Templates | None = None) -> st
     return _render(
         templates,
         "planning/reach.html",
-        links=_links(page),
+        links=_links(page, result),
         walking_speed=fmt_number(s.walking_speed_kmh, 1),
         detour_factor=fmt_number(s.detour_factor, 2),
         categories=result.categories,
@@ -149,14 +163,56 @@ def times_html(result: PlanningResult, templates: Templates | None = None) -> st
     return _render(
         templates,
         "planning/times.html",
-        links=_links(page),
+        links=_links(page, result),
         table=table_view(time_table(result), page),
+    )
+
+
+def need_html(result: PlanningResult, templates: Templates | None = None) -> str:
+    """Need against supply: per category and need indicator a map and the ranked table; then
+    every indicator as a small map, its values and sources, and the method."""
+    page = NEED
+    indicators = result.indicators
+    assert indicators is not None
+    full, small = SvgShapes.full(result), SvgShapes.small(result)
+    sections = []
+    for table in result.need:
+        chart = indicator_map(result, indicators, table.indicator, table)
+        view = table_view(need_data_table(table), page)
+        view["slug"] = f"{table.slug}-tabelle"  # the section's heading holds the slug
+        view["title"] = "Rangfolge der Sozialräume"
+        sections.append({
+            "slug": table.slug,
+            "title": chart.title,
+            "svg": Markup(indicator_svg(chart, full, templates=templates)),  # noqa: S704
+            "caption": chart.description,
+            "table": view,
+            "flagged": len(table.flagged),
+        })
+    multiples = [
+        {"id": i.id, "label": i.label,
+         "svg": Markup(indicator_svg(indicator_map(result, indicators, i), small, small=True,  # noqa: S704
+                                     templates=templates))}
+        for i in indicators.indicators.values()
+    ]
+    return _render(
+        templates,
+        "planning/need.html",
+        links=_links(page, result),
+        findings=need_findings(result),
+        sections=sections,
+        multiples=multiples,
+        values=table_view(indicator_values_table(result, indicators), page),
+        sources=table_view(indicator_sources_table(indicators), page),
+        method=need_method_paragraphs(result),
+        area=result.settings.area_label,
     )
 
 
 def planning_pages(result: PlanningResult, downloads: bool = True, *,
                    templates: Templates | None = None) -> list[GeneratedPage]:
-    """The four planning pages, noindex and out of the search unless configured otherwise.
+    """The planning pages (four, and the need page when the atlas keeps indicators), noindex
+    and out of the search unless configured otherwise.
 
     ``templates``: the project's environment (its overrides first); the package's without.
     """
@@ -173,4 +229,5 @@ def planning_pages(result: PlanningResult, downloads: bool = True, *,
         GeneratedPage(COVERAGE, "Planung: Versorgung", coverage_html(result, templates), meta()),
         GeneratedPage(REACH, "Planung: Erreichbarkeit", reach_html(result, templates), meta()),
         GeneratedPage(TIMES, "Planung: Zeiten", times_html(result, templates), meta()),
-    ]
+    ] + ([GeneratedPage(NEED, "Planung: Bedarf und Angebot", need_html(result, templates),
+                        meta())] if has_need_page(result) else [])

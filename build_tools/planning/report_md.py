@@ -7,8 +7,9 @@ import io
 import zipfile
 
 from .analysis import PlanningResult
-from .findings import findings
-from .method import method_paragraphs
+from .findings import findings, need_findings
+from .method import method_paragraphs, need_method_paragraphs
+from .need_tables import indicator_sources_table, indicator_values_table, need_data_table
 from .tables import Table, all_tables
 
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)
@@ -32,8 +33,17 @@ def table_markdown(table: Table) -> str:
     return "\n".join(lines) + "\n"
 
 
+def need_report_tables(result: PlanningResult) -> list[Table]:
+    """Need tables (all rows) and the indicator tables, when the atlas keeps indicators."""
+    if result.indicators is None or not result.indicators.indicators:
+        return []
+    return [*[need_data_table(t) for t in result.need],
+            indicator_values_table(result, result.indicators),
+            indicator_sources_table(result.indicators)]
+
+
 def report_markdown(result: PlanningResult, title: str) -> str:
-    """The whole report: gaps, tables, method."""
+    """The whole report: gaps, need against supply, tables, method."""
     parts = [f"# Planungsbericht: {title}", ""]
     parts.append(
         f"{result.open_offers} offene Angebote in {len(result.categories)} Kategorien, "
@@ -42,10 +52,15 @@ def report_markdown(result: PlanningResult, title: str) -> str:
     parts += ["", "## Lücken", ""]
     found = findings(result)
     parts += [f"- {f.text}" for f in found] or ["Keine Lücke nach den eingestellten Schwellen."]
+    need = need_report_tables(result)
+    if need:
+        parts += ["", "## Hoher Bedarf, wenig Angebot", ""]
+        parts += [f"- {f.text}" for f in need_findings(result)] or [
+            "Kein Sozialraum mit hohem Bedarf ist ohne oder mit wenig erreichbarem Angebot."]
     parts += ["", "## Tabellen", ""]
-    parts += [table_markdown(t) for t in all_tables(result)]
+    parts += [table_markdown(t) for t in [*need, *all_tables(result)]]
     parts += ["## Methode", ""]
-    for paragraph in method_paragraphs(result):
+    for paragraph in method_paragraphs(result) + need_method_paragraphs(result):
         parts += [paragraph, ""]
     return "\n".join(parts).rstrip() + "\n"
 
@@ -76,7 +91,8 @@ def _raw(value) -> str:
 
 def report_csv_files(result: PlanningResult) -> dict[str, str]:
     """File name → CSV text, one file per table."""
-    return {f"{t.slug}.csv": table_csv(t) for t in all_tables(result)}
+    return {f"{t.slug}.csv": table_csv(t) for t in [*need_report_tables(result),
+                                                     *all_tables(result)]}
 
 
 def csv_zip(files: dict[str, str]) -> bytes:

@@ -21,7 +21,7 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
     catalog = inputs.catalog
     if not settings.enabled:
         return Contribution()
-    result = analyse(catalog, settings, inputs.population)
+    result = analyse(catalog, settings, inputs.population, inputs.indicators)
     title = inputs.settings.name
     files = [
         # Markdown goes into the ZIP: a loose .md file would become a page of the site.

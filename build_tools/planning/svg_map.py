@@ -18,12 +18,13 @@ TEMPLATE = "planning/choropleth.svg"
 COLORS = {"outline": OUTLINE, "point": POINT, "hatch": ZERO_HATCH}
 
 
-def _path(geom, frame: Frame) -> str:
+def path_data(geom, frame: Frame, digits: int = 1) -> str:
+    """SVG path data of a (Multi)Polygon in drawing coordinates (y down, ``digits`` decimals)."""
     parts = []
     for ring in rings(geom):
         coords = [frame.xy(x, y, y_down=True) for x, y in ring]
         parts.append(
-            "M" + " L".join(f"{x:.1f} {y:.1f}" for x, y in coords) + " Z"
+            "M" + " L".join(f"{x:.{digits}f} {y:.{digits}f}" for x, y in coords) + " Z"
         )
     return " ".join(parts)
 
@@ -38,7 +39,7 @@ def category_map(result: PlanningResult, category_id: str, label: str, *,
     height = frame.height + legend_h + 8
     by_id = {d.id: d for d in result.districts}
     districts = [
-        {"d": _path(by_id[s.district_id].geometry, frame), "fill": s.fill, "zero": s.zero,
+        {"d": path_data(by_id[s.district_id].geometry, frame), "fill": s.fill, "zero": s.zero,
          "label": s.label}
         for s in shaded
     ]

@@ -56,7 +56,8 @@ def test_names_are_escaped_and_scripts_are_external_only(square):
     for page in pages_of(sample(square)).values():
         tree = parse(page.html)
         for script in tree.find_all("script"):
-            assert script.attrs["src"].endswith("assets/javascripts/atlas-sort.js")
+            assert script.attrs["src"].endswith(("assets/javascripts/atlas-sort.js",
+                                                 "assets/javascripts/atlas-filter.js"))
             assert script.text == ""
     tree = parse(pages_of(sample(square))["planung/versorgung/"].html)
     names = [th.text for th in tree.find_all("th") if th.attrs.get("scope") == "row"]
@@ -112,11 +113,13 @@ def test_overview_lists_the_gaps(square):
 
 def test_contribution_and_switch(square):
     catalog = sample(square)
-    contribution = render(SimpleNamespace(catalog=catalog, settings=catalog.config, population=None), tools())
+    contribution = render(SimpleNamespace(catalog=catalog, settings=catalog.config, population=None,
+                                 indicators=None), tools())
     paths = sorted(f.path for f in contribution.files)
     assert paths == [
         "planung/planungsbericht.pdf", "planung/planungsbericht.zip",
     ]
     catalog.config.planning.enabled = False
-    off = render(SimpleNamespace(catalog=catalog, settings=catalog.config, population=None), tools())
+    off = render(SimpleNamespace(catalog=catalog, settings=catalog.config, population=None,
+                                 indicators=None), tools())
     assert off.pages == [] and off.files == []
