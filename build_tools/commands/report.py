@@ -9,7 +9,7 @@ from pathlib import Path
 from ..content import display_path
 from .common import add_project_arguments, load
 
-HELP = "Planungsbericht (Versorgung, Erreichbarkeit, Zeiten) als Markdown, CSV und PDF"
+HELP = "Planungsbericht (Versorgung, Erreichbarkeit, Zeiten, Bedarf) als Markdown, CSV und PDF"
 FORMATS = ("md", "csv", "pdf")
 
 
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace) -> int:
         print("atlas: keine Sozialräume (content/districts.geojson fehlt oder ist leer)",
               file=sys.stderr)
         return 1
-    figures = analyse(catalog, inputs.settings.planning, inputs.population)
+    figures = analyse(catalog, inputs.settings.planning, inputs.population, inputs.indicators)
     title = inputs.settings.name
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)
