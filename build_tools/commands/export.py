@@ -53,7 +53,7 @@ def run(args: argparse.Namespace) -> int:
     if inputs is None:
         print("atlas: Inhalte fehlerhaft — keine Daten geschrieben", file=sys.stderr)
         return 1
-    files = export_files(inputs.catalog)
+    files = export_files(inputs.catalog, inputs.indicators)
     write_tree(files, args.out)
     for name, data in files.items():
         print(f"{display_path(args.out / name)}  {human_size(len(data))}")

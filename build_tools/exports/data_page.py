@@ -150,10 +150,12 @@ def script_json(data: Any) -> str:
 
 
 def data_page_html(catalog: Catalog, downloads: list[Download], *,
-                   templates: Templates | None = None) -> str:
+                   templates: Templates | None = None, indicators: bool = False) -> str:
     """The body of /daten/ (template ``data.html``, with the JSON-LD block).
 
     ``templates``: the project's environment (its overrides first); the package's without.
+    ``indicators``: the downloads include the indicators per district (the page says what
+    they are, and what they never hold).
     """
     config = catalog.config
     here = data_path()
@@ -174,4 +176,5 @@ def data_page_html(catalog: Catalog, downloads: list[Download], *,
         license_key=config.exports.license,
         attribution=attribution_text(catalog),
         jsonld=jsonld,
+        indicators=indicators,
     )

@@ -9,6 +9,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..catalog import Catalog
+from ..indicators import IndicatorSet
+from ..indicators.export import META_FILE, VALUES_FILE, indicator_files
 from ..outputs import Contribution, GeneratedFile, GeneratedPage
 from ..urls import data_file_path, data_path
 
@@ -39,14 +41,21 @@ _DESCRIPTIONS = {
                                  "application/json", "JSON"),
     "hsds/datapackage.json": ("HSDS: Verzeichnis", "HSDS 3.0: Verzeichnis der Dateien",
                               "application/json", "JSON"),
+    VALUES_FILE: ("Kennzahlen je Sozialraum (CSV)",
+                  "Kennzahlen der Statistik je Sozialraum und Jahr, eine Zeile je Wert",
+                  "text/csv", "CSV"),
+    META_FILE: ("Kennzahlen: Beschreibung (CSV)",
+                "Je Kennzahl Bezeichnung, Einheit, Stand, Quelle und Lizenz", "text/csv", "CSV"),
 }
 
 
-def export_files(catalog: Catalog) -> dict[str, bytes]:
-    """Relative path inside ``daten/`` → bytes, in a fixed order."""
+def export_files(catalog: Catalog, indicators: IndicatorSet | None = None) -> dict[str, bytes]:
+    """Relative path inside ``daten/`` → bytes, in a fixed order (the indicators' two CSV
+    files last, when the atlas publishes indicators)."""
     files = {"angebote.geojson": geojson_bytes(catalog), "angebote.csv": csv_bytes(catalog)}
     for name, data in hsds_files(catalog).items():
         files[f"hsds/{name}"] = data
+    files.update(indicator_files(catalog, indicators))
     return files
 
 
@@ -62,11 +71,12 @@ def downloads(files: dict[str, bytes]) -> list[Download]:
 def render(inputs: Inputs, tools: Tools) -> Contribution:
     """The open-data files and the /daten/ page."""
     catalog = inputs.catalog
-    files = export_files(catalog)
+    files = export_files(catalog, getattr(inputs, "indicators", None))  # test doubles may lack it
     page = GeneratedPage(
         path=data_path(),
         title=TITLE,
-        html=data_page_html(catalog, downloads(files), templates=tools.templates),
+        html=data_page_html(catalog, downloads(files), templates=tools.templates,
+                            indicators=VALUES_FILE in files),
         meta={"hide": ["toc"]},
     )
     return Contribution(
