@@ -267,13 +267,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--browser-size", type=int, default=5000, help="offers for the first search")
     parser.add_argument("--pairs", type=int, default=3, help="before/after build pairs")
     parser.add_argument("--before", default=BEFORE, help="commit with the old search")
+    parser.add_argument("--after", default="HEAD",
+                        help="commit with the new search (not the work tree: others' unfinished work)")
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
     lines = [f"# Search — {dt.date.today().isoformat()}", "",
              f"Machine: {os.cpu_count()} cores, shared. Pagefind 1.5.2 (pagefind-bin).", ""]
 
     offers = content(args.size)
-    before_code, after_code = tree(args.before), ROOT
+    after_commit = subprocess.run(["git", "rev-parse", "--short", args.after], cwd=ROOT, check=True,
+                                  capture_output=True, text=True).stdout.strip()
+    before_code, after_code = tree(args.before), tree(after_commit)
     before = project(before_code, offers, f"before-{args.size}")
     after = project(after_code, offers, f"after-{args.size}")
     build_seconds(before_code, before)  # warm-up: flyer caches, imports
@@ -284,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += [f"## Warm build, {args.size} offers ({args.pairs} alternating pairs, median)", "",
               "| Code | Search | Build (s) |", "|---|---|---:|",
               f"| {args.before} (before) | Material search plugin + our lunr entries | {old:.1f} |",
-              f"| this tree (after) | Pagefind records, indexed while MkDocs renders | {new:.1f} |", "",
+              f"| {after_commit} (after) | Pagefind records, indexed while MkDocs renders | {new:.1f} |", "",
               f"- after / before, pair by pair: {ratio:.2f} ({'faster' if ratio < 1 else 'NOT faster'})",
               "- pairs (before, after): " + ", ".join(f"({a:.1f}, {b:.1f})" for a, b in pairs), ""]
 

@@ -142,15 +142,15 @@ def record_context(inputs: PageInputs, offer: Offer, page: dict[str, Any] | None
     filters += [name for name, fact in _FACT_FILTERS.items() if facts[fact]]
     known = (page.get("status") or {}).get("data", {}).get("offers", {})
     schedule = known[offer.id] if offer.id in known else compact_schedule(offer)
+    # Pagefind indexes every metadata word too (it costs indexing time and can match): only
+    # what a result shows, and nothing the page knows already (category labels are in its form).
     meta = {
         "title": offer.title,
         "cat": offer.category,
-        "kategorie": catalog.category_label(offer.category),
         "ort": views.where_short(catalog, offer),
-        "zeiten": page.get("hours_summary") or views.hours_summary(offer),
-        "hours": json.dumps(schedule, sort_keys=True, separators=(",", ":")) if schedule else "",
+        "hours": json.dumps(schedule, sort_keys=True, separators=(",", ":")) if schedule.get("r") else "",
+        "zeiten": "" if schedule.get("r") else (page.get("hours_summary") or views.hours_summary(offer)),
         "kostenlos": "ja" if facts["free"] else "",
-        "closed": "ja" if offer.status == Status.temporarily_closed else "",
     }
     return {
         "lang": LANGUAGE,

@@ -87,7 +87,7 @@ def test_a_temporarily_closed_offer_weighs_less(sample, facts):
     closed = next(o for o in sample.published if o.status == Status.temporarily_closed)
     tree = record(facts, closed)
     assert weight_of(tree, closed.title.split()[0]) == round(WEIGHTS["title"] * CLOSED_FACTOR, 2)
-    assert meta(tree)["closed"] == "ja"
+    assert json.loads(meta(tree)["hours"])["x"] == "temporarily_closed"  # the page says so
 
 
 def test_ended_offers_have_no_record(sample, facts):
@@ -128,10 +128,13 @@ def test_metadata_carries_what_a_result_shows(sample, facts):
     got = meta(record(facts, offer))
     assert got["title"] == offer.title
     assert meta(record(facts, sample.offer("duschen-tagestreff")))["title"] == "Duschen im Tagestreff Am Wall"
-    assert got["cat"] == "notunterkunft" and got["kategorie"] == "Notunterkunft"
+    assert got["cat"] == "notunterkunft"
     assert got["ort"] == "Mariengasse 5"
     assert json.loads(got["hours"]) == compact_schedule(offer)
+    assert "zeiten" not in got  # the live status comes from the hours
     assert got["kostenlos"] == "ja"
+    unknown = offer.model_copy(update={"opening_hours": None, "hours_note": "Nach Absprache"})
+    assert meta(record(facts, unknown))["zeiten"] == "Nach Absprache"
 
 
 def test_values_are_escaped(sample, facts):

@@ -180,6 +180,16 @@
     }
   }
 
+  /** A category's label, from the category filter's own options (the page knows them). */
+  function categoryLabel(id) {
+    var select = form.elements.kategorie;
+    if (!select || !id) return "";
+    for (var i = 0; i < select.options.length; i++) {
+      if (select.options[i].value === id) return select.options[i].textContent;
+    }
+    return "";
+  }
+
   function item(d) {
     var meta = d.meta || {};
     var li = node("li", "atlas-item" + (meta.cat ? " atlas-cat--" + meta.cat : ""));
@@ -187,7 +197,8 @@
     link.href = d.url;
     li.appendChild(link);
     var facts = node("span", "atlas-item__meta");
-    if (meta.kategorie) facts.appendChild(node("span", "atlas-item__cat", meta.kategorie));
+    var label = categoryLabel(meta.cat);
+    if (label) facts.appendChild(node("span", "atlas-item__cat", label));
     if (meta.ort) facts.appendChild(node("span", "atlas-item__where", meta.ort));
     if (meta.kostenlos) facts.appendChild(node("span", "atlas-item__free", "kostenlos"));
     li.appendChild(facts);
@@ -195,7 +206,7 @@
     var text = state ? hoursCore.textOf(state, "de") : null;
     var hours = node("span", "atlas-item__hours", text || meta.zeiten || "");
     if (state && text) hours.classList.add(state.state === "open" ? "is-open" : "is-closed");
-    if (meta.closed) hours.classList.add("atlas-closed");
+    if (state && state.state === "paused") hours.classList.add("atlas-closed");
     li.appendChild(hours);
     return li;
   }
