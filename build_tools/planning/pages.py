@@ -58,19 +58,31 @@ class Cell:
     flag: bool
     href: str | None
 
+    @property
+    def classes(self) -> str:
+        """The marker classes of the cell (``atlas-zero``, ``atlas-flag``), space-separated."""
+        return " ".join(name for name, on in (("atlas-zero", self.zero),
+                                              ("atlas-flag", self.flag)) if on)
+
 
 def table_view(table: Table, page: str) -> dict[str, Any]:
     """What the ``planning.table`` macro needs: columns, cells with page-relative links."""
+    links: dict[str, str] = {}  # ten tables of 400 rows link the same 400 district pages
+
+    def href(link: str | None) -> str | None:
+        if not link:
+            return None
+        if link not in links:
+            links[link] = relative_url(page, link)
+        return links[link]
+
     return {
         "slug": table.slug,
         "title": table.title,
         "note": table.note,
         "columns": [Column(c, n) for c, n in zip(table.columns, table.numeric, strict=True)],
-        "rows": [
-            [Cell(v.text, v.sort, v.zero, v.flag,
-                  relative_url(page, v.link) if v.link else None) for v in row]
-            for row in table.rows
-        ],
+        "rows": [[Cell(v.text, v.sort, v.zero, v.flag, href(v.link)) for v in row]
+                 for row in table.rows],
     }
 
 

@@ -42,7 +42,13 @@ def need_report_tables(result: PlanningResult) -> list[Table]:
             indicator_sources_table(result.indicators)]
 
 
-def report_markdown(result: PlanningResult, title: str) -> str:
+def report_tables(result: PlanningResult) -> tuple[list[Table], list[Table]]:
+    """(need and indicator tables, the other tables): computed once for Markdown and CSV."""
+    return need_report_tables(result), all_tables(result)
+
+
+def report_markdown(result: PlanningResult, title: str,
+                    tables: tuple[list[Table], list[Table]] | None = None) -> str:
     """The whole report: gaps, need against supply, tables, method."""
     parts = [f"# Planungsbericht: {title}", ""]
     parts.append(
@@ -52,13 +58,13 @@ def report_markdown(result: PlanningResult, title: str) -> str:
     parts += ["", "## Lücken", ""]
     found = findings(result)
     parts += [f"- {f.text}" for f in found] or ["Keine Lücke nach den eingestellten Schwellen."]
-    need = need_report_tables(result)
+    need, others = tables or report_tables(result)
     if need:
         parts += ["", "## Hoher Bedarf, wenig Angebot", ""]
         parts += [f"- {f.text}" for f in need_findings(result)] or [
             "Kein Sozialraum mit hohem Bedarf ist ohne oder mit wenig erreichbarem Angebot."]
     parts += ["", "## Tabellen", ""]
-    parts += [table_markdown(t) for t in [*need, *all_tables(result)]]
+    parts += [table_markdown(t) for t in [*need, *others]]
     parts += ["## Methode", ""]
     for paragraph in method_paragraphs(result) + need_method_paragraphs(result):
         parts += [paragraph, ""]
@@ -89,10 +95,11 @@ def _raw(value) -> str:
     return str(value)
 
 
-def report_csv_files(result: PlanningResult) -> dict[str, str]:
+def report_csv_files(result: PlanningResult,
+                     tables: tuple[list[Table], list[Table]] | None = None) -> dict[str, str]:
     """File name → CSV text, one file per table."""
-    return {f"{t.slug}.csv": table_csv(t) for t in [*need_report_tables(result),
-                                                     *all_tables(result)]}
+    need, others = tables or report_tables(result)
+    return {f"{t.slug}.csv": table_csv(t) for t in [*need, *others]}
 
 
 def csv_zip(files: dict[str, str]) -> bytes:

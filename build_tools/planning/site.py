@@ -8,7 +8,7 @@ from ..outputs import Contribution, GeneratedFile
 from ..urls import planning_report_path
 from .analysis import analyse
 from .pages import planning_pages
-from .report_md import csv_zip, report_csv_files, report_markdown
+from .report_md import csv_zip, report_csv_files, report_markdown, report_tables
 from .report_pdf import report_pdf
 
 if TYPE_CHECKING:
@@ -23,10 +23,12 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
         return Contribution()
     result = analyse(catalog, settings, inputs.population, inputs.indicators)
     title = inputs.settings.name
+    tables = report_tables(result)
     files = [
         # Markdown goes into the ZIP: a loose .md file would become a page of the site.
         GeneratedFile(planning_report_path("zip"), csv_zip({
-            "planungsbericht.md": report_markdown(result, title), **report_csv_files(result),
+            "planungsbericht.md": report_markdown(result, title, tables),
+            **report_csv_files(result, tables),
         })),
         GeneratedFile(planning_report_path("pdf"), report_pdf(result, title, catalog.build_date)),
     ]
