@@ -16,11 +16,12 @@ from dataclasses import dataclass
 import shapely
 from shapely.ops import polylabel
 
-from ..indicators import Indicator, IndicatorSet
+from ..indicators import Indicator, IndicatorSet, Unit
 from ..indicators.profile import compared, fmt_value
 from .analysis import DistrictInfo, MapPoint, PlanningResult
 from .choropleth import Frame
 from .need import NeedTable
+from .numbers import fmt_number
 
 NEED_COLOURS = ("#fef0d9", "#fdcc8a", "#fc8d59", "#e34a33", "#b30000")
 """ColorBrewer OrRd (5): relative luminance 0.89, 0.67, 0.42, 0.24, 0.10."""
@@ -124,7 +125,8 @@ def indicator_map(result: PlanningResult, indicators: IndicatorSet, indicator: I
     for fill, upper in zip(fills, bounds, strict=True):
         shown = fmt_value(upper, indicator.unit)
         legend.append(LegendRow(fill, f"bis {shown}" if lower is None else
-                                f"über {fmt_value(lower, indicator.unit)} bis {shown}"))
+                                f"über {fmt_number(lower, 0 if indicator.unit is Unit.count else 1)}"
+                                f" bis {shown}"))
         lower = upper
     if any(v is None for v in values.values()):
         legend.append(LegendRow(UNKNOWN_FILL, "keine Angabe (schraffiert)", unknown=True))

@@ -98,7 +98,8 @@ def need_method_paragraphs(result: PlanningResult) -> list[str]:
         "Angebotsschema hat kein Feld für Kapazitäten), darum zählen hier nur Angebote. Kleine "
         "Zahlen schwanken von Jahr zu Jahr stark. Die Rechnung zeigt, wo man genauer hinsehen "
         "sollte — nicht, wie viele Angebote ein Sozialraum braucht.",
-        "Karten: je Kennzahl fünf Stufen mit etwa gleich vielen Sozialräumen; dunkler heißt "
+        "Karten: je Kennzahl bis zu fünf Stufen mit etwa gleich vielen Sozialräumen (mindestens "
+        "zwei je Stufe); dunkler heißt "
         "mehr Bedarf (bei Kennzahlen, bei denen ein höherer Wert besser ist, umgekehrt). Die "
         "Helligkeit fällt von Stufe zu Stufe, so bleiben die Stufen auch in Graustufen "
         "unterscheidbar. Schraffiert: keine Angabe. Dicker schwarzer Rand mit Zahl: markierter "

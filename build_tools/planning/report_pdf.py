@@ -334,7 +334,7 @@ class PlanningReportPdf:
         if indicators is None or not indicators.indicators:
             return []
         story: list = [PageBreak(), self._h("Kennzahlen", 0), self._p(
-            "Eine kleine Karte je Kennzahl: fünf Stufen mit etwa gleich vielen Sozialräumen, "
+            "Eine kleine Karte je Kennzahl: bis zu fünf Stufen mit etwa gleich vielen Sozialräumen, "
             "dunkler = mehr Bedarf, schraffiert = keine Angabe. Die Werte stehen in der "
             "Tabelle danach.")]
         layout = Layout(r.districts, self.small_map_width, self.small_map_height, font=6)
