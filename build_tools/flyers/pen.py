@@ -3,11 +3,51 @@
 Lines are wrapped in logical order and measured in their shaped form; each finished line is
 then put in visual order. In a right-to-left language paragraphs are right-aligned in their box.
 Numbers and URLs (:meth:`Pen.ltr`) are drawn as they are, never reordered.
+
+Some spaces never break a line (:func:`glue`): inside abbreviations ("e. V.", "z. B."), before a
+legal form ("Musterstadt e. V.", "Hilfe gGmbH") and in "& Co. KG" — an organisation's name is
+never torn mid-abbreviation. A no-break space typed by the editor holds too. Only when such a
+group is wider than the whole line does it break at its no-break spaces, and only then inside
+a word.
 """
 
 from __future__ import annotations
 
+import re
+
 from . import fonts
+
+NBSP = "\u00a0"
+"""Holds an abbreviation together ("e. V."); an editor's own no-break space holds as firmly."""
+JOIN = "\ue000"
+"""Keeps a legal form with the word before it; the first to give way in a group too wide."""
+
+_LEGAL_FORMS = ("e.\u00a0V.", "e.V.", "e.\u00a0K.", "gGmbH", "GmbH", "mbH", "gUG", "UG", "gAG",
+                "AG", "KG", "KGaA", "eG", "AöR", "KdöR", "&\u00a0Co.\u00a0KG")
+_GLUE = (
+    # "e. V.", "z. B.", "i. d. R.": a short abbreviation followed by another one.
+    (re.compile(r"(?<![^\W\d_])([^\W\d_]{1,3}\.) (?=[^\W\d_]{1,3}\.)"), "\\1" + NBSP),
+    (re.compile(r"& Co\. KG"), "&" + NBSP + "Co." + NBSP + "KG"),
+    # The legal form stays with the word before it: "Musterstadt e. V.", "Hilfe gGmbH".
+    (re.compile(r" (?=(?:" + "|".join(re.escape(f) for f in _LEGAL_FORMS) + r")(?!\w))"), JOIN),
+)
+_BREAKABLE = re.compile(r"[^\S\u00a0]+")
+"""Whitespace a line may break at: every kind but the no-break space."""
+_HYPHEN = re.compile(r"(?<=[^\W\d_]-)(?=[^\W\d_])")
+"""After the hyphen of a compound ("Wohnungsnotfallhilfe-Beratungsstelle")."""
+
+
+def glue(text: str) -> str:
+    """``text`` with no-break marks where a line must not break (see the module docstring)."""
+    if " " not in text:
+        return text
+    for pattern, replacement in _GLUE:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _plain(text: str) -> str:
+    return text.replace(JOIN, " ").replace(NBSP, " ")
 
 
 class Pen:
@@ -32,18 +72,45 @@ class Pen:
     def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
         """Break ``text`` into lines no wider than ``width``; over-long words are split.
 
-        Words are measured once each: without kerning a line is as wide as its words and
-        spaces (Arabic joins only inside words, so this holds for shaped text too).
+        Lines break at spaces, never at a no-break space (:func:`glue`) unless the group it
+        holds together is wider than a line; the lines returned have plain spaces. Words are
+        measured once each: without kerning a line is as wide as its words and spaces (Arabic
+        joins only inside words, so this holds for shaped text too).
         """
+        return [_plain(line) for line in self._wrap(glue(text), width, size, bold)]
+
+    def _words(self, para: str, width: float, size: float, bold: bool
+               ) -> list[tuple[str, bool]]:
+        """The unbreakable pieces of a paragraph, each with whether it follows a space.
+
+        A group wider than ``width`` falls apart first where a legal form joins its word,
+        then at its no-break spaces. A compound too wide for a line breaks after its own
+        hyphen ("Wohnungsnotfallhilfe-" / "Beratungsstelle") rather than anywhere.
+        """
+        words: list[tuple[str, bool]] = []
+        for group in _BREAKABLE.split(para.strip()):
+            pieces = [group]
+            for mark in (JOIN, NBSP):
+                pieces = [part for piece in pieces for part in (
+                    piece.split(mark) if self.measure(_plain(piece), size, bold) > width
+                    else [piece]) if part]
+            for piece in pieces:
+                wide = self.measure(_plain(piece), size, bold) > width
+                parts = _HYPHEN.split(piece) if wide else [piece]
+                words += [(part, i > 0) for i, part in enumerate(parts) if part]
+        return words
+
+    def _wrap(self, text: str, width: float, size: float, bold: bool) -> list[str]:
         space = self.measure(" ", size, bold)
         lines: list[str] = []
         for para in text.splitlines() or [""]:
-            words = para.split()
+            words = self._words(para, width, size, bold)
             line, line_w = "", 0.0
-            for word in words:
-                word_w = self.measure(word, size, bold)
-                if line and line_w + space + word_w <= width:
-                    line, line_w = f"{line} {word}", line_w + space + word_w
+            for word, joined in words:
+                word_w = self.measure(_plain(word), size, bold)
+                gap, gap_w = ("", 0.0) if joined else (" ", space)
+                if line and line_w + gap_w + word_w <= width:
+                    line, line_w = f"{line}{gap}{word}", line_w + gap_w + word_w
                     continue
                 if not line and word_w <= width:
                     line, line_w = word, word_w
@@ -76,14 +143,23 @@ class Pen:
         Breaks go before a ``/`` (the host stays whole), inside an over-long segment before a
         ``-`` (a hyphen that ends a line would read as a hyphenation), and as a last resort
         anywhere; nothing is added to the URL. The largest size from ``size`` down to
-        ``min_size`` that needs at most ``max_lines`` lines wins; at ``min_size`` the URL gets
-        as many lines as it needs — never wider than ``width``, never cut off.
+        ``min_size`` that needs at most ``max_lines`` lines and no break inside the host or a
+        word wins; failing that, the largest that needs at most ``max_lines``; at ``min_size``
+        the URL gets as many lines as it needs — never wider than ``width``, never cut off.
         """
-        while True:
-            lines = self._break_url(url, width, size, bold)
-            if len(lines) <= max_lines or size - 0.5 < min_size:
-                return lines, size
-            size -= 0.5
+        sizes = [size - 0.5 * i for i in range(int((size - min_size) / 0.5 + 1e-9) + 1)]
+        tried = [(s, self._break_url(url, width, s, bold)) for s in sizes]
+        for wanted in (lambda lines: len(lines) <= max_lines and self._clean(url, lines),
+                       lambda lines: len(lines) <= max_lines):
+            for s, lines in tried:
+                if wanted(lines):
+                    return lines, s
+        return tried[-1][1], tried[-1][0]
+
+    @staticmethod
+    def _clean(url: str, lines: list[str]) -> bool:
+        """True when every line starts at a ``/`` or ``-`` the URL has (no forced cut)."""
+        return all(line[:1] in "/-" for line in lines[1:])
 
     def _break_url(self, url: str, width: float, size: float, bold: bool) -> list[str]:
         pieces = []
@@ -151,7 +227,8 @@ class Pen:
         return top - leading * len(lines)
 
     def height(self, text: str, width: float, size: float, bold: bool = False,
-               leading: float | None = None) -> float:
+               leading: float | None = None, max_lines: int | None = None) -> float:
         """Height :meth:`paragraph` would use."""
         leading = leading or size * 1.22
-        return leading * len(self.wrap(text, width, size, bold))
+        lines = len(self.wrap(text, width, size, bold))
+        return leading * (lines if max_lines is None else min(lines, max_lines))
