@@ -6,10 +6,11 @@ strings only, so it pickles cheaply to worker processes and hashes into the flye
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .. import urls
+from .. import facts, urls
 from ..catalog import Catalog, districts_of, is_public_location
 from ..languages import language_name
 from ..opening_hours import describe_hours
@@ -26,6 +27,7 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "Seite {n} von {m}", "no_hours": "Zeiten: siehe Website",
         "continued": "Fortsetzung", "map": "Stadtplan", "all": "Alle Angebote online:",
         "contents": "Inhalt", "closed": "Vorübergehend geschlossen",
+        "close_up": "{n} Angebote\n→ Seite {page}",
     },
     "en": {
         "hours": "Opening hours", "address": "Address", "phone": "Phone",
@@ -35,7 +37,7 @@ LABELS: dict[str, dict[str, str]] = {
         "more": "More information and current hours:", "take": "Take one – tear off",
         "page": "Page {n} of {m}", "no_hours": "Hours: see website", "continued": "continued",
         "map": "Town map", "all": "All offers online:", "contents": "Contents",
-        "closed": "Temporarily closed",
+        "closed": "Temporarily closed", "close_up": "{n} offers\n→ page {page}",
     },
     "uk": {
         "hours": "Години роботи", "address": "Адреса", "phone": "Телефон", "languages": "Мови",
@@ -45,6 +47,7 @@ LABELS: dict[str, dict[str, str]] = {
         "take": "Візьміть – відірвіть", "page": "Сторінка {n} з {m}",
         "no_hours": "Години: див. вебсайт", "continued": "продовження", "map": "Мапа міста",
         "all": "Усі пропозиції онлайн:", "contents": "Зміст", "closed": "Тимчасово зачинено",
+        "close_up": "Пропозицій: {n}\n→ с. {page}",
     },
     "tr": {
         "hours": "Açılış saatleri", "address": "Adres", "phone": "Telefon", "languages": "Diller",
@@ -54,6 +57,7 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "Sayfa {n} / {m}", "no_hours": "Saatler: web sitesine bakın",
         "continued": "devamı", "map": "Şehir haritası", "all": "Tüm hizmetler çevrimiçi:",
         "contents": "İçindekiler", "closed": "Geçici olarak kapalı",
+        "close_up": "{n} hizmet\n→ sayfa {page}",
     },
     "ar": {
         "hours": "أوقات العمل", "address": "العنوان", "phone": "الهاتف", "languages": "اللغات",
@@ -63,6 +67,7 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "صفحة {n} من {m}", "no_hours": "الأوقات: انظر الموقع",
         "continued": "تابع", "map": "خريطة المدينة", "all": "كل العروض على الإنترنت:",
         "contents": "المحتويات", "closed": "مغلق مؤقتا",
+        "close_up": "{n} عروض\nالصفحة {page}",
     },
 }
 
@@ -75,7 +80,10 @@ AUTONYMS = {
 
 
 def label(lang: str, key: str, **values: object) -> str:
-    """A fixed flyer text in ``lang`` (German when missing)."""
+    """A fixed flyer text in ``lang`` (German when missing); ``papers`` and ``dogs`` are the
+    offer page's own words (:mod:`build_tools.facts`)."""
+    if key in ("papers", "dogs"):
+        return facts.word(key, lang)
     text = LABELS.get(lang, LABELS["de"]).get(key) or LABELS["de"][key]
     return text.format(**values) if values else text
 
@@ -121,6 +129,26 @@ def hours_lines(offer: Offer, lang: str) -> list[str]:
         offer.opening_hours]
 
 
+def _words(text: str) -> str:
+    return " " + " ".join(re.findall(r"\w+", text.casefold())) + " "
+
+
+def without_repeats(hours: list[str], note: str) -> tuple[list[str], str]:
+    """The hours lines and the note, nothing said twice.
+
+    A note the hours already say (``"nach Vereinbarung"`` beside ``Mo 09:00–12:00 Uhr (nach
+    Vereinbarung)``) is dropped; an hours line the note says in full — a rule that is only a
+    comment, ``"nach Vereinbarung"`` beside the note "Termine nach Vereinbarung" — gives way
+    to the note. Compared word by word, ignoring case and punctuation.
+    """
+    said = _words(note)
+    if not said.strip():
+        return list(hours), note
+    if any(said in _words(line) for line in hours):
+        return list(hours), ""
+    return [line for line in hours if not _words(line).strip() or _words(line) not in said], note
+
+
 @dataclass
 class OfferSheet:
     """Everything a card, poster or Wegweiser entry prints about one offer."""
@@ -145,6 +173,10 @@ class OfferSheet:
     phones: list[str] = field(default_factory=list)
     languages: str = ""
     costs: str = ""
+    papers: str = ""
+    """What to bring, in the offer page's words; empty when the content does not say."""
+    dogs: str = ""
+    """Whether dogs may come, in the offer page's words; empty when not known."""
     provider: str = ""
     author: str = ""
     stand: str = ""
@@ -195,6 +227,8 @@ def offer_sheet(catalog: Catalog, offer: Offer, site_url: str, lang: str) -> Off
     else:
         languages = ""
     costs = label(lang, "free") if offer.is_free else (offer.costs or "")
+    hours, note = without_repeats(hours_lines(offer, lang),
+                                  local_field(offer, "hours_note", lang) or "")
     return OfferSheet(
         id=offer.id,
         lang=lang,
@@ -206,14 +240,16 @@ def offer_sheet(catalog: Catalog, offer: Offer, site_url: str, lang: str) -> Off
         category_label=category_label(catalog, offer.category, lang),
         color=cat.color if cat else "#333333",
         icon=cat.icon if cat else "circle",
-        hours=hours_lines(offer, lang),
-        hours_note=local_field(offer, "hours_note", lang) or "",
+        hours=hours,
+        hours_note=note,
         address=address,
         confidential=offer.location is not None and offer.location.confidential,
         area=area,
         phones=[format_phone(p) for p in offer.contact.phone],
         languages=languages,
         costs=costs,
+        papers=facts.known_papers(offer, lang) or "",
+        dogs=facts.known_dogs(offer, lang) or "",
         provider=provider,
         author=provider or catalog.config.name,
         stand=format_date(offer.last_verified, lang),
