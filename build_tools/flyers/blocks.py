@@ -1,4 +1,5 @@
-"""Building blocks shared by card and poster: the colour band and the label/value rows."""
+"""Building blocks shared by card and poster: the colour band, the heading, the label/value rows
+and the QR code with its label above and its address below."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ from dataclasses import dataclass
 
 from reportlab.lib.units import mm
 
+from . import qr
 from .icons import draw_icon
+from .page import SAFE_MM
 from .pen import Pen
 from .texts import OfferSheet, label
 
@@ -18,6 +21,8 @@ class Row:
     label: str
     values: list[str]
     kind: str = "text"
+    max_lines: int | None = None
+    """Longest a value may run (shortened with "…"); ``None``: as long as it needs."""
 
 
 def offer_rows(sheet: OfferSheet, lang: str, with_meta: bool = True) -> list[Row]:
@@ -41,13 +46,17 @@ def offer_rows(sheet: OfferSheet, lang: str, with_meta: bool = True) -> list[Row
     return rows
 
 
-def meta_rows(sheet: OfferSheet, lang: str) -> list[Row]:
-    """Languages, costs and provider."""
+def meta_rows(sheet: OfferSheet, lang: str, papers_lines: int | None = None) -> list[Row]:
+    """Costs, papers and dogs (when known, in the offer page's words), languages, provider."""
     rows = []
-    if sheet.languages:
-        rows.append(Row(label(lang, "languages"), [sheet.languages]))
     if sheet.costs:
         rows.append(Row(label(lang, "costs"), [sheet.costs]))
+    if sheet.papers:
+        rows.append(Row(label(lang, "papers"), [sheet.papers], max_lines=papers_lines))
+    if sheet.dogs:
+        rows.append(Row(label(lang, "dogs"), [sheet.dogs]))
+    if sheet.languages:
+        rows.append(Row(label(lang, "languages"), [sheet.languages]))
     if sheet.provider:
         rows.append(Row(label(lang, "provider"), [sheet.provider]))
     return rows
@@ -74,7 +83,8 @@ def _row_height(pen: Pen, row: Row, label_w: float, value_w: float, style: RowSt
     if row.kind == "phone":
         value = style.phone_size * 1.2 * len(row.values)
     else:
-        value = sum(pen.height(v, value_w, style.value_size) for v in row.values)
+        value = sum(pen.height(v, value_w, style.value_size, max_lines=row.max_lines)
+                    for v in row.values)
     lab = pen.height(row.label, label_w - 1.5 * mm, style.label_size, True)
     first = style.phone_size if row.kind == "phone" else style.value_size
     return max(value, lab + (first - style.label_size) * 0.8)
@@ -110,7 +120,8 @@ def draw_rows(pen: Pen, rows: list[Row], x: float, top: float, width: float,
                 y -= style.phone_size * 1.2
         else:
             for value in row.values:
-                y = pen.paragraph(value_x, y, value_width, value, style.value_size)
+                y = pen.paragraph(value_x, y, value_width, value, style.value_size,
+                                  max_lines=row.max_lines)
         y = row_top - height - style.gap
     return y
 
@@ -120,7 +131,7 @@ def category_band(sheet_doc, pen: Pen, sheet: OfferSheet, x: float, y: float, w:
     """The category colour band with pictogram and label (white on the category colour)."""
     ink = sheet_doc.ink
     sheet_doc.bleed_rect(x, y, w, h, ink.hex(sheet.color))
-    icon = h * 0.62
+    icon = min(h * 0.62, h - 2 * (SAFE_MM + 0.5) * mm)  # the band runs off the page: keep clear
     cy = y + h / 2
     if pen.rtl:
         icon_cx = x + w - margin - icon / 2
@@ -171,3 +182,23 @@ def offer_heading(pen: Pen, grey, sheet: OfferSheet, x: float, top: float, width
         top = pen.paragraph(x, top, width, "⚠ " + sheet.alert, style.alert_size, bold=True,
                             max_lines=2)
     return top
+
+
+def coded_address(pen: Pen, symbol: qr.QrSymbol, box: qr.QrBox, x: float, top: float,
+                  caption: str, caption_size: float, color, gap: float = 1.5 * mm,
+                  bold: bool = False) -> float:
+    """The caption ("Mehr Infos …") centred right above its code, ``gap`` between them;
+    returns the code's lower edge. The caption's lines are as wide as the code."""
+    q = box.size_mm * mm
+    bottom = pen.paragraph(x, top, q, caption, caption_size, bold=bold, color=color,
+                           align="center", max_lines=3)
+    qr_y = bottom - gap - q
+    qr.draw(pen.c, symbol, x, qr_y, q, pen.ink.black, pen.ink.white, where=box.where)
+    return qr_y
+
+
+def caption_height(pen: Pen, box: qr.QrBox, caption: str, caption_size: float,
+                   gap: float = 1.5 * mm, bold: bool = False) -> float:
+    """Height :func:`coded_address` needs above the code's lower edge."""
+    lines = min(3, len(pen.wrap(caption, box.size_mm * mm, caption_size, bold)))
+    return lines * caption_size * 1.22 + gap + box.size_mm * mm

@@ -1,8 +1,8 @@
 """The A6 card (105 × 148 mm) of one offer: ``<id>-karte.pdf``.
 
 Band with category colour and pictogram; big title; summary; hours, address, phone (big);
-languages, costs, provider and "Stand:" beside a QR code of at least 30 mm and the readable URL
-under it. The code carries the offer's short permanent link (``…/q/<code>/``), so its size does
+costs, papers and dogs (when known), languages, provider and "Stand:" beside a QR code of at
+least 30 mm with its caption right above it, and the readable URL under it. The code carries the offer's short permanent link (``…/q/<code>/``), so its size does
 not depend on the id. Built for arm's length: nothing below 7 pt, the phone number at 15 pt.
 """
 
@@ -14,7 +14,9 @@ from . import qr
 from .blocks import (
     HeadingStyle,
     RowStyle,
+    caption_height,
     category_band,
+    coded_address,
     draw_rows,
     meta_rows,
     offer_heading,
@@ -38,8 +40,13 @@ class Card:
         summary_size=9.5, summary_lines=3, after_title=1.5, before_alert=1, alert_size=8.5,
     )
     qr_size = 38.0
-    bottom = 6.0
+    bottom = 6.5
+    """Baseline of the last address line (its descenders stay above the 5 mm margin)."""
     url_size = 7.5
+    caption_size = 7.5
+    side = RowStyle(7, 8, 8, 15 * mm, 1 * mm)
+    """The facts beside the code: costs, papers, dogs, languages, provider."""
+    papers_lines = 5
 
     def __init__(self, sheet: OfferSheet, options: PrintOptions):
         self.data = sheet
@@ -68,31 +75,31 @@ class Card:
         top = offer_heading(pen, doc.ink.grey, d, m, top, inner, self.heading)
         top -= 3 * mm
 
-        # The bottom zone: QR code on one side, meta facts on the other.
+        # The bottom zone, bottom up: the readable address across the card; above it the code
+        # with its caption right on top, and beside them the facts people ask about.
         q = box.size_mm * mm
         url_lines, url_size = pen.url_lines(short_url(d.url), inner, self.url_size, min_size=6)
         url_leading = url_size * 1.2
         url_y = self.bottom * mm + (len(url_lines) - 1) * url_leading  # the first line
-        qr_y = url_y + 4 * mm
-        zone_top = qr_y + q
+        qr_y = url_y + url_size * 0.75 + 2 * mm
+        caption = label(lang, "more")
+        code_top = qr_y + caption_height(pen, box, caption, self.caption_size)
+        side_w = inner - q - 4 * mm
+        side_x = w - m - side_w if pen.rtl else m
+        meta = meta_rows(d, lang, papers_lines=self.papers_lines)
+        stand_h = 8 * 1.4
+        zone_top = max(code_top, qr_y + stand_h + rows_height(pen, meta, side_w, self.side))
         rows = offer_rows(d, lang, with_meta=False)
-        style = self._fit_rows(pen, rows, inner, top - zone_top - 2 * mm)
+        style = self._fit_rows(pen, rows, inner, top - zone_top - 3 * mm)
         draw_rows(pen, rows, m, top, inner, style)
 
         qr_x = m if pen.rtl else w - m - q
         symbol = qr.make(box.url, self.options.error_correction)
-        qr.draw(doc.canvas, symbol, qr_x, qr_y, q, doc.ink.black, doc.ink.white, where=box.where)
+        coded_address(pen, symbol, box, qr_x, code_top, caption, self.caption_size,
+                      doc.ink.grey)
         for i, line in enumerate(url_lines):
             pen.ltr(m, url_y - i * url_leading, inner, line, url_size, bold=True, align="end")
-
-        side_w = inner - q - 3 * mm
-        side_x = w - m - side_w if pen.rtl else m
-        side_top = zone_top
-        side = pen.paragraph(side_x, side_top, side_w, label(lang, "more"), 7.5,
-                             color=doc.ink.grey, max_lines=2)
-        meta = meta_rows(d, lang)
-        side = draw_rows(pen, meta, side_x, side - 1.5 * mm, side_w,
-                         RowStyle(7, 8, 8, 17 * mm, 1 * mm))
+        draw_rows(pen, meta, side_x, zone_top, side_w, self.side)
         pen.line(side_x, qr_y + 1 * mm, side_w, f"{label(lang, 'stand')}: {d.stand}", 8,
                  bold=True)
         return doc.finish()

@@ -23,8 +23,10 @@ rl_config.useA85 = 0
 
 CROP_SLUG_MM = 8.0
 """Room outside the bleed for crop marks."""
-SAFE_MM = 4.0
-"""Text keeps at least this distance from the trim edge."""
+SAFE_MM = 5.0
+"""Every element keeps at least this distance from the trim edge — text, codes, pictograms,
+rules. Only colour areas meant to run off the page (:meth:`Sheet.bleed_rect`) and the
+poster's cut lines reach the edge; ``tests/flyers/test_margins.py`` measures every flyer."""
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,14 @@
 """The A4 poster (Aushang) of one offer with tear-off strips: ``<id>-aushang.pdf``.
 
-Top: category band, huge title, summary, the facts and a large QR code. Bottom: 6–10 strips
-separated by dashed cut lines, each with a small QR code, the title and the phone number, so
-a person can take the number with them even without mobile data. Every code carries the
-offer's short permanent link (``…/q/<code>/``); the strip count is the largest that keeps the
-strip codes' modules at 0.5 mm or more — 10 strips up to a site_url of about 30 characters,
-6 strips up to about 200 (error correction M).
+Top: category band, huge title, summary, the facts (papers and dogs when known) and a large QR
+code with its caption right above it. Bottom: 6–10 strips separated by dashed cut lines, each
+with a small QR code, the title and the phone number, so a person can take the number with them
+even without mobile data. The strips share the width inside the 5 mm safe margin: the outer
+two run on to the page edge as blank paper, so no code or text comes closer than 5 mm to the
+trim; only the cut lines run off the page. Every code carries the offer's short permanent link
+(``…/q/<code>/``); the strip count is the largest that keeps the strip codes' modules at 0.5 mm
+or more — 10 strips up to a site_url of about 20 characters, 9 up to about 30, 6 up to about
+170 (error correction M).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from .blocks import (
     HeadingStyle,
     RowStyle,
     category_band,
+    coded_address,
     draw_rows,
     offer_heading,
     offer_rows,
@@ -41,8 +45,12 @@ class Poster:
     qr_size = 62.0
     strips_height = 78.0
     strip_counts = (10, 9, 8, 7, 6)
-    strip_pad = 1.0
-    strip_bottom = SAFE_MM + 1.0
+    strip_pad = 0.75
+    """Between a strip's code and its cut lines (its quiet zone adds about 2 mm)."""
+    strip_bottom = SAFE_MM + 0.5
+    strip_text_pad = 1.8
+    """Between a strip's text and its cut lines (mm)."""
+    caption_size = 10
 
     def __init__(self, sheet: OfferSheet, options: PrintOptions):
         self.data = sheet
@@ -84,17 +92,15 @@ class Poster:
         room = top - footer_y - 8 * mm
         style = RowStyle(10, 15, 26, 30 * mm, 3 * mm)
         for value in (15, 14, 13, 12, 11, 10):
-            style = RowStyle(10, value, max(value + 9, 20), 30 * mm, 2.5 * mm)
+            # The phone number stays big, readable from a few steps away.
+            style = RowStyle(10, value, 26 if value >= 12 else value + 12, 30 * mm, 2.5 * mm)
             if rows_height(pen, rows, rows_w, style) <= room:
                 break
         draw_rows(pen, rows, rows_x, top, rows_w, style)
 
         qr_x = m if pen.rtl else w - m - q
-        qr_top = top
-        more = pen.paragraph(qr_x, qr_top, q, label(lang, "more"), 10, color=doc.ink.grey,
-                             align="center", max_lines=3)
-        qr_y = more - 1 * mm - q
-        qr.draw(doc.canvas, symbol, qr_x, qr_y, q, doc.ink.black, doc.ink.white, where=main.where)
+        qr_y = coded_address(pen, symbol, main, qr_x, top, label(lang, "more"),
+                             self.caption_size, doc.ink.grey, gap=2 * mm)
         url_w = q + 10 * mm
         lines, url_size = pen.url_lines(short_url(d.url), url_w, 10, min_size=6.5, max_lines=4)
         y = qr_y - 1 * mm
@@ -116,9 +122,14 @@ class Poster:
                 return count
         return self.strip_counts[-1]
 
+    @classmethod
+    def strip_width_mm(cls, count: int) -> float:
+        """Width of one of ``count`` strips: they share the width inside the safe margin."""
+        return (cls.width - 2 * SAFE_MM) / count
+
     def strip_qr_mm(self, count: int) -> float:
         """Side of a strip's code (quiet zone included) for ``count`` strips."""
-        return self.width / count - 2 * self.strip_pad
+        return self.strip_width_mm(count) - 2 * self.strip_pad
 
     def _strips(self, doc: Sheet, pen: Pen, box: qr.QrBox) -> None:
         c, ink = doc.canvas, doc.ink
@@ -126,32 +137,31 @@ class Poster:
         symbol = qr.make(box.url, self.options.error_correction)
         w = self.width * mm
         sh = self.strips_height * mm
-        sw = w / count
+        sw = self.strip_width_mm(count) * mm
+        left = SAFE_MM * mm
         q = box.size_mm * mm
         c.saveState()
         c.setStrokeColor(ink.black)
         c.setLineWidth(0.6)
         c.setDash(4, 3)
         c.line(-doc.bleed, sh, w + doc.bleed, sh)
-        for i in range(1, count):
-            c.line(i * sw, -doc.bleed, i * sw, sh)
+        for i in range(1, count):  # the outer strips end at the page edge: no line there
+            c.line(left + i * sw, -doc.bleed, left + i * sw, sh)
         c.restoreState()
         title_room = sh - q - self.strip_pad * mm - 2 * mm - self.strip_bottom * mm
-        # Across the strip: from 4.5 mm after its left cut to 4 mm before its right one (the
-        # last strip's right cut is the trim, and every strip looks the same).
-        across = sw - (2 * SAFE_MM + 0.5) * mm
+        across = sw - 2 * self.strip_text_pad * mm
         contact, contact_size = self._contact(pen, title_room)
         used = len(contact) * contact_size * 1.15 + 1.2 * mm
         title_size, title_lines = self._title(pen, title_room, across - used)
         for i in range(count):
-            x0 = i * sw
+            x0 = left + i * sw
             qr.draw(c, symbol, x0 + self.strip_pad * mm, sh - self.strip_pad * mm - q, q,
                     ink.black, ink.white, where=box.where)
             # Rotated text reads bottom to top: phone nearest the fold, title beside it.
             c.saveState()
             c.translate(x0, self.strip_bottom * mm)
             c.rotate(90)
-            y = -SAFE_MM * mm - 0.5 * mm
+            y = -self.strip_text_pad * mm
             for line in contact:
                 y -= contact_size * 0.85
                 pen.ltr(0, y, title_room, line, contact_size, bold=True)

@@ -94,7 +94,7 @@ def test_bleed_grows_the_page_and_sets_boxes(catalog, bleed):
         assert decode(render(pdf, dpi=150))
 
 
-def test_text_keeps_4mm_inside_the_trim(catalog):
+def test_text_keeps_5mm_inside_the_trim(catalog):
     sheet = offer_sheet(catalog, catalog.offer("streetwork"), SITE_URL, "de")
     for pdf, (w, h) in ((render_card(sheet, PrintOptions(site_url=SITE_URL)), (105, 148)),
                         (render_poster(sheet, PrintOptions(site_url=SITE_URL)), (210, 297))):
@@ -104,7 +104,7 @@ def test_text_keeps_4mm_inside_the_trim(catalog):
             if tp.get_text_range(i, 1).isspace():
                 continue
             left, bottom, right, top = (v * 25.4 / 72 for v in tp.get_charbox(i))
-            assert left >= 3.9 and bottom >= 3.9 and right <= w - 3.9 and top <= h - 3.9, (
+            assert left >= 5 and bottom >= 5 and right <= w - 5 and top <= h - 5, (
                 tp.get_text_range(i, 1), left, bottom, right, top)
 
 
@@ -174,12 +174,12 @@ def test_layout_that_prints_codes_too_small_is_a_plan_problem(catalog):
     options = PrintOptions(site_url=long_url)
     plan = plan_flyers(catalog, [], options, only={"notschlafstelle"})
     errors = [p for p in plan.problems if p.severity == "error"]
-    # Only the tear-off strips are too small (six strips hold a site_url of 203 characters).
+    # Only the tear-off strips are too small (six strips hold a site_url of 170 characters).
     (problem,) = errors
     assert problem.file.endswith("notschlafstelle.yml") and problem.field == "flyer"
     assert re.search(r"^notschlafstelle-aushang.pdf \(Abreißstreifen\): QR-Code für "
                      r"https://\S+/q/[0-9a-z]{7}/ würde mit 0.4\d mm je Modul", problem.message)
-    assert ("darf site_url höchstens 203 Zeichen lang sein (jetzt 225): eine kürzere site_url "
+    assert ("darf site_url höchstens 170 Zeichen lang sein (jetzt 225): eine kürzere site_url "
             "setzen oder in mkdocs.yml unter atlas: flyers: qr_error_correction: L wählen."
             ) in problem.message
 
