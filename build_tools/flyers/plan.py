@@ -20,7 +20,8 @@ from ..memo import FORGETFUL, Memory
 from ..problems import Problem
 from .cache import cache_key
 from .card import Card, render_card
-from .collection import CollectionFlyer, collection_data, render_collection
+from .collection import CollectionFlyer, render_collection
+from .collection_data import collection_data
 from .definitions import Collection
 from .fonts import BOLD, REGULAR, FontProblem, missing_glyphs
 from .page import PrintOptions

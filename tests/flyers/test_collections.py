@@ -86,7 +86,8 @@ def test_collections_in_other_languages(catalog, lang):
 
 def test_an_entry_taller_than_a_page_continues(catalog, options):
     """Forty lines of hours on an A6 page: the entry runs on, nothing is cut off."""
-    from build_tools.flyers.collection import CollectionFlyer, collection_data
+    from build_tools.flyers.collection import CollectionFlyer
+    from build_tools.flyers.collection_data import collection_data
     from build_tools.flyers.definitions import load_definitions
     from build_tools.flyers.texts import offer_sheet
 

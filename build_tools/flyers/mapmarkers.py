@@ -1,0 +1,230 @@
+"""Where the numbered markers of a printed town map go, so that none hides another.
+
+Markers whose places lie closer than a marker's diameter are spread apart: a small group on a
+ring around its middle, then nudged until no two touch; a marker that moved keeps a thin leader
+line to a dot at its true place. A crowd too big to spread (more than :data:`SPREAD_MAX`), or
+one that still overlaps after nudging, becomes one combined badge listing its numbers.
+Everything is plain geometry in map points, in a fixed order: the same input gives the same map.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+SPREAD_MAX = 6
+"""The largest group spread on a ring; a bigger one becomes a combined badge."""
+ROUNDS = 200
+"""Nudging rounds; a few dozen are enough for a town's worth of markers."""
+
+
+@dataclass(frozen=True)
+class Spot:
+    """One offer's place on the map (map points) with its list number and colour."""
+
+    number: int
+    x: float
+    y: float
+    color: str
+
+
+@dataclass
+class Marker:
+    """What is drawn: one numbered circle, or a combined badge listing several numbers."""
+
+    spots: tuple[Spot, ...]
+    x: float
+    y: float
+    half_w: float
+    half_h: float
+    fixed: bool = False
+    """Never moved (an obstacle such as the close-up frame's badge)."""
+    text: str = ""
+    """A fixed marker's caption."""
+
+    @property
+    def combined(self) -> bool:
+        """True for a badge that stands for several offers."""
+        return len(self.spots) != 1
+
+    @property
+    def numbers(self) -> list[int]:
+        """The list numbers this marker stands for."""
+        return sorted(s.number for s in self.spots)
+
+    @property
+    def anchor(self) -> tuple[float, float]:
+        """The true place: the spot, or the middle of a combined badge's spots."""
+        if not self.spots:
+            return self.x, self.y
+        return (sum(s.x for s in self.spots) / len(self.spots),
+                sum(s.y for s in self.spots) / len(self.spots))
+
+    @property
+    def moved(self) -> bool:
+        """True when the marker sits visibly away from its true place (a leader line)."""
+        ax, ay = self.anchor
+        return math.hypot(self.x - ax, self.y - ay) > 0.35 * min(self.half_w, self.half_h)
+
+    def box(self, pad: float = 0.0) -> tuple[float, float, float, float]:
+        """Left, bottom, right, top, grown by ``pad``."""
+        return (self.x - self.half_w - pad, self.y - self.half_h - pad,
+                self.x + self.half_w + pad, self.y + self.half_h + pad)
+
+
+def number_ranges(numbers: Sequence[int]) -> str:
+    """``[4, 5, 6, 9]`` → ``4–6, 9``."""
+    parts: list[str] = []
+    ordered = sorted(numbers)
+    start = prev = ordered[0]
+    for n in [*ordered[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        parts.append(str(start) if start == prev else
+                     f"{start}, {prev}" if prev == start + 1 else f"{start}–{prev}")
+        if n is not None:
+            start = prev = n
+    return ", ".join(parts)
+
+
+def _clusters(spots: list[Spot], reach: float) -> list[list[Spot]]:
+    """Groups of spots linked by distances below ``reach`` (single linkage), in list order."""
+    parent = list(range(len(spots)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i, a in enumerate(spots):
+        for j in range(i + 1, len(spots)):
+            b = spots[j]
+            if math.hypot(a.x - b.x, a.y - b.y) < reach:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[Spot]] = {}
+    for i, spot in enumerate(spots):
+        groups.setdefault(root(i), []).append(spot)
+    return sorted(groups.values(), key=lambda g: min(s.number for s in g))
+
+
+class Placer:
+    """Places the markers of one map of ``width`` × ``height`` points."""
+
+    def __init__(self, width: float, height: float, radius: float, gap: float,
+                 badge_size: Callable[[str], tuple[float, float]]):
+        self.width, self.height = width, height
+        self.radius, self.gap = radius, gap
+        self.badge_size = badge_size
+        """(width, height) of a combined badge showing a text."""
+
+    def place(self, spots: Sequence[Spot], fixed: Sequence[Marker] = ()) -> list[Marker]:
+        """Markers for the spots, none overlapping another or a fixed marker."""
+        ordered = sorted(spots, key=lambda s: s.number)
+        markers: list[Marker] = []
+        for group in _clusters(ordered, 2 * self.radius + self.gap):
+            if len(group) > SPREAD_MAX:
+                markers.append(self._badge(group))
+            else:
+                markers += self._ring(group)
+        while True:
+            self._nudge(markers, list(fixed))
+            clash = self._first_clash(markers, list(fixed))
+            if clash is None:
+                return markers
+            a, b = clash
+            merged = self._badge([*a.spots, *b.spots])
+            markers = [m for m in markers if m is not a and m is not b] + [merged]
+            markers.sort(key=lambda m: m.numbers[0])
+
+    def _single(self, spot: Spot, x: float, y: float) -> Marker:
+        return Marker((spot,), x, y, self.radius, self.radius)
+
+    def _badge(self, spots: list[Spot]) -> Marker:
+        spots = sorted(spots, key=lambda s: s.number)
+        w, h = self.badge_size(number_ranges([s.number for s in spots]))
+        cx = sum(s.x for s in spots) / len(spots)
+        cy = sum(s.y for s in spots) / len(spots)
+        return Marker(tuple(spots), cx, cy, w / 2, h / 2)
+
+    def _ring(self, group: list[Spot]) -> list[Marker]:
+        if len(group) == 1:
+            return [self._single(group[0], group[0].x, group[0].y)]
+        n = len(group)
+        cx = sum(s.x for s in group) / n
+        cy = sum(s.y for s in group) / n
+        ring = (self.radius + self.gap / 2) / math.sin(math.pi / n)
+
+        def angle(s: Spot) -> float:
+            if math.hypot(s.x - cx, s.y - cy) < 1e-6:
+                return math.pi / 2
+            return math.atan2(s.y - cy, s.x - cx)
+
+        members = sorted(group, key=lambda s: (angle(s), s.number))
+        start = angle(members[0])
+        return [self._single(s, cx + ring * math.cos(start + 2 * math.pi * k / n),
+                             cy + ring * math.sin(start + 2 * math.pi * k / n))
+                for k, s in enumerate(members)]
+
+    def _clear(self, a: Marker, b: Marker) -> tuple[float, float]:
+        """How far apart (x, y) two markers must be, gap included."""
+        return a.half_w + b.half_w + self.gap, a.half_h + b.half_h + self.gap
+
+    def _overlap(self, a: Marker, b: Marker) -> bool:
+        need_x, need_y = self._clear(a, b)
+        if a.combined or b.combined or a.fixed or b.fixed:  # boxes
+            return abs(a.x - b.x) < need_x - 1e-6 and abs(a.y - b.y) < need_y - 1e-6
+        return math.hypot(a.x - b.x, a.y - b.y) < need_x - 1e-6  # two circles
+
+    def _nudge(self, markers: list[Marker], fixed: list[Marker]) -> None:
+        for _ in range(ROUNDS):
+            moved = False
+            for i, a in enumerate(markers):
+                for b in [*markers[i + 1:], *fixed]:
+                    if self._overlap(a, b):
+                        self._push(a, b, i)
+                        moved = True
+            for m in markers:
+                m.x = min(max(m.x, m.half_w), self.width - m.half_w)
+                m.y = min(max(m.y, m.half_h), self.height - m.half_h)
+            if not moved:
+                return
+
+    def _push(self, a: Marker, b: Marker, index: int) -> None:
+        """Move ``a`` and ``b`` apart just enough (``a`` alone when ``b`` is fixed)."""
+        dx, dy = a.x - b.x, a.y - b.y
+        if math.hypot(dx, dy) < 1e-6:  # the same place: part along a direction fixed by order
+            dx, dy = math.cos(index * 2.4) * 1e-3, math.sin(index * 2.4) * 1e-3
+        need_x, need_y = self._clear(a, b)
+        if a.combined or b.combined or a.fixed or b.fixed:  # boxes: along the shallower axis
+            over_x, over_y = need_x - abs(dx), need_y - abs(dy)
+            if over_x < over_y:
+                mx, my = math.copysign(over_x + 0.05, dx), 0.0
+            else:
+                mx, my = 0.0, math.copysign(over_y + 0.05, dy)
+        else:
+            distance = math.hypot(dx, dy)
+            step = need_x - distance + 0.05
+            mx, my = step * dx / distance, step * dy / distance
+        if b.fixed:
+            a.x, a.y = a.x + mx, a.y + my
+            return
+        a.x, a.y = a.x + mx / 2, a.y + my / 2
+        b.x, b.y = b.x - mx / 2, b.y - my / 2
+
+    def _first_clash(self, markers: list[Marker], fixed: list[Marker]
+                     ) -> tuple[Marker, Marker] | None:
+        for i, a in enumerate(markers):
+            for b in markers[i + 1:]:
+                if self._overlap(a, b):
+                    return a, b
+            for b in fixed:
+                if self._overlap(a, b):  # cannot move away (a crowded corner): merge with
+                    others = [m for m in markers if m is not a]  # its nearest neighbour
+                    if not others:
+                        return None
+                    near = min(others, key=lambda m: math.hypot(m.x - a.x, m.y - a.y))
+                    return a, near
+        return None
