@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import ctypes
 import io
 import re
+from dataclasses import dataclass
 
 import numpy as np
 import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_raw
 import zxingcpp
 from PIL import Image, ImageFilter
 
@@ -74,3 +77,63 @@ def phone_camera(image: Image.Image, seed: int = 7) -> Image.Image:
 def decode(image: Image.Image) -> list[str]:
     """Texts of every QR code found."""
     return [r.text for r in zxingcpp.read_barcodes(image, formats=zxingcpp.BarcodeFormat.QRCode)]
+
+
+@dataclass(frozen=True)
+class Element:
+    """One thing drawn on a page: a text run, a path or an image, with its bounding box."""
+
+    kind: str
+    """``text``, ``path``, ``image``, ``shading`` or ``form``."""
+    box: tuple[float, float, float, float]
+    """Left, bottom, right, top in mm from the trim box's lower-left corner."""
+    text: str = ""
+    fill: bool = False
+    stroke: bool = False
+    dashed: bool = False
+
+    def margin(self, trim: tuple[float, float]) -> float:
+        """Distance to the nearest trim edge in mm (negative: it crosses the edge)."""
+        left, bottom, right, top = self.box
+        return min(left, bottom, trim[0] - right, trim[1] - top)
+
+
+_KINDS = {pdfium_raw.FPDF_PAGEOBJ_TEXT: "text", pdfium_raw.FPDF_PAGEOBJ_PATH: "path",
+          pdfium_raw.FPDF_PAGEOBJ_IMAGE: "image", pdfium_raw.FPDF_PAGEOBJ_SHADING: "shading",
+          pdfium_raw.FPDF_PAGEOBJ_FORM: "form"}
+
+
+def _object_text(obj, textpage) -> str:
+    size = pdfium_raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
+    buffer = (ctypes.c_ushort * size)()
+    pdfium_raw.FPDFTextObj_GetText(obj.raw, textpage.raw, buffer, size)
+    return bytes(buffer).decode("utf-16-le").rstrip("\x00")
+
+
+def elements(pdf: bytes, index: int = 0) -> tuple[list[Element], tuple[float, float]]:
+    """Every text, path and image object of a page (inside forms too), and the trim size.
+
+    Boxes come from PDFium's page objects, in mm relative to the trim box, so a layout's own
+    coordinates and what a print shop cuts compare directly.
+    """
+    page = pdfium.PdfDocument(pdf)[index]
+    trim_left, trim_bottom, trim_right, trim_top = page.get_trimbox()
+    textpage = page.get_textpage()
+    found = []
+    for obj in page.get_objects(max_depth=8):
+        kind = _KINDS.get(obj.type, "other")
+        left, bottom, right, top = obj.get_bounds()
+        box = ((left - trim_left) / MM, (bottom - trim_bottom) / MM,
+               (right - trim_left) / MM, (top - trim_bottom) / MM)
+        fill = stroke = dashed = False
+        text_value = ""
+        if kind == "path":
+            mode, stroked = ctypes.c_int(), ctypes.c_int()
+            pdfium_raw.FPDFPath_GetDrawMode(obj.raw, ctypes.byref(mode), ctypes.byref(stroked))
+            fill, stroke = mode.value != 0, bool(stroked.value)
+            dashed = pdfium_raw.FPDFPageObj_GetDashCount(obj.raw) > 0
+        elif kind == "text":
+            text_value = _object_text(obj, textpage)
+        found.append(Element(kind, box, text_value, fill, stroke, dashed))
+    size = ((trim_right - trim_left) / MM, (trim_top - trim_bottom) / MM)
+    return found, size
