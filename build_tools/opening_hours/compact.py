@@ -1,13 +1,19 @@
 """The compact schedule the build embeds for the browser (read by ``atlas-hours.js``).
 
 One offer becomes ``{"r": rules, "s": season, "f": valid_from, "u": valid_until, "x": status}``
-(keys left out when empty/active). Each rule is ``[days, months, ph, nth, spans]``:
+(keys left out when empty/active). Each rule is
+``[days, months, ph, nth, spans, flags, dates, weeks]``:
 
 * ``days``   — bit mask of weekdays, bit 0 = Monday (0 = none given)
 * ``months`` — bit mask of months, bit 0 = January (0 = every month)
 * ``ph``     — 1 when ``PH`` is among the day selectors
 * ``nth``    — flat list ``[weekday, k, weekday, k, ...]`` for ``Mo[1]``, ``Fr[-1]``
-* ``spans``  — flat list ``[start, end, ...]`` in minutes, ``end`` may pass 1440
+* ``spans``  — flat list ``[start, end, open_end, ...]`` in minutes, ``end`` may pass 1440,
+  ``open_end`` 1 for ``18:00+``
+* ``flags``  — meaning (0 off, 1 open, 2 unknown) + 4 additional (``,``) + 8 fallback (``||``)
+* ``dates``  — flat list ``[from, until, from_year, until_year, ...]``; from/until as
+  ``month * 100 + day``, years 0 when the range recurs every year
+* ``weeks``  — ISO week numbers (empty = every week)
 
 A missing or empty ``r`` means "no machine-readable hours" (state ``unknown``).
 """
@@ -19,33 +25,45 @@ from datetime import date
 from typing import Any
 
 from .evaluate import holiday_dates
-from .model import HoursError, Rule, Schedule, TimeSpan
+from .model import DateRange, HoursError, Rule, Schedule, TimeSpan
 from .parser import parse_hours
+from .steps import KINDS
 
 HOLIDAY_YEARS = 3  # the build year and the next two
 
 
 def compact_rule(rule: Rule) -> list[Any]:
+    """One rule in the browser's form (see the module docstring)."""
     days = sum(1 << d for d in rule.weekdays)
     months = sum(1 << (m - 1) for m in rule.months)
     nth = [v for d, ks in sorted(rule.nth.items()) for k in sorted(ks) for v in (d, k)]
-    spans = [v for s in rule.spans for v in (s.start, s.end)]
-    return [days, months, int(rule.holiday), nth, spans]
+    spans = [v for s in rule.spans for v in (s.start, s.end, int(s.open_end))]
+    flags = KINDS[rule.meaning] + 4 * rule.additive + 8 * rule.fallback
+    dates = [v for d in rule.dates for v in (d.start[0] * 100 + d.start[1], d.end[0] * 100 + d.end[1],
+                                             *(d.years or (0, 0)))]
+    return [days, months, int(rule.holiday), nth, spans, flags, dates, sorted(rule.weeks)]
+
+
+_MEANING = {v: k for k, v in KINDS.items()}
 
 
 def schedule_from_compact(compact: dict[str, Any]) -> Schedule:
     """The inverse of the rule part of :func:`compact_schedule` (comments are not carried)."""
     rules = []
-    for days, months, ph, nth, spans in compact.get("r") or ():
+    for days, months, ph, nth, spans, flags, dates, weeks in compact.get("r") or ():
         by_day: dict[int, set[int]] = {}
         for weekday, k in zip(nth[::2], nth[1::2], strict=True):
             by_day.setdefault(weekday, set()).add(k)
+        ranges = tuple(
+            DateRange((a // 100, a % 100), (b // 100, b % 100), (y1, y2) if y1 else None)
+            for a, b, y1, y2 in zip(dates[::4], dates[1::4], dates[2::4], dates[3::4], strict=True))
         rules.append(Rule(
             frozenset(d for d in range(7) if days >> d & 1),
             {d: frozenset(ks) for d, ks in by_day.items()},
             frozenset(m for m in range(1, 13) if months >> (m - 1) & 1),
             bool(ph),
-            tuple(TimeSpan(a, b) for a, b in zip(spans[::2], spans[1::2], strict=True)),
+            tuple(TimeSpan(a, b, bool(e)) for a, b, e in zip(spans[::3], spans[1::3], spans[2::3], strict=True)),
+            None, ranges, frozenset(weeks), _MEANING[flags & 3], bool(flags & 4), bool(flags & 8),
         ))
     return Schedule(tuple(rules))
 

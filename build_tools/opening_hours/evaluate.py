@@ -1,27 +1,27 @@
 """Is an offer open at a moment, and what changes next? The Python twin of ``atlas-hours.js``.
 
 Both evaluators work in Europe/Berlin wall-clock minutes: a moment becomes (local date, minute of
-the day); spans are wall-clock times, so "09:00" means 09:00 on both sides of a DST change.
-A span past midnight belongs to the day it starts on: ``Mo-Su 20:00-08:00; PH off`` is still
-open on a holiday morning until 08:00 (the night began the day before) but does not open that
-evening. The same holds for season and validity: they decide on which days spans *start*.
+the day); spans are wall-clock times, so "09:00" means 09:00 on both sides of a DST change. How
+rules paint a day is :mod:`.steps` (the ``opening_hours`` npm package's semantics); season and
+validity decide on which days rules apply, and a span's morning part follows the day it began.
 
-The test ``tests/opening_hours/test_equivalence.py`` runs this module and the JavaScript file on
-the same generated cases and fails on any difference — change both together.
+The tests ``tests/opening_hours/test_equivalence.py`` (Python and JavaScript on generated cases)
+and ``test_oracle.py`` (both and ``opening_hours`` 3.15.0 on real strings) fail on any difference.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
 import holidays as holidays_lib
 
-from .model import DAY, HoursError, Schedule, TimeSpan
+from .model import DAY, HoursError, Schedule
 from .parser import parse_hours
+from .steps import CLOSED, OPEN, OPEN_END, Segment, paint_day
 
 BERLIN = ZoneInfo("Europe/Berlin")
 HORIZON_DAYS = 370  # how far "öffnet am ..." looks ahead
@@ -43,6 +43,7 @@ class Calendar:
     valid_from: date | None = None
     valid_until: date | None = None
     status: str = "active"
+    _days: dict[int, tuple[Segment, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of_offer(cls, offer: Any, holidays: Iterable[date], schedule: Schedule | None = None) -> Calendar:
@@ -78,29 +79,33 @@ class Calendar:
             return False
         return self.in_season(day)
 
-    def spans(self, day: date) -> tuple[TimeSpan, ...]:
-        if self.schedule is None or not self.active(day):
-            return ()
-        rule = self.schedule.rule_for(day, day in self.holidays)
-        return rule.spans if rule else ()
+    def segments(self, number: int) -> tuple[Segment, ...]:
+        """Day ``number`` (a date ordinal) as (start, end, kind) pieces covering 00:00–24:00."""
+        found = self._days.get(number)
+        if found is None:
+            if self.schedule is None or not self.schedule.rules:
+                found = ((0, DAY, CLOSED),)
+            else:
+                found = paint_day(self.schedule, number, self.holidays, self.active)
+            if len(self._days) > 4096:
+                self._days.clear()
+            self._days[number] = found
+        return found
 
-    def covering_end(self, t: int) -> int | None:
-        """End (absolute local minute) of a span covering ``t``, the latest one; None if closed."""
-        best = None
-        today = t // DAY
-        for number in (today - 1, today):
-            base = number * DAY
-            for span in self.spans(date.fromordinal(number)):
-                if base + span.start <= t < base + span.end and (best is None or base + span.end > best):
-                    best = base + span.end
-        return best
+    def kind_at(self, t: int) -> tuple[int, int]:
+        """(kind, end of that piece as an absolute local minute) at absolute local minute ``t``."""
+        number, minute = divmod(t, DAY)
+        for start, end, kind in self.segments(number):
+            if start <= minute < end:
+                return kind, number * DAY + end
+        raise AssertionError("segments cover the day")  # pragma: no cover
 
 
 @dataclass(frozen=True)
 class HoursStatus:
     """The live state. ``change``: absolute local minute of closing/opening (see ``state``)."""
 
-    state: str  # open, closed, season, upcoming, ended, paused, unknown
+    state: str  # open, open_end, closed, season, upcoming, ended, paused, unknown
     change: int | None = None  # open: closes; closed: opens; season: new season (00:00)
     now: int = 0
 
@@ -119,7 +124,7 @@ def local_minute(moment: datetime) -> int:
 
 def is_open(schedule: Schedule, moment: datetime, holiday_dates: set[date]) -> bool:
     """Is ``schedule`` open at ``moment`` (aware datetime)?"""
-    return Calendar(schedule, frozenset(holiday_dates)).covering_end(local_minute(moment)) is not None
+    return Calendar(schedule, frozenset(holiday_dates)).kind_at(local_minute(moment))[0] in (OPEN, OPEN_END)
 
 
 def status_at(offer: Any, moment: datetime, holiday_dates: Iterable[date],
@@ -137,9 +142,11 @@ def evaluate(cal: Calendar, t: int) -> HoursStatus:
     if cal.status == "temporarily_closed":
         return HoursStatus("paused", None, t)
     if cal.schedule is not None and cal.schedule.rules:
-        end = cal.covering_end(t)
-        if end is not None:
+        kind, end = cal.kind_at(t)
+        if kind == OPEN:
             return HoursStatus("open", _closing(cal, end, t), t)
+        if kind == OPEN_END:
+            return HoursStatus("open_end", None, t)
     if cal.valid_until and today > cal.valid_until:
         return HoursStatus("ended", None, t)
     if cal.valid_from and today < cal.valid_from:
@@ -153,8 +160,8 @@ def evaluate(cal: Calendar, t: int) -> HoursStatus:
 
 def _closing(cal: Calendar, end: int, t: int) -> int | None:
     while end - t <= ALWAYS_DAYS * DAY:
-        later = cal.covering_end(end)
-        if later is None:
+        kind, later = cal.kind_at(end)
+        if kind != OPEN:
             return end
         end = later
     return None
@@ -163,9 +170,9 @@ def _closing(cal: Calendar, end: int, t: int) -> int | None:
 def _next_opening(cal: Calendar, t: int) -> int | None:
     first = t // DAY
     for number in range(first, first + HORIZON_DAYS + 1):
-        for span in cal.spans(date.fromordinal(number)):
-            if number * DAY + span.start > t:
-                return number * DAY + span.start
+        for start, _end, kind in cal.segments(number):
+            if kind in (OPEN, OPEN_END) and number * DAY + start > t:
+                return number * DAY + start
     return None
 
 

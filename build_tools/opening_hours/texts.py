@@ -29,11 +29,13 @@ _WORDS = {
     "de": {"open": "Jetzt geöffnet", "closed": "Geschlossen", "closes": "schließt",
            "opens": "öffnet", "today": "heute", "tomorrow": "morgen", "at": "um", "on": "am",
            "always": "rund um die Uhr", "season": "Saisonangebot — wieder ab {date}",
-           "upcoming": "Startet am {date}", "ended": "Beendet", "paused": "Vorübergehend geschlossen"},
+           "upcoming": "Startet am {date}", "ended": "Beendet", "paused": "Vorübergehend geschlossen",
+           "open_end": "Jetzt geöffnet — Ende offen", "from": "ab"},
     "en": {"open": "Open now", "closed": "Closed", "closes": "closes", "opens": "opens",
            "today": "today", "tomorrow": "tomorrow", "at": "at", "on": "on",
            "always": "24 hours", "season": "Seasonal — back from {date}",
-           "upcoming": "Starts on {date}", "ended": "Ended", "paused": "Temporarily closed"},
+           "upcoming": "Starts on {date}", "ended": "Ended", "paused": "Temporarily closed",
+           "open_end": "Open now — no fixed closing time", "from": "from"},
 }
 
 
@@ -61,6 +63,8 @@ def status_text(status: HoursStatus, lang: str = "de") -> str | None:
         return words[status.state]
     if status.state == "unknown":
         return None
+    if status.state == "open_end":
+        return words["open_end"]
     if status.state in ("season", "upcoming"):
         if status.change is None:
             return words["closed"]

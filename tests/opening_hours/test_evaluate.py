@@ -53,13 +53,18 @@ def test_public_holiday_overrides_the_weekday():
         "Jetzt geöffnet — schließt um 14:00"
 
 
-def test_night_past_midnight_belongs_to_the_evening_it_starts():
+def test_night_past_midnight_as_the_reference_reads_it():
     schedule = parse_hours("Mo-Su 20:00-08:00; PH off")
     assert is_open(schedule, at("2026-11-24 02:00"), NW)
-    # The night 24→25 December started before the holiday: still open on its morning ...
-    assert is_open(schedule, at("2026-12-25 07:59"), NW)
-    # ... but no night starts on the holiday itself.
+    # A later rule for the next day replaces the night's morning part (opening_hours.js does
+    # the same): "PH off" closes the holiday from midnight on ...
+    assert not is_open(schedule, at("2026-12-25 07:59"), NW)
+    assert is_open(schedule, at("2026-12-24 23:59"), NW)
+    # ... and no night starts on the holiday itself.
     assert not is_open(schedule, at("2026-12-25 21:00"), NW)
+    # An additional rule (",") adds and keeps the morning; a rule before it does not replace it.
+    assert is_open(parse_hours("Mo 20:00-02:00, Tu 10:00-12:00"), at("2026-11-24 01:00"), NW)
+    assert is_open(parse_hours("Tu 10:00-12:00; Mo 20:00-02:00"), at("2026-11-24 01:00"), NW)
     assert is_open(schedule, at("2026-12-26 03:00"), NW) is False
     offer = FakeOffer("Mo-Su 20:00-08:00")
     assert text(offer, at("2026-11-23 22:00")) == "Jetzt geöffnet — schließt morgen um 08:00"
@@ -131,3 +136,25 @@ def test_open_minutes_per_week():
     assert open_minutes_per_week(parse_hours("Mo-Fr 09:00-17:00; We off")) == 4 * 480
     assert open_minutes_per_week(parse_hours("Nov-Mar Mo-Fr 10:00-16:00")) == 5 * 360
     assert open_minutes_per_week(parse_hours('"nach Vereinbarung"')) == 0
+
+
+def test_additional_off_fallback_open_end_dates_and_weeks():
+    assert not is_open(parse_hours("Mo-Fr 08:00-12:00; We 12:30-14:00"), at("2026-11-25 09:00"), NW)
+    assert is_open(parse_hours("Mo-Fr 08:00-12:00, We 12:30-14:00"), at("2026-11-25 09:00"), NW)
+    subtract = parse_hours("Mo-Fr 08:00-18:00; We 12:00-14:00 off")
+    assert is_open(subtract, at("2026-11-25 09:00"), NW) and not is_open(subtract, at("2026-11-25 13:00"), NW)
+    fallback = parse_hours("Mo-Fr 10:00-12:00 || Sa 10:00-12:00")
+    assert is_open(fallback, at("2026-11-28 11:00"), NW)
+    late = FakeOffer("Mo-Sa 18:00+")
+    assert text(late, at("2026-11-23 19:00")) == "Jetzt geöffnet — Ende offen"
+    assert text(late, at("2026-11-24 03:59")) == "Jetzt geöffnet — Ende offen"
+    assert text(late, at("2026-11-24 04:00")) == "Geschlossen — öffnet heute um 18:00"
+    christmas = parse_hours("Mo-Su 10:00-12:00; Dec 24-26 off; Dec 31 off")
+    assert not is_open(christmas, at("2026-12-25 11:00"), NW)
+    assert not is_open(christmas, at("2026-12-31 11:00"), NW)
+    assert is_open(christmas, at("2026-12-27 11:00"), NW)
+    once = parse_hours("2026 Nov 22 11:00-17:00")
+    assert is_open(once, at("2026-11-22 12:00"), NW) and not is_open(once, at("2027-11-22 12:00"), NW)
+    assert text(FakeOffer("2026 Nov 22 11:00-17:00"), at("2026-11-23 12:00")) == "Geschlossen"
+    odd = parse_hours("week 1-53/2 We 10:00-12:00")  # 25 Nov 2026 is in week 48
+    assert not is_open(odd, at("2026-11-25 11:00"), NW) and is_open(odd, at("2026-11-18 11:00"), NW)

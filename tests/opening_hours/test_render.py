@@ -80,7 +80,8 @@ def test_compact_schedule_is_small_json():
     offer = FakeOffer("Mo-Fr 09:00-12:00; Nov-Mar Mo[1] 20:00-08:00; PH off", Season("11-01", "03-31"),
                       date(2026, 1, 1), date(2027, 6, 30), "temporarily_closed")
     assert compact_schedule(offer) == {
-        "r": [[31, 0, 0, [], [540, 720]], [0, 0b110000000111, 0, [0, 1], [1200, 1920]], [0, 0, 1, [], []]],
+        "r": [[31, 0, 0, [], [540, 720, 0], 1, [], []], [0, 0b110000000111, 0, [0, 1], [1200, 1920, 0], 1, [], []],
+              [0, 0, 1, [], [], 0, [], []]],
         "s": ["11-01", "03-31"], "f": "2026-01-01", "u": "2027-06-30", "x": "temporarily_closed",
     }
     assert compact_schedule(FakeOffer('"nach Vereinbarung"')) == {}
@@ -97,7 +98,7 @@ def test_hours_data_covers_three_years_of_holidays():
     assert "2026-12-25" in data["holidays"] and "2028-12-26" in data["holidays"]
     assert "2029-01-01" not in data["holidays"]
     # Nothing to evaluate for "b" (active, no hours): left out, the script shows "unknown".
-    assert data["offers"] == {"a": {"r": [[0, 0, 0, [], [0, 1440]]]}}
+    assert data["offers"] == {"a": {"r": [[0, 0, 0, [], [0, 1440, 0], 1, [], []]]}}
     json.dumps(data)
 
 

@@ -19,11 +19,16 @@
  *   <span data-atlas-open-count></span>             number of listed offers open now.
  *
  * <compact> is written by build_tools/opening_hours/compact.py:
- *   {"r": [[days, months, ph, nth, spans], ...], "s": ["11-01", "03-31"],
+ *   {"r": [[days, months, ph, nth, spans, flags, dates, weeks], ...], "s": ["11-01", "03-31"],
  *    "f": "2026-01-01", "u": "2026-12-31", "x": "ended" | "temporarily_closed"}
  *   days: weekday bit mask (bit 0 = Monday); months: bit mask (bit 0 = January, 0 = all);
  *   ph: 1 for public holidays; nth: [weekday, k, ...] (k = 1..5 or -1..-5);
- *   spans: [start, end, ...] minutes after midnight, end may pass 1440 (past midnight).
+ *   spans: [start, end, openEnd, ...] minutes after midnight, end may pass 1440;
+ *   flags: meaning (0 off, 1 open, 2 unknown) + 4 additional rule (",") + 8 fallback ("||");
+ *   dates: [from, until, fromYear, untilYear, ...] (month * 100 + day; years 0 = every year);
+ *   weeks: ISO week numbers (empty = all).
+ * How rules paint a day is build_tools/opening_hours/steps.py (the opening_hours npm
+ * package's semantics): steps() and paintDay() below mirror it.
  *
  * API for other scripts (the overview map): window.AtlasHours.isOpen(id, date?),
  * .status(id, date?), .statusText(id, date?, lang?), .refresh().
@@ -40,6 +45,7 @@
   var MS_DAY = 86400000;
   var HORIZON_DAYS = 370;
   var ALWAYS_DAYS = 7;
+  var CLOSED = 0, OPEN = 1, UNKNOWN = 2, OPEN_END = 3;
 
   // --- Europe/Berlin wall clock ---------------------------------------------------------
 
@@ -70,9 +76,11 @@
     var d = new Date(number * MS_DAY);
     var y = d.getUTCFullYear(), m = d.getUTCMonth() + 1, day = d.getUTCDate();
     var dim = new Date(Date.UTC(y, m, 0)).getUTCDate();
+    var wd = (d.getUTCDay() + 6) % 7, thursday = number - wd + 3;
+    var thursdayYear = new Date(thursday * MS_DAY).getUTCFullYear();
     info = {
-      y: y, m: m, d: day, md: m * 100 + day,
-      wd: (d.getUTCDay() + 6) % 7,
+      y: y, m: m, d: day, md: m * 100 + day, wd: wd,
+      wk: Math.floor((thursday - Date.UTC(thursdayYear, 0, 1) / MS_DAY) / 7) + 1,
       first: Math.floor((day - 1) / 7) + 1,
       last: -(Math.floor((dim - day) / 7) + 1)
     };
@@ -92,12 +100,42 @@
 
   // --- one offer --------------------------------------------------------------------------
 
+  function steps(rules) {
+    var out = [], dated = [];
+    rules.forEach(function (r) {
+      var kind = r[5] & 3, additive = !!(r[5] & 4), fallback = !!(r[5] & 8), spans = r[4];
+      var hasDate = !!(r[0] || r[1] || r[2] || r[3].length || r[6].length || r[7].length);
+      var times = null, wrap = [];
+      if (spans.length) {
+        times = [];
+        for (var i = 0; i < spans.length; i += 3) {
+          times.push(spans[i], Math.min(spans[i + 1], DAY), spans[i + 2]);
+          if (spans[i + 1] > DAY) wrap.push(0, spans[i + 1] - DAY, spans[i + 2]);
+        }
+      }
+      var resets = !additive && !fallback && (kind === OPEN || kind === UNKNOWN) &&
+        (hasDate || (out.length > 0 && kind === OPEN && !dated[dated.length - 1]));
+      out.push({ rule: r, wrapped: false, resets: resets, fallback: fallback, kind: kind, times: times });
+      dated.push(hasDate);
+      if (wrap.length) {
+        out.push({ rule: r, wrapped: true, resets: false, fallback: false, kind: kind, times: wrap });
+        dated.push(hasDate);
+      }
+    });
+    return out;
+  }
+
   function prepare(c) {
     var md = function (s) { return +s.slice(0, 2) * 100 + +s.slice(3, 5); };
-    var rules = c.r || [], openMonths = 0;  // months in which some rule opens (a shortcut only)
-    rules.forEach(function (r) { if (r[4].length) openMonths |= r[1] || 4095; });
+    var rules = c.r || [], openMonths = 0;  // months in which some span may begin (a shortcut only)
+    rules.forEach(function (r) {
+      if ((r[5] & 3) !== OPEN) return;
+      var mask = r[6].length || r[7].length ? 4095 : (r[1] || 4095);
+      for (var i = 0; i < r[4].length; i += 3) if (r[4][i + 1] > DAY) mask |= ((mask << 1) | (mask >> 11)) & 4095;
+      openMonths |= mask;
+    });
     return {
-      rules: rules, openMonths: openMonths,
+      rules: rules, steps: steps(rules), openMonths: openMonths, cache: {}, cached: 0,
       season: c.s ? [md(c.s[0]), md(c.s[1])] : null,
       from: c.f ? dayNumber(c.f) : null,
       until: c.u ? dayNumber(c.u) : null,
@@ -111,9 +149,27 @@
     return a <= b ? (a <= here && here <= b) : (here >= a || here <= b);
   }
 
+  function active(p, number) {
+    if (p.from !== null && number < p.from) return false;
+    if (p.until !== null && number > p.until) return false;
+    return inSeason(p, dayInfo(number));
+  }
+
+  function dateIn(dates, i, info) {
+    var a = dates[i], b = dates[i + 1], y1 = dates[i + 2], y2 = dates[i + 3];
+    if (y1) { var here = info.y * 10000 + info.md; return y1 * 10000 + a <= here && here <= y2 * 10000 + b; }
+    return a <= b ? (a <= info.md && info.md <= b) : (info.md >= a || info.md <= b);
+  }
+
   function ruleMatches(rule, info, isHoliday) {
-    var days = rule[0], months = rule[1], ph = rule[2], nth = rule[3];
+    var days = rule[0], months = rule[1], ph = rule[2], nth = rule[3], dates = rule[6], weeks = rule[7];
     if (months && !(months & (1 << (info.m - 1)))) return false;
+    if (dates.length) {
+      var hit = false;
+      for (var j = 0; j < dates.length && !hit; j += 4) hit = dateIn(dates, j, info);
+      if (!hit) return false;
+    }
+    if (weeks.length && weeks.indexOf(info.wk) < 0) return false;
     if (!days && !nth.length && !ph) return true;
     if (days & (1 << info.wd)) return true;
     if (ph && isHoliday) return true;
@@ -123,36 +179,62 @@
     return false;
   }
 
-  var NONE = [];
-  function spansOn(p, holidays, number) {
-    if (p.from !== null && number < p.from) return NONE;
-    if (p.until !== null && number > p.until) return NONE;
-    var info = dayInfo(number);
-    if (!inSeason(p, info)) return NONE;
-    var found = null, isHoliday = holidays[number] === true;
-    for (var i = 0; i < p.rules.length; i++) {
-      if (ruleMatches(p.rules[i], info, isHoliday)) found = p.rules[i];
+  function paint(segments, start, end, kind, onlyClosed) {
+    var out = [], merged = [], i;
+    for (i = 0; i < segments.length; i++) {
+      var a = segments[i][0], b = segments[i][1], k = segments[i][2];
+      if (b <= start || a >= end || (onlyClosed && k !== CLOSED)) { out.push([a, b, k]); continue; }
+      if (a < start) out.push([a, start, k]);
+      out.push([Math.max(a, start), Math.min(b, end), kind]);
+      if (b > end) out.push([end, b, k]);
     }
-    return found ? found[4] : NONE;
+    for (i = 0; i < out.length; i++) {
+      var last = merged[merged.length - 1], seg = out[i];
+      if (last && last[2] === seg[2] && last[1] === seg[0]) last[1] = seg[1];
+      else if (seg[0] < seg[1]) merged.push(seg);
+    }
+    return merged;
   }
 
-  function coveringEnd(p, holidays, t) {
-    var best = null, today = Math.floor(t / DAY);
-    for (var number = today - 1; number <= today; number++) {
-      var spans = spansOn(p, holidays, number), base = number * DAY;
-      for (var i = 0; i < spans.length; i += 2) {
-        var s = base + spans[i], e = base + spans[i + 1];
-        if (s <= t && t < e && (best === null || e > best)) best = e;
+  function segmentsOf(p, holidays, number) {
+    var found = p.cache[number];
+    if (found) return found;
+    var painted = [[0, DAY, CLOSED]], matching = [], i;
+    if (p.rules.length) {
+      for (i = 0; i < p.steps.length; i++) {
+        var step = p.steps[i], day = step.wrapped ? number - 1 : number;
+        if (active(p, day) && ruleMatches(step.rule, dayInfo(day), holidays[day] === true)) {
+          if (step.resets) matching = [];
+          matching.push(step);
+        }
+      }
+      for (i = 0; i < matching.length; i++) {
+        var times = matching[i].times || [0, DAY, 0];
+        for (var j = 0; j < times.length; j += 3) {
+          var kind = times[j + 2] && matching[i].kind !== CLOSED ? OPEN_END : matching[i].kind;
+          painted = paint(painted, times[j], times[j + 1], kind, matching[i].fallback);
+        }
       }
     }
-    return best;
+    if (++p.cached > 4096) { p.cache = {}; p.cached = 0; }
+    p.cache[number] = painted;
+    return painted;
+  }
+
+  /** [kind, end of that piece as an absolute minute] at absolute local minute t. */
+  function kindAt(p, holidays, t) {
+    var number = Math.floor(t / DAY), minute = t - number * DAY, segs = segmentsOf(p, holidays, number);
+    for (var i = 0; i < segs.length; i++) {
+      if (segs[i][0] <= minute && minute < segs[i][1]) return [segs[i][2], number * DAY + segs[i][1]];
+    }
+    return [CLOSED, (number + 1) * DAY];
   }
 
   function closing(p, holidays, end, t) {
     while (end - t <= ALWAYS_DAYS * DAY) {
-      var later = coveringEnd(p, holidays, end);
-      if (later === null) return end;
-      end = later;
+      var later = kindAt(p, holidays, end);
+      if (later[0] !== OPEN) return end;
+      end = later[1];
     }
     return null;
   }
@@ -162,9 +244,10 @@
     if (!p.openMonths) return null;
     for (var number = first; number <= first + HORIZON_DAYS; number++) {
       if (!(p.openMonths & (1 << (dayInfo(number).m - 1)))) continue;
-      var spans = spansOn(p, holidays, number);
-      for (var i = 0; i < spans.length; i += 2) {
-        if (number * DAY + spans[i] > t) return number * DAY + spans[i];
+      var segs = segmentsOf(p, holidays, number);
+      for (var i = 0; i < segs.length; i++) {
+        var kind = segs[i][2];
+        if ((kind === OPEN || kind === OPEN_END) && number * DAY + segs[i][0] > t) return number * DAY + segs[i][0];
       }
     }
     return null;
@@ -181,15 +264,16 @@
     return null;
   }
 
-  /** {state, change, now}: state open|closed|season|upcoming|ended|paused|unknown. */
+  /** {state, change, now}: state open|open_end|closed|season|upcoming|ended|paused|unknown. */
   function statusAt(p, holidays, t) {
     var today = Math.floor(t / DAY), info = dayInfo(today);
     var result = function (state, change) { return { state: state, change: change, now: t }; };
     if (p.status === "ended") return result("ended", null);
     if (p.status === "temporarily_closed") return result("paused", null);
     if (p.rules.length) {
-      var end = coveringEnd(p, holidays, t);
-      if (end !== null) return result("open", closing(p, holidays, end, t));
+      var here = kindAt(p, holidays, t);
+      if (here[0] === OPEN) return result("open", closing(p, holidays, here[1], t));
+      if (here[0] === OPEN_END) return result("open_end", null);
     }
     if (p.until !== null && today > p.until) return result("ended", null);
     if (p.from !== null && today < p.from) return result("upcoming", p.from * DAY);
@@ -204,14 +288,14 @@
     de: { open: "Jetzt geöffnet", closed: "Geschlossen", closes: "schließt", opens: "öffnet",
       today: "heute", tomorrow: "morgen", at: "um", on: "am", always: "rund um die Uhr",
       season: "Saisonangebot — wieder ab {date}", upcoming: "Startet am {date}",
-      ended: "Beendet", paused: "Vorübergehend geschlossen",
+      ended: "Beendet", paused: "Vorübergehend geschlossen", openEnd: "Jetzt geöffnet — Ende offen",
       days: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
       months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
         "September", "Oktober", "November", "Dezember"] },
     en: { open: "Open now", closed: "Closed", closes: "closes", opens: "opens",
       today: "today", tomorrow: "tomorrow", at: "at", on: "on", always: "24 hours",
       season: "Seasonal — back from {date}", upcoming: "Starts on {date}",
-      ended: "Ended", paused: "Temporarily closed",
+      ended: "Ended", paused: "Temporarily closed", openEnd: "Open now — no fixed closing time",
       days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
       months: ["January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December"] }
@@ -245,6 +329,7 @@
     var w = WORDS[lang];
     if (status.state === "ended" || status.state === "paused") return w[status.state];
     if (status.state === "unknown") return null;
+    if (status.state === "open_end") return w.openEnd;
     if (status.state === "season" || status.state === "upcoming") {
       if (status.change === null) return w.closed;
       var day = Math.floor(status.change / DAY);
@@ -299,8 +384,9 @@
 
   function isOpen(id, date) {
     var p = prepared[id];
-    return !!p && p.status !== "ended" && p.status !== "temporarily_closed" &&
-      p.rules.length > 0 && coveringEnd(p, holidays, localMinute(date || new Date())) !== null;
+    if (!p || p.status === "ended" || p.status === "temporarily_closed" || !p.rules.length) return false;
+    var kind = kindAt(p, holidays, localMinute(date || new Date()))[0];
+    return kind === OPEN || kind === OPEN_END;
   }
 
   function statusText(id, date, lang) {
@@ -319,11 +405,12 @@
       var el = marks[i], id = el.getAttribute("data-atlas-status"), p = prepared[id];
       if (!p) continue;
       var s = statusAt(p, holidays, t);
-      open[id] = s.state === "open";
+      open[id] = s.state === "open" || s.state === "open_end";
       var text = textOf(s, pageLang);
       if (text !== null && el.textContent !== text) el.textContent = text;
-      setClass(el, "is-open", s.state === "open");
-      setClass(el, "is-closed", s.state !== "open" && s.state !== "unknown");
+      var isOpenNow = s.state === "open" || s.state === "open_end";
+      setClass(el, "is-open", isOpenNow);
+      setClass(el, "is-closed", !isOpenNow && s.state !== "unknown");
       setClass(el, "is-unknown", s.state === "unknown");
     }
     applyFilter(now, open);
