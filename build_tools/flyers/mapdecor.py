@@ -90,12 +90,14 @@ def draw_furniture(c, ink, pen, width: float, height: float, metres_per_point: f
 
 def draw_district_names(c, ink, pen, shapes: list[tuple[str, Polygon]], width: float,
                         height: float, size: float, taken: list[Box],
-                        leaders: list[LineString]) -> list[tuple[str, Box]]:
-    """Each district's name (``shapes``: name and its largest part, in map points) where
-    nothing else is, on a white ground; returns (name, box) of each name printed."""
+                        leaders: list[LineString], inside: bool = False
+                        ) -> list[tuple[str, Box]]:
+    """Each district's name (``shapes``: name and a part, in map points) where nothing else
+    is, on a white ground; returns (name, box) of each name printed. ``inside`` (an exclave):
+    wholly inside its part, else right beside it, else not at all."""
     labels = []
     for name, shape in shapes:
-        found = _name_box(pen, name, shape, width, height, size, taken, leaders)
+        found = _name_box(pen, name, shape, width, height, size, taken, leaders, inside)
         if found is None:
             continue
         fit, lines, spot_box = found
@@ -112,7 +114,7 @@ def draw_district_names(c, ink, pen, shapes: list[tuple[str, Polygon]], width: f
 
 
 def _name_box(pen, name: str, shape: Polygon, width: float, height: float, size: float,
-              taken: list[Box], leaders: list[LineString]):
+              taken: list[Box], leaders: list[LineString], inside: bool = False):
     """(size, lines, box) of the first free place for a name (see the module docstring)."""
     middle = polylabel(shape, tolerance=1.0) if shape.area > 1 else shape.centroid
     minx, miny, maxx, maxy = shape.bounds
@@ -131,7 +133,7 @@ def _name_box(pen, name: str, shape: Polygon, width: float, height: float, size:
             split = pen.wrap(name, half, fit, True)
             if len(split) == 2:
                 variants.append((fit, split))
-    for strict in (True, False):
+    for strict in (True,) if inside else (True, False):
         for fit, lines in variants:
             w = max(pen.measure(line, fit, True) for line in lines) + 2
             h = fit * (1 + 1.15 * (len(lines) - 1)) + 2.2
@@ -139,18 +141,29 @@ def _name_box(pen, name: str, shape: Polygon, width: float, height: float, size:
                 candidate = (p.x - w / 2, p.y - h / 2, p.x + w / 2, p.y + h / 2)
                 if _free(candidate, shape, strict, width, height, taken, leaders):
                     return fit, lines, candidate
+    if inside:  # an exclave too small for its name: the name right beside it
+        fit = size - 0.5
+        w, h = pen.measure(name, fit, True) + 2, fit + 2.2
+        x0, y0, x1, y1 = shape.bounds
+        mx, my = (x0 + x1) / 2, (y0 + y1) / 2
+        for candidate in ((x1 + 0.5, my - h / 2, x1 + 0.5 + w, my + h / 2),
+                          (x0 - 0.5 - w, my - h / 2, x0 - 0.5, my + h / 2),
+                          (mx - w / 2, y1 + 0.5, mx + w / 2, y1 + 0.5 + h),
+                          (mx - w / 2, y0 - 0.5 - h, mx + w / 2, y0 - 0.5)):
+            if _free(candidate, None, False, width, height, taken, leaders):
+                return fit, [name], candidate
     return None
 
 
-def _free(candidate: Box, shape: Polygon, strict: bool, width: float, height: float,
+def _free(candidate: Box, shape: Polygon | None, strict: bool, width: float, height: float,
           taken: list[Box], leaders: list[LineString]) -> bool:
     left, bottom, right, top = candidate
     if left < 0.5 or bottom < 0.5 or right > width - 0.5 or top > height - 0.5:
         return False
     area = box(*candidate)
-    if strict and not shape.contains(area):
+    if shape is not None and strict and not shape.contains(area):
         return False
-    if not shape.contains(area.centroid):
+    if shape is not None and not shape.contains(area.centroid):
         return False
     if any(overlap(candidate, other) for other in taken):
         return False

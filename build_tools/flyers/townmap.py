@@ -189,13 +189,17 @@ class TownMap:
         for marker in markers:
             self._draw_marker(c, ink, pen, marker, style)
         leaders = [LineString([m.anchor, (m.x, m.y)]) for m in markers if m.moved]
-        shapes = []
+        shapes, exclaves = [], []
         for district in self.districts:
-            parts = _polygons(self.projected(district.geometry))
-            if parts:  # the largest part carries the name
-                shapes.append((district.name, max(parts, key=lambda part: part.area)))
+            parts = sorted(_polygons(self.projected(district.geometry)),
+                           key=lambda part: (-part.area, part.bounds))
+            if parts:  # the largest part carries the name; an exclave too, where it fits
+                shapes.append((district.name, parts[0]))
+                exclaves += [(district.name, part) for part in parts[1:]]
         drawing.labels = draw_district_names(c, ink, pen, shapes, self.width, self.height,
                                              style.name_size, taken, leaders)
+        drawing.labels += draw_district_names(c, ink, pen, exclaves, self.width, self.height,
+                                              style.name_size - 1, taken, leaders, inside=True)
         c.restoreState()
         return drawing
 

@@ -162,6 +162,8 @@ def test_sample_overview_and_close_up(sample_booklet):
     assert len(fixed) == 1 and fixed[0].text.startswith(
         f"{len(points) - len(outside)} Angebote")
     _check_map(drawing, townmap, outside)
+    # Nord's exclave inside Ost is named too (beside it: the square is too small for it).
+    assert [name for name, _ in drawing.labels].count("Nord") == 2
     words = text(pdf)
     for name in ("West", "Ost", "Süd", "Nord", "Rölsdorf-Feld", "Innenstadt"):
         assert name in words
