@@ -45,7 +45,7 @@ _URL_RE = re.compile(r"^https?://[A-Za-z0-9.-]+(?::\d+)?(?:[/?#][^\s<>\"'`]*)?$"
 PHONE_PATTERN = r"^\+?[0-9][0-9 /()-]{1,30}$"
 EMAIL_PATTERN = r"^(?![Mm][Aa][Ii][Ll][Tt][Oo]:)[^@\s<>\"'`,;:()]+@[^@\s<>\"'`,;:()/?#.][^@\s<>\"'`,;:()/?#]*\.[^@\s<>\"'`,;:()/?#.]{2,}$"
 URL_PATTERN = r"^https?://[^\s/?#@<>\"'`.][^\s/?#@<>\"'`]*\.[^\s/?#@<>\"'`]+(?:[/?#][^\s<>\"'`]*)?$"
-HOURS_ALPHABET_PATTERN = r'^(?:[A-Za-z0-9 :;,/\[\]-]|"[^"]*")*$'
+HOURS_ALPHABET_PATTERN = r'^(?:[A-Za-z0-9 :;,/+|\[\]-]|"[^"]*")*$'
 COSTS_VAGUE_PATTERN = (
     r"^\s*([Yy][Ee][Ss]|[Nn][Oo]|[Tt][Rr][Uu][Ee]|[Ff][Aa][Ll][Ss][Ee]|[Oo][Nn]|[Oo][Ff][Ff]"
     r"|[Jj][Aa]|[Nn][Ee][Ii][Nn]|[YyNnXx]|-|\?)\s*$"
@@ -218,7 +218,27 @@ Hours = Annotated[
     BeforeValidator(_clean_text),
     WithJsonSchema({"type": "string", "pattern": HOURS_ALPHABET_PATTERN, "patternErrorMessage":
                     "OpenStreetMap-Format: Mo Tu We Th Fr Sa Su, Zeiten HH:MM-HH:MM mit „-“ "
-                    "(kein „–“, kein Punkt), Kommentare in \"…\" (docs/opening-hours.md)"}),
+                    "(kein „–“, kein Punkt), Kommentare in \"…\" (docs/opening-hours.md); "
+                    "„atlas fix“ korrigiert die Schreibweise"}),
+]
+
+
+SOURCE_PATTERN = r"^(osm:(node|way|relation)/[1-9][0-9]{0,14}|hsds:[^\s]{1,200})$"
+_SOURCE_RE = re.compile(SOURCE_PATTERN)
+
+
+def _check_source(value: str) -> str:
+    if not _SOURCE_RE.match(value):
+        raise ValueError(f"{shown(value)}: Herkunft als osm:node/123, osm:way/123, osm:relation/123 "
+                         "oder hsds:<id> (schreibt der Import; nicht von Hand ändern)")
+    return value
+
+
+Source = Annotated[
+    str,
+    AfterValidator(_check_source),
+    WithJsonSchema({"type": "string", "pattern": SOURCE_PATTERN, "patternErrorMessage":
+                    "Herkunft: osm:node/123 oder hsds:<id>"}),
 ]
 
 
@@ -501,6 +521,12 @@ class Offer(StrictModel):
     aliases: list[Identifier] = Field(
         default_factory=list,
         description="Frühere ids: ihre Adressen leiten auf dieses Angebot weiter.",
+    )
+    source: Source | None = Field(
+        None,
+        description="Herkunft übernommener Daten: osm:node/123 (OpenStreetMap, Lizenz ODbL: die "
+        "Seite nennt die Quelle) oder hsds:<id> (HSDS-Import). Schreibt atlas import; ein erneuter "
+        "Import gleicht darüber ab. Nicht ändern.",
     )
     translations: dict[str, Translation] = Field(
         default_factory=dict,

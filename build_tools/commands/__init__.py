@@ -6,6 +6,7 @@ A new subcommand is a module here plus one line in :data:`COMMANDS`.
 COMMANDS = [
     "init",
     "check",
+    "fix",
     "new",
     "schema",
     "build",

@@ -3,6 +3,8 @@
 Only for strings :func:`~.parser.parse_hours` accepts; nothing here changes what they mean.
 
 * ``PH off`` alone names only when the offer is closed: every other day stays closed too.
+* Tolerated spellings (``8:00``, ``Off``, ``Di``, ``–``, ``Mo-Fr:``): one warning naming them;
+  ``atlas fix`` writes the canonical form (:mod:`.fixes`).
 * A span that ends before it starts runs past midnight (``20:00-08:00`` at a shelter is
   right). One that *starts in the morning* and ends before its start (``09:00-05:00``,
   meant as 9 to 5) is a typo far more often than a 20-hour opening — unless the offer is an
@@ -14,6 +16,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .fixes import fix_summary, hours_fixes
 from .lexer import tokenize
 from .model import DAY
 from .parser import parse_hours
@@ -38,6 +41,13 @@ def hours_warnings(text: str, overnight: bool = False) -> tuple[HoursWarning, ..
     schedule = parse_hours(text)
     tokens = tokenize(text)
     found: list[HoursWarning] = []
+    fixes = hours_fixes(text)
+    if fixes:
+        found.append(HoursWarning(
+            fixes[0].offset,
+            f"nicht in der üblichen Schreibweise: {fix_summary(fixes)} — gleiche Bedeutung; "
+            "„atlas fix“ schreibt es um",
+        ))
     if schedule.rules and all(
         rule.holiday and not rule.weekdays and not rule.nth and not rule.spans
         for rule in schedule.rules

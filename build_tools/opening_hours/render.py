@@ -8,15 +8,19 @@ from typing import Any
 from .model import DAY, HoursError, Rule, Schedule, TimeSpan, day_runs
 from .parser import parse_hours
 from .texts import DAY_ABBR, DAY_NAMES, MONTH_ABBR, clock, lang_of, long_date
+from .weekly import weekly_table
 
 _W = {
     "de": {"uhr": " Uhr", "daily": "täglich", "closed": "geschlossen", "always": "rund um die Uhr",
            "ph": "feiertags", "last": "letzter", "of_month": "im Monat", "season": "Saison: {a} bis {b}",
-           "from": "Gilt ab {a}", "until": "Gilt bis {b}", "between": "Gilt vom {a} bis {b}"},
+           "from": "Gilt ab {a}", "until": "Gilt bis {b}", "between": "Gilt vom {a} bis {b}",
+           "open_end": "ab {a} Uhr", "otherwise": "sonst", "week": "KW", "every": "jede {n}.",
+           "closed_at": "{a} geschlossen"},
     "en": {"uhr": "", "daily": "daily", "closed": "closed", "always": "open 24/7",
            "ph": "public holidays", "last": "last", "of_month": "of the month",
            "season": "Season: {a} to {b}", "from": "From {a}", "until": "Until {b}",
-           "between": "From {a} to {b}"},
+           "between": "From {a} to {b}", "open_end": "from {a}", "otherwise": "otherwise",
+           "week": "week", "every": "every {n}", "closed_at": "closed {a}"},
 }
 _ORDINAL_EN = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th"}
 
@@ -39,7 +43,7 @@ def describe_schedule(schedule: Schedule, lang: str = "de") -> list[str]:
     lang = lang_of(lang)
     lines = _weekly_lines(schedule, lang)
     for rule in schedule.rules:
-        if not rule.plain:
+        if not rule.plain or rule.fallback:
             lines.append(_rule_line(rule, lang))
     lines = [line[:1].upper() + line[1:] for line in lines]
     if schedule.comment:
@@ -68,7 +72,8 @@ def spans_text(spans: tuple[TimeSpan, ...], lang: str) -> str:
     if spans == (TimeSpan(0, DAY),):
         return _W[lang]["always"]
     suffix = _W[lang]["uhr"]
-    return ", ".join(f"{clock(s.start)}–{clock(s.end % DAY if s.end != DAY else DAY)}{suffix}" for s in spans)
+    return ", ".join(_W[lang]["open_end"].format(a=clock(s.start)) if s.open_end else
+                     f"{clock(s.start)}–{clock(s.end % DAY if s.end != DAY else DAY)}{suffix}" for s in spans)
 
 
 def days_text(days: list[int], lang: str) -> str:
@@ -86,11 +91,14 @@ def days_text(days: list[int], lang: str) -> str:
 
 
 def _weekly_lines(schedule: Schedule, lang: str) -> list[str]:
-    per_day: list[tuple[tuple[TimeSpan, ...], str | None] | None] = [None] * 7
+    comments: list[str | None] = [None] * 7
     for rule in schedule.rules:
-        if rule.plain:
+        if rule.plain and not rule.fallback:
             for weekday in rule.weekdays or range(7):
-                per_day[weekday] = (rule.spans, rule.comment)
+                comments[weekday] = rule.comment if not rule.additive else comments[weekday] or rule.comment
+    table = weekly_table(schedule)
+    per_day: list[tuple[tuple[TimeSpan, ...], str | None] | None] = [
+        None if spans is None else (spans, comments[day]) for day, spans in enumerate(table)]
     groups: dict[tuple, list[int]] = {}
     for weekday, entry in enumerate(per_day):
         if entry is not None:
@@ -115,18 +123,55 @@ def _rule_line(rule: Rule, lang: str) -> str:
         parts.append(_nth_text(weekday, sorted(which, key=lambda k: (k < 0, abs(k))), lang))
     if rule.holiday:
         parts.append(words["ph"])
-    if not parts and rule.spans and rule.spans != (TimeSpan(0, DAY),):
+    if not parts and rule.spans and rule.spans != (TimeSpan(0, DAY),) and not (rule.dates or rule.weeks):
         parts.append(words["daily"])
     body = spans_text(rule.spans, lang) if rule.spans else rule.comment or words["closed"]
+    if rule.spans and rule.meaning == "off":
+        body = words["closed_at"].format(a=body)
     if not rule.spans and lang == "en" and parts and not rule.comment:
         line = f"{body} on {', '.join(parts)}"
     else:
         line = " ".join([", ".join(parts), body]).strip()
-    if rule.months:
-        line = f"{_months_text(rule.months, lang)}: {line}"
+    heads = [_months_text(rule.months, lang)] if rule.months else []
+    heads += [dates_text(rule.dates, lang)] if rule.dates else []
+    heads += [_weeks_text(rule.weeks, lang)] if rule.weeks else []
+    if heads:
+        line = f"{', '.join(heads)}: {line}"
     if rule.comment and rule.spans:
         line += f" ({rule.comment})"
+    if rule.fallback:
+        line = f"{words['otherwise']}: {line}"
     return line
+
+
+def dates_text(dates, lang: str) -> str:
+    """``24.–26. Dez``, ``24. Dez, 31. Dez``, ``22. Nov 2025``, ``24. Dez – 1. Jan``."""
+    names = MONTH_ABBR[lang]
+    dot = "." if lang == "de" else ""
+    parts = []
+    for found in dates:
+        (m1, d1), (m2, d2) = found.start, found.end
+        y1, y2 = found.years or (None, None)
+        first = f"{d1}{dot} {names[m1 - 1]}" + (f" {y1}" if y1 and y1 != y2 else "")
+        last = f"{d2}{dot} {names[m2 - 1]}" + (f" {y2}" if y2 else "")
+        if (m1, d1, y1) == (m2, d2, y2):
+            parts.append(last)
+        elif m1 == m2 and y1 == y2:
+            parts.append(f"{d1}{dot}–{last}")
+        else:
+            parts.append(f"{first} – {last}")
+    return ", ".join(parts)
+
+
+def _weeks_text(weeks: frozenset[int], lang: str) -> str:
+    """``KW 1–53, jede 2.``, ``KW 48``, ``KW 1–5, 10``."""
+    words = _W[lang]
+    ordered = sorted(weeks)
+    step = ordered[1] - ordered[0] if len(ordered) > 2 else 1
+    if step > 1 and all(b - a == step for a, b in zip(ordered, ordered[1:], strict=False)):
+        return f"{words['week']} {ordered[0]}–{ordered[-1]}, {words['every'].format(n=step)}"
+    runs = day_runs(ordered)
+    return f"{words['week']} " + ", ".join(f"{r[0]}–{r[-1]}" if len(r) > 1 else str(r[0]) for r in runs)
 
 
 def _nth_text(weekday: int, which: list[int], lang: str) -> str:
