@@ -14,11 +14,14 @@ string gives the same schedules again.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from typing import Any
 
 from .. import opening_hours
+from ..opening_hours.model import Schedule
+from ..opening_hours.render import _rule_line
+from ..opening_hours.weekly import weekly_table
 from ..schema import Offer
 from .ids import hsds_id
 
@@ -96,16 +99,18 @@ def _plan(text: str, today: date) -> _Plan | None:
         plan.window = _month_window(shared, today)
         if plan.window:
             plan.notes.append(months_sentence(shared))
+    weekly: list = []
     for rule in rules:
+        if rule.dates or rule.weeks or rule.fallback:
+            # One-off dates, week numbers and fallbacks have no RRULE form here: in words.
+            plan.notes.append(f"{_rule_line(rule, 'de')}.")
+            continue
         if rule.months and (plan.window is None or rule.months != shared):
             names = ", ".join(GERMAN_MONTHS[m - 1] for m in sorted(rule.months))
             plan.notes.append(f"In den Monaten {names}: {_rule_text(rule)}.")
             continue
-        if rule.every_day:
-            for day in range(7):
-                plan.weekly[day] = tuple(rule.spans)
-        for day in sorted(rule.weekdays):
-            plan.weekly[day] = tuple(rule.spans)
+        if rule.weekdays or rule.every_day:
+            weekly.append(replace(rule, months=frozenset(), nth={}, holiday=False))
         for day, nths in sorted(rule.nth.items()):
             byday = ",".join(f"{n}{RRULE_DAYS[day]}" for n in sorted(nths, key=lambda n: (n < 0, abs(n))))
             plan.monthly.append((byday, tuple(rule.spans)))
@@ -114,6 +119,11 @@ def _plan(text: str, today: date) -> _Plan | None:
         if rule.comment:
             days = ",".join(GERMAN_DAYS[d] for d in sorted(rule.weekdays)) or "Hinweis"
             plan.notes.append(f"{days}: „{rule.comment}“.")
+    for day, spans in enumerate(weekly_table(Schedule(tuple(weekly)))):
+        if spans is not None:
+            plan.weekly[day] = tuple(s for s in spans if not s.open_end)
+            for span in (s for s in spans if s.open_end):
+                plan.notes.append(f"{GERMAN_DAYS[day]}: ab {hhmm(span.start)} Uhr (Ende offen).")
     if getattr(schedule, "comment", None):
         plan.notes.append(f"Hinweis: „{schedule.comment}“.")
     return plan
