@@ -285,7 +285,7 @@ class CollectionFlyer(CollectionLayout):
                     doc.ink.white, align="center")
         tx = x + width - badge - text_w if pen.rtl else x + badge
         y = top
-        for text, size, bold, kind in self._entry_lines(entry):
+        for text, size, bold, kind in self._entry_lines(pen, entry, width):
             if kind == "phone":
                 pen.ltr(tx, y - size * 0.85, text_w, text, size, True)
                 y -= size * 1.2

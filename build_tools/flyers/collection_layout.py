@@ -89,12 +89,16 @@ class CollectionLayout:
             return col_w - badge - self._entry_qr_mm(entry.sheet) * mm - 2 * mm
         return col_w - badge
 
-    def _entry_lines(self, entry: Entry) -> list[tuple[str, float, bool, str]]:
-        """(text, size, bold, kind) of every block of an entry."""
+    def _entry_lines(self, pen: Pen, entry: Entry, col_w: float
+                     ) -> list[tuple[str, float, bool, str]]:
+        """(text, size, bold, kind) of every block of an entry; the name a little smaller
+        when one of its words would otherwise be cut."""
         if entry.part is not None:
             return entry.part
         s, f, lang = entry.sheet, self.fmt, self.data.lang
-        blocks = [(s.title, f.name_size, True, "text")]
+        name_size = pen.fit_words(s.title, self._text_width(pen, entry, col_w), f.name_size,
+                                  True, f.body_size)
+        blocks = [(s.title, name_size, True, "text")]
         if s.confidential:
             blocks.append((label(lang, "confidential"), f.body_size, False, "text"))
         elif s.address:
@@ -112,7 +116,7 @@ class CollectionLayout:
     def _entry_height(self, pen: Pen, entry: Entry, col_w: float) -> float:
         width = self._text_width(pen, entry, col_w)
         total = 0.0
-        for text, size, bold, kind in self._entry_lines(entry):
+        for text, size, bold, kind in self._entry_lines(pen, entry, col_w):
             total += size * 1.2 if kind == "phone" else pen.height(text, width, size, bold)
         if not entry.continued:
             total = max(total, 2 * self.badge_radius(pen) + 0.6 * mm)
@@ -122,7 +126,7 @@ class CollectionLayout:
 
     def _split(self, pen: Pen, entry: Entry, col_w: float, room: float) -> list[Entry]:
         """Cut an entry taller than the room into a piece that fits and the rest."""
-        blocks = self._entry_lines(entry)
+        blocks = self._entry_lines(pen, entry, col_w)
         for cut in range(len(blocks) - 1, 0, -1):
             head = replace(entry, part=blocks[:cut])
             if self._entry_height(pen, head, col_w) <= room:

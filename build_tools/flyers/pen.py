@@ -129,6 +129,18 @@ class Pen:
                 lines.append(line)
         return lines
 
+    def fit_words(self, text: str, width: float, size: float, bold: bool = False,
+                  min_size: float = 6.0) -> float:
+        """Largest size ≤ ``size`` (down to ``min_size``) at which no word of ``text`` has to
+        be cut to fit a line of ``width`` (a compound may still break at its hyphen)."""
+        while size > min_size:
+            pieces = [w for para in glue(text).splitlines()
+                      for w, _ in self._words(para, width, size, bold)]
+            if all(self.measure(_plain(w), size, bold) <= width for w in pieces):
+                break
+            size -= 0.5
+        return size
+
     def fit(self, text: str, width: float, size: float, bold: bool = False,
             min_size: float = 6.0) -> float:
         """Largest size ≤ ``size`` (down to ``min_size``) at which ``text`` fits on one line."""

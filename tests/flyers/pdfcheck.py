@@ -107,7 +107,8 @@ def _object_text(obj, textpage) -> str:
     size = pdfium_raw.FPDFTextObj_GetText(obj.raw, textpage.raw, None, 0)
     buffer = (ctypes.c_ushort * size)()
     pdfium_raw.FPDFTextObj_GetText(obj.raw, textpage.raw, buffer, size)
-    return bytes(buffer).decode("utf-16-le").rstrip("\x00")
+    text_value = bytes(buffer).decode("utf-16-le").rstrip("\x00")
+    return text_value.replace("\x02", "-")  # PDFium reports a line-end hyphen as U+0002
 
 
 def elements(pdf: bytes, index: int = 0) -> tuple[list[Element], tuple[float, float]]:
