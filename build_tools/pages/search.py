@@ -15,7 +15,7 @@ from typing import Any
 from .. import urls
 from ..outputs import GeneratedPage
 from ..search.records import RANKING
-from ..search.words import STOP_WORDS, keyword_entries
+from ..search.words import FACT_QUERIES, STOP_WORDS, keyword_entries
 from . import views
 from .common import HOURS_SCRIPT, PageInputs, linker
 
@@ -74,6 +74,8 @@ def search_page(inputs: PageInputs) -> GeneratedPage:
 
 
 def _script_data(inputs: PageInputs) -> dict[str, Any]:
-    """What the script needs besides the index: holidays for the live status, the stop words."""
+    """What the script needs besides the index: holidays for the live status, the stop words,
+    the words that ask for a fact."""
     return {"holidays": sorted(day.isoformat() for day in inputs.holidays),
-            "stop": sorted(STOP_WORDS)}
+            "stop": sorted(STOP_WORDS),
+            "facts": {name: list(words) for name, words in FACT_QUERIES.items()}}

@@ -39,8 +39,11 @@ from .words import (
 )
 
 LANGUAGE = "de"
-"""The language of the site's records; a language tree of its own gets records in its language
-(Pagefind builds one index per ``<html lang>``)."""
+"""The language of the site's records. Pagefind builds one index per ``<html lang>`` of the
+records and the search page loads the one of its own ``lang``: when the atlas has a language
+tree (``/en/…``), its records are written with ``language="en"`` and that tree's search page
+searches them, stemmed in that language. Until then the German records carry every
+translation's title and summary, marked with its ``lang``."""
 
 WEIGHTS = {
     "title": 6.0,
@@ -87,7 +90,8 @@ class Block:
     dir: str = ""
 
 
-def offer_record(inputs: PageInputs, offer: Offer, page: dict[str, Any] | None = None) -> str | None:
+def offer_record(inputs: PageInputs, offer: Offer, page: dict[str, Any] | None = None,
+                 language: str = LANGUAGE) -> str | None:
     """The search record of ``offer`` (None for an ended offer: it is never found).
 
     ``page`` is the offer page's context (:func:`build_tools.pages.offer.offer_context`) when
@@ -95,10 +99,11 @@ def offer_record(inputs: PageInputs, offer: Offer, page: dict[str, Any] | None =
     """
     if offer.status == Status.ended:
         return None
-    return inputs.templates.render("search_record.html", **record_context(inputs, offer, page))
+    return inputs.templates.render("search_record.html", **record_context(inputs, offer, page, language))
 
 
-def record_context(inputs: PageInputs, offer: Offer, page: dict[str, Any] | None = None) -> dict[str, Any]:
+def record_context(inputs: PageInputs, offer: Offer, page: dict[str, Any] | None = None,
+                   language: str = LANGUAGE) -> dict[str, Any]:
     """What ``search_record.html`` writes: blocks, metadata and filters of one offer."""
     page = page or {}
     catalog = inputs.catalog
@@ -153,7 +158,7 @@ def record_context(inputs: PageInputs, offer: Offer, page: dict[str, Any] | None
         "kostenlos": "ja" if facts["free"] else "",
     }
     return {
-        "lang": LANGUAGE,
+        "lang": language,
         "title": offer.title,
         "blocks": [b for b in blocks if b.text],
         "meta": {k: v for k, v in meta.items() if v},

@@ -42,12 +42,15 @@ def _answers(stream) -> Iterator[dict[str, Any]]:
                 yield json.loads(base64.b64decode(message))
 
 
-def index_pages(binary: Path, pages: Iterable[tuple[str, str]], config: dict[str, Any] | None = None
-                ) -> list[tuple[str, bytes]]:
-    """Index ``(url, html)`` pages with the binary; ``(bundle path, bytes)`` of every file."""
+def index_pages(binary: Path, pages: Iterable[tuple[str, str]], config: dict[str, Any] | None = None,
+                env: dict[str, str] | None = None) -> list[tuple[str, bytes]]:
+    """Index ``(url, html)`` pages with the binary; ``(bundle path, bytes)`` of every file.
+
+    ``env`` is the binary's environment (None: this process's).
+    """
     pages = list(pages)
     process = subprocess.Popen([str(binary), "--service"], stdin=subprocess.PIPE,
-                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     assert process.stdin is not None and process.stdout is not None
     try:
         answers = _answers(process.stdout)

@@ -31,12 +31,22 @@ Hunde" must never turn into "Hunde")."""
 
 FACT_WORDS = {
     "free": ("kostenlos", "umsonst", "gratis", "kostenfrei"),
-    "no_papers": ("ohne Papiere", "ohne Ausweis", "keine Papiere nötig", "anonym"),
+    "no_papers": ("ohne Papiere oder Ausweis", "keine Papiere nötig", "anonym"),
     "dogs": ("Hunde erlaubt", "mit Hund", "Haustiere willkommen"),
     "wheelchair": ("rollstuhlgerecht", "barrierefrei", "stufenlos", "Rollstuhl"),
     "walk_in": ("ohne Anmeldung", "einfach vorbeikommen"),
 }
 """The words an offer gets for each fact that is true of it (and only then)."""
+
+FACT_QUERIES = {
+    "kostenlos": ("kostenlos", "umsonst", "gratis", "kostenfrei", "ohne geld"),
+    "ohne_papiere": ("ohne papiere", "ohne ausweis", "keine papiere", "anonym"),
+    "hunde": ("hund", "hunde", "haustier", "haustiere"),
+    "rollstuhl": ("rollstuhl", "rollstuhlgerecht", "barrierefrei", "stufenlos"),
+}
+"""What people type for a fact, by the filter that answers it. The search page turns these words
+into the filter (``essen umsonst`` → ``essen`` among the free offers): exact, and a first
+search loads a small filter file instead of the index of a word in nearly every offer."""
 
 
 ELIDED_HEADS = (

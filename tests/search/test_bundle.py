@@ -60,3 +60,21 @@ def test_a_failing_binary_is_an_error(monkeypatch, tmp_path, records):
     monkeypatch.setattr(bundle, "executable", lambda: fake)
     with pytest.raises(SearchIndexError, match="beendet"):
         IndexRun(tuple(records[:2])).start().files()
+
+
+def test_records_in_two_languages_make_two_indexes(sample, facts):
+    offer = sample.offer("strassenambulanz")
+    english = Record("en/" + urls.offer_path(offer.id), offer_record(facts, offer, language="en"))
+    german = Record(urls.offer_path(offer.id), offer_record(facts, offer))
+    entry = json.loads(dict(build_bundle([german, english]))["pagefind/pagefind-entry.json"])
+    assert sorted(entry["languages"]) == ["de", "en"]
+    assert all(lang["page_count"] == 1 for lang in entry["languages"].values())
+
+
+def test_fragments_have_short_names_that_change_with_any_page(records, files):
+    names = sorted(path for path, _ in files if "/fragment/" in path)
+    tags = {name.split("_", 1)[1][:6] for name in names}
+    assert len(tags) == 1 and len(names) == len(records)
+    changed = [records[0], Record(records[1].path, records[1].html.replace("</h1>", " Neu</h1>", 1))]
+    other = sorted(path for path, _ in build_bundle([*changed, *records[2:]]) if "/fragment/" in path)
+    assert set(other).isdisjoint(names)  # no browser keeps a fragment of an older build

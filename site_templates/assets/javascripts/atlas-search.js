@@ -18,9 +18,10 @@
  * with the first query (or with a link such as suche/?q=Dusche). Every search is also the
  * page's address (history.replaceState), so a result list can be sent on.
  *
- * People type what they need: "wo kann ich duschen". Question words are dropped; when all
- * words together find nothing, each word alone is tried; then the words cut short (typing
- * errors are usually near the end).
+ * People type what they need: "wo kann ich duschen". Question words are dropped; words that ask
+ * for a fact ("umsonst", "ohne Papiere", "Hund") become that fact's filter; when all words
+ * together find nothing, each word alone is tried; then the words cut short (typing errors are
+ * usually near the end).
  */
 (function () {
   "use strict";
@@ -42,6 +43,7 @@
   var holidays = hoursCore ? hoursCore.holidaySet(data.holidays || []) : null;
   var STOP = {};  // words without a need (build_tools/search/words.py STOP_WORDS)
   (data.stop || []).forEach(function (w) { STOP[w] = true; });
+  var FACTS = data.facts || {};
   var root = new URL(form.getAttribute("data-root") || "./", window.location.href);
   var engine = null;
   var generation = 0;
@@ -88,6 +90,25 @@
   function meaningful(words) {
     var kept = words.filter(function (w) { return !STOP[w]; });
     return kept.length ? kept : words;
+  }
+
+  /** Words that ask for a fact ("umsonst", "ohne Papiere", "Hund") become its filter
+   *  (build_tools/search/words.py FACT_QUERIES): {words: the rest, facts: [filter names]}. */
+  function factsIn(words) {
+    var rest = words.slice(), found = [];
+    Object.keys(FACTS).forEach(function (name) {
+      FACTS[name].forEach(function (phrase) {
+        var parts = phrase.split(" ");
+        for (var i = 0; i + parts.length <= rest.length; i++) {
+          var same = parts.every(function (part, k) { return rest[i + k] === part; });
+          if (!same) continue;
+          rest.splice(i, parts.length);
+          if (found.indexOf(name) < 0) found.push(name);
+          i -= 1;
+        }
+      });
+    });
+    return { words: rest, facts: found };
   }
 
   /** The form's choices: {kategorie: "essen", kostenlos: "ja", ...} (the page's address). */
@@ -328,7 +349,10 @@
     var active = countFilters(chosen);
     remember(query, chosen);
     var filters = indexFilters(chosen);
-    var words = meaningful(wordsOf(query));
+    var asked = factsIn(meaningful(wordsOf(query)));
+    var words = asked.words;
+    asked.facts.forEach(function (name) { filters[name] = "ja"; });
+    active += asked.facts.length;
     if (!words.length && !active) {
       current = null;
       list.textContent = "";
@@ -337,7 +361,7 @@
       say("");
       return Promise.resolve();
     }
-    if (!words.length && active === 1 && onlyOpen()) {
+    if (!words.length && active === 1 && onlyOpen() && !asked.facts.length) {
       say("Bitte ein Wort eingeben oder einen weiteren Filter wählen.");
       list.hidden = true;
       moreRow.hidden = true;
