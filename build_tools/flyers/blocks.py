@@ -164,24 +164,69 @@ class HeadingStyle:
     alert_size: float
 
 
-def offer_heading(pen: Pen, grey, sheet: OfferSheet, x: float, top: float, width: float,
-                  style: HeadingStyle) -> float:
-    """Title (shrunk until it fits on two lines, down to ``title_min``), summary and alert;
-    returns the next top."""
+def _heading_parts(pen: Pen, sheet: OfferSheet, width: float, style: HeadingStyle):
+    """(gap before, text, size, bold, grey, leading, max_lines) of each heading paragraph."""
     size = style.title_size
     while size > style.title_min and len(pen.wrap(sheet.title, width, size, True)) > 2:
         size -= style.title_step
-    top = pen.paragraph(x, top, width, sheet.title, size, bold=True, max_lines=4,
-                        leading=size * style.title_leading)
-    top -= style.after_title * mm
-    if sheet.summary:
-        top = pen.paragraph(x, top, width, sheet.summary, style.summary_size, color=grey,
-                            max_lines=style.summary_lines)
+    parts = [(0.0, sheet.title, size, True, False, size * style.title_leading, 4)]
+    gap = style.after_title * mm
+    if sheet.summary and style.summary_lines:
+        parts.append((gap, sheet.summary, style.summary_size, False, True,
+                      style.summary_size * 1.22, style.summary_lines))
+        gap = 0.0
     if sheet.alert:
-        top -= style.before_alert * mm
-        top = pen.paragraph(x, top, width, "⚠ " + sheet.alert, style.alert_size, bold=True,
-                            max_lines=2)
+        parts.append((gap + style.before_alert * mm, "⚠ " + sheet.alert, style.alert_size, True,
+                      False, style.alert_size * 1.22, 2))
+    return parts
+
+
+def heading_height(pen: Pen, sheet: OfferSheet, width: float, style: HeadingStyle) -> float:
+    """Height :func:`offer_heading` takes."""
+    return sum(gap + pen.height(text, width, size, bold, leading, lines)
+               for gap, text, size, bold, _, leading, lines in _heading_parts(
+                   pen, sheet, width, style))
+
+
+def offer_heading(pen: Pen, grey, sheet: OfferSheet, x: float, top: float, width: float,
+                  style: HeadingStyle) -> float:
+    """Title (shrunk until it fits on two lines, down to ``title_min``), summary (at most
+    ``summary_lines``; none at 0) and alert; returns the next top."""
+    for gap, text, size, bold, is_grey, leading, lines in _heading_parts(pen, sheet, width,
+                                                                         style):
+        top = pen.paragraph(x, top - gap, width, text, size, bold=bold,
+                            color=grey if is_grey else None, leading=leading, max_lines=lines)
     return top
+
+
+def fit_rows(pen: Pen, rows: list[Row], width: float, room: float, styles: list[RowStyle],
+             more: str | None) -> tuple[RowStyle, bool]:
+    """The first style whose rows fit the room, and True. When none does: with ``more``
+    given, the last style with the rows shortened until they fit — the longest list (the
+    hours) loses lines and ends with ``more``, then every value is held to two lines, then
+    to one (ending "…") — and whether they fit at last; without, the last style and False.
+    Phone numbers are never shortened."""
+    for style in styles:
+        if rows_height(pen, rows, width, style) <= room:
+            return style, True
+    style = styles[-1]
+    if more is None:
+        return style, False
+    texts = [r for r in rows if r.kind != "phone"]
+    while texts and rows_height(pen, rows, width, style) > room:
+        longest = max(texts, key=lambda r: len(r.values))
+        if len(longest.values) <= 2:
+            break
+        longest.values = [*longest.values[:-2], more]
+    for cap in (2, 1):
+        if rows_height(pen, rows, width, style) <= room:
+            break
+        for row in texts:
+            row.max_lines = min(row.max_lines or cap, cap)
+            if len(row.values) > cap:
+                row.values = ([*row.values[:cap - 1], more] if cap > 1
+                              else [row.values[0].rstrip(" …") + " …"])
+    return style, rows_height(pen, rows, width, style) <= room
 
 
 def coded_address(pen: Pen, symbol: qr.QrSymbol, box: qr.QrBox, x: float, top: float,

@@ -8,6 +8,8 @@ not depend on the id. Built for arm's length: nothing below 7 pt, the phone numb
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.units import mm
 
 from . import qr
@@ -18,6 +20,8 @@ from .blocks import (
     category_band,
     coded_address,
     draw_rows,
+    fit_rows,
+    heading_height,
     meta_rows,
     offer_heading,
     offer_rows,
@@ -71,10 +75,6 @@ class Card:
         extra = label(lang, "closed") if d.closed else ""
         category_band(doc, pen, d, 0, h - band, w, band, 13, m, extra)
 
-        top = h - band - 5 * mm
-        top = offer_heading(pen, doc.ink.grey, d, m, top, inner, self.heading)
-        top -= 3 * mm
-
         # The bottom zone, bottom up: the readable address across the card; above it the code
         # with its caption right on top, and beside them the facts people ask about.
         q = box.size_mm * mm
@@ -89,8 +89,20 @@ class Card:
         meta = meta_rows(d, lang, papers_lines=self.papers_lines)
         stand_h = 8 * 1.4
         zone_top = max(code_top, qr_y + stand_h + rows_height(pen, meta, side_w, self.side))
-        rows = offer_rows(d, lang, with_meta=False)
-        style = self._fit_rows(pen, rows, inner, top - zone_top - 3 * mm)
+
+        # Above it: heading and the main rows, the summary shorter when they need the room.
+        heading_top = h - band - 5 * mm
+        # First a shorter summary, then shortened rows (one summary line, then none).
+        plans = [(n, None) for n in range(self.heading.summary_lines, 0, -1)]
+        plans += [(1, label(lang, "see_site")), (0, label(lang, "see_site"))]
+        for summary_lines, more in plans:
+            heading = replace(self.heading, summary_lines=summary_lines)
+            top = heading_top - heading_height(pen, d, inner, heading) - 3 * mm
+            rows = offer_rows(d, lang, with_meta=False)
+            style, fits = fit_rows(pen, rows, inner, top - zone_top - 3 * mm, self.styles(), more)
+            if fits:
+                break
+        offer_heading(pen, doc.ink.grey, d, m, heading_top, inner, heading)
         draw_rows(pen, rows, m, top, inner, style)
 
         qr_x = m if pen.rtl else w - m - q
@@ -104,19 +116,11 @@ class Card:
                  bold=True)
         return doc.finish()
 
-    def _fit_rows(self, pen: Pen, rows, width: float, room: float) -> RowStyle:
-        """Largest row style whose rows fit the room; rows that still overflow are trimmed."""
-        for value in (12, 11.5, 11, 10.5, 10, 9.5, 9, 8.5, 8, 7.5):
-            style = RowStyle(7.5, value, value + 5, 16 * mm, 1.6 * mm)
-            if rows_height(pen, rows, width, style) <= room:
-                return style
-        # Still too long: shorten the longest list (hours) and point to the website.
-        while rows_height(pen, rows, width, style) > room:
-            longest = max(rows, key=lambda r: len(r.values))
-            if len(longest.values) <= 1:
-                break
-            longest.values = longest.values[:-2] + ["… " + short_url(self.data.url)]
-        return style
+    @staticmethod
+    def styles() -> list[RowStyle]:
+        """The main rows' styles, largest first: the phone number 5 pt above the values."""
+        return [RowStyle(7.5, value, value + 5, 16 * mm, 1.6 * mm)
+                for value in (12, 11.5, 11, 10.5, 10, 9.5, 9, 8.5, 8, 7.5)]
 
 
 def render_card(sheet: OfferSheet, options: PrintOptions) -> bytes:

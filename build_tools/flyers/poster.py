@@ -13,18 +13,22 @@ or more — 10 strips up to a site_url of about 20 characters, 9 up to about 30,
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from reportlab.lib.units import mm
 
 from . import qr
 from .blocks import (
     HeadingStyle,
     RowStyle,
+    caption_height,
     category_band,
     coded_address,
     draw_rows,
+    fit_rows,
+    heading_height,
     offer_heading,
     offer_rows,
-    rows_height,
 )
 from .page import SAFE_MM, Metadata, PrintOptions, Sheet
 from .pen import Pen
@@ -79,30 +83,33 @@ class Poster:
         extra = label(lang, "closed") if d.closed else ""
         category_band(doc, pen, d, 0, h - band, w, band, 24, m, extra)
 
-        top = h - band - 9 * mm
-        top = offer_heading(pen, doc.ink.grey, d, m, top, inner, self.heading)
-        top -= 7 * mm
-
         strips_top = self.strips_height * mm
         footer_y = strips_top + 9 * mm
         q = main.size_mm * mm
         rows_w = inner - q - 8 * mm
         rows_x = w - m - rows_w if pen.rtl else m
-        rows = offer_rows(d, lang)
-        room = top - footer_y - 8 * mm
-        style = RowStyle(10, 15, 26, 30 * mm, 3 * mm)
-        for value in (15, 14, 13, 12, 11, 10):
-            # The phone number stays big, readable from a few steps away.
-            style = RowStyle(10, value, 26 if value >= 12 else value + 12, 30 * mm, 2.5 * mm)
-            if rows_height(pen, rows, rows_w, style) <= room:
+        url_w = q + 10 * mm
+        lines, url_size = pen.url_lines(short_url(d.url), url_w, 10, min_size=6.5, max_lines=4)
+        code_h = (caption_height(pen, main, label(lang, "more"), self.caption_size, 2 * mm)
+                  + 1 * mm + len(lines) * url_size * 1.15)
+        # The heading, its summary shorter when the facts or the code need the room.
+        heading_top = h - band - 9 * mm
+        # First a shorter summary, then shortened rows (one summary line, then none).
+        plans = [(n, None) for n in range(self.heading.summary_lines, 0, -1)]
+        plans += [(1, label(lang, "see_site")), (0, label(lang, "see_site"))]
+        for summary_lines, more in plans:
+            heading = replace(self.heading, summary_lines=summary_lines)
+            top = heading_top - heading_height(pen, d, inner, heading) - 7 * mm
+            rows = offer_rows(d, lang)
+            style, fits = fit_rows(pen, rows, rows_w, top - footer_y - 8 * mm, self.styles(), more)
+            if fits and top - code_h >= footer_y + 6 * mm:
                 break
+        offer_heading(pen, doc.ink.grey, d, m, heading_top, inner, heading)
         draw_rows(pen, rows, rows_x, top, rows_w, style)
 
         qr_x = m if pen.rtl else w - m - q
         qr_y = coded_address(pen, symbol, main, qr_x, top, label(lang, "more"),
                              self.caption_size, doc.ink.grey, gap=2 * mm)
-        url_w = q + 10 * mm
-        lines, url_size = pen.url_lines(short_url(d.url), url_w, 10, min_size=6.5, max_lines=4)
         y = qr_y - 1 * mm
         for line in lines:
             y -= url_size * 1.15
@@ -113,6 +120,13 @@ class Poster:
                  color=doc.ink.grey, align="center")
         self._strips(doc, pen, strips)
         return doc.finish()
+
+    @staticmethod
+    def styles() -> list[RowStyle]:
+        """The facts' styles, largest first; the phone number stays big, readable from a few
+        steps away."""
+        return [RowStyle(10, value, 26 if value >= 12 else value + 12, 30 * mm, 2.5 * mm)
+                for value in (15, 14, 13, 12, 11, 10)]
 
     def strip_count(self) -> int:
         """The most strips whose codes print at ≥ 0.5 mm per module (the fewest when none do)."""

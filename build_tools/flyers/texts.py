@@ -27,7 +27,7 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "Seite {n} von {m}", "no_hours": "Zeiten: siehe Website",
         "continued": "Fortsetzung", "map": "Stadtplan", "all": "Alle Angebote online:",
         "contents": "Inhalt", "closed": "Vorübergehend geschlossen",
-        "close_up": "{n} Angebote\n→ Seite {page}",
+        "close_up": "{n} Angebote\n→ Seite {page}", "see_site": "… mehr auf der Website",
     },
     "en": {
         "hours": "Opening hours", "address": "Address", "phone": "Phone",
@@ -38,6 +38,7 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "Page {n} of {m}", "no_hours": "Hours: see website", "continued": "continued",
         "map": "Town map", "all": "All offers online:", "contents": "Contents",
         "closed": "Temporarily closed", "close_up": "{n} offers\n→ page {page}",
+        "see_site": "… more on the website",
     },
     "uk": {
         "hours": "Години роботи", "address": "Адреса", "phone": "Телефон", "languages": "Мови",
@@ -47,7 +48,7 @@ LABELS: dict[str, dict[str, str]] = {
         "take": "Візьміть – відірвіть", "page": "Сторінка {n} з {m}",
         "no_hours": "Години: див. вебсайт", "continued": "продовження", "map": "Мапа міста",
         "all": "Усі пропозиції онлайн:", "contents": "Зміст", "closed": "Тимчасово зачинено",
-        "close_up": "Пропозицій: {n}\n→ с. {page}",
+        "close_up": "Пропозицій: {n}\n→ с. {page}", "see_site": "… більше на вебсайті",
     },
     "tr": {
         "hours": "Açılış saatleri", "address": "Adres", "phone": "Telefon", "languages": "Diller",
@@ -57,7 +58,7 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "Sayfa {n} / {m}", "no_hours": "Saatler: web sitesine bakın",
         "continued": "devamı", "map": "Şehir haritası", "all": "Tüm hizmetler çevrimiçi:",
         "contents": "İçindekiler", "closed": "Geçici olarak kapalı",
-        "close_up": "{n} hizmet\n→ sayfa {page}",
+        "close_up": "{n} hizmet\n→ sayfa {page}", "see_site": "… devamı web sitesinde",
     },
     "ar": {
         "hours": "أوقات العمل", "address": "العنوان", "phone": "الهاتف", "languages": "اللغات",
@@ -67,7 +68,7 @@ LABELS: dict[str, dict[str, str]] = {
         "page": "صفحة {n} من {m}", "no_hours": "الأوقات: انظر الموقع",
         "continued": "تابع", "map": "خريطة المدينة", "all": "كل العروض على الإنترنت:",
         "contents": "المحتويات", "closed": "مغلق مؤقتا",
-        "close_up": "{n} عروض\nالصفحة {page}",
+        "close_up": "{n} عروض\nالصفحة {page}", "see_site": "… المزيد على الموقع",
     },
 }
 

@@ -41,6 +41,12 @@ def sample():
 
 
 @pytest.fixture(scope="module")
+def sample_files(sample):
+    catalog, options = sample
+    return make_flyers(catalog, options, ROOT / "flyers", processes=2).files
+
+
+@pytest.fixture(scope="module")
 def long_case(tmp_path_factory):
     catalog, definitions = long_catalog(tmp_path_factory.mktemp("lang"))
     options = PrintOptions(site_url=LONG_SITE)
@@ -92,14 +98,14 @@ def assert_caption_next_to_code(pdf: bytes, size_mm: float, page: int = 0) -> st
     return "beside"
 
 
-def test_the_caption_stands_right_next_to_its_code(sample, long_case):
+def test_the_caption_stands_right_next_to_its_code(sample, sample_files, long_case):
     catalog, options = sample
     for offer_id in ("notunterkunft-mariengasse", "schuldnerberatung-caritas", "kaeltebus"):
         sheet = offer_sheet(catalog, catalog.offer(offer_id), options.site_url, "de")
         assert assert_caption_next_to_code(render_card(sheet, options), Card.qr_size) == "above"
         assert assert_caption_next_to_code(render_poster(sheet, options),
                                            Poster.qr_size) == "above"
-    flyers = make_flyers(catalog, options, ROOT / "flyers").files
+    flyers = sample_files
     long_catalog_, long_definitions, long_files = long_case
     for files, definitions, cat in ((flyers, ROOT / "flyers", catalog),
                                     (long_files, long_definitions, long_catalog_)):
@@ -217,3 +223,70 @@ def test_badges_hold_one_to_three_digit_numbers(catalog, options, fmt):
     assert min(room for _, room in found.values()) >= 1.6  # at least 0.8 mm on either side
     if fmt == "a6-booklet":
         assert found[7][0] <= 9.0  # grows for the three digits, not out of all proportion
+
+
+def test_no_word_is_cut_in_the_long_case(long_case):
+    """Every printed line that ends in a hyphen ends where the word has its own hyphen
+    ("Wohnungsnotfallhilfe-" / "Beratungsstelle"): names shrink a little rather than cut."""
+    import re
+
+    catalog, _, files = long_case
+    location = [(o, o.location) for o in catalog.published]
+    source = " ".join(" ".join(part or "" for part in (
+        o.title, o.summary, loc and loc.street, loc and loc.city, catalog.provider_name(o),
+        *(catalog.district_name(d) for d in o.service_area or ()))) for o, loc in location)
+    compounds = {word[:i + 1] for word in re.findall(r"\S+", source)
+                 for i, ch in enumerate(word) if ch == "-" and 0 < i < len(word) - 1}
+    broken = 0
+    for path, pdf in files.items():
+        for page in range(len(pages_mm(pdf))):
+            for e in elements(pdf, page)[0]:
+                line = e.text.strip()
+                if e.kind == "text" and line.endswith("-") and " – " not in line[-3:]:
+                    last = line.split()[-1]
+                    assert last in compounds, (path, page, line)
+                    broken += 1
+    assert broken  # the long case does break compounds at their hyphens
+
+
+def _overlaps(pdf: bytes) -> list:
+    """Pairs of text runs whose boxes overlap, and text runs on a QR code (page, a, b)."""
+    found = []
+    for page in range(len(pages_mm(pdf))):
+        page_elements, _ = elements(pdf, page)
+        texts = [e for e in page_elements if e.kind == "text" and e.text.strip()]
+        codes = [e for e in page_elements if e.kind == "path" and e.fill
+                 and 15 <= e.box[2] - e.box[0] <= 70
+                 and abs((e.box[2] - e.box[0]) - (e.box[3] - e.box[1])) < 0.05]
+        for i, a in enumerate(texts):
+            for b in [*texts[i + 1:], *codes]:
+                if (min(a.box[2], b.box[2]) - max(a.box[0], b.box[0]) > 0.2
+                        and min(a.box[3], b.box[3]) - max(a.box[1], b.box[1]) > 0.2):
+                    found.append((page + 1, a.text, b.text or "QR"))
+    return found
+
+
+def test_nothing_overlaps(sample_files, long_case):
+    """No two text runs share space and no text sits on a code, on any page of any flyer of
+    the sample or the long case (whose street work card once printed its phone number over
+    the facts beside the code)."""
+    _, _, long_files = long_case
+    report = {}
+    for name, files in (("sample", sample_files), ("long", long_files)):
+        for path, pdf in sorted(files.items()):
+            found = _overlaps(pdf)
+            if found:
+                report[f"{name}:{path}"] = found[:3]
+    assert report == {}
+
+
+def test_a_crowded_card_shortens_its_summary_before_its_facts(long_case):
+    """The long case's street work card: four title lines, two of districts — the summary
+    gives way to one line, every hours line stays."""
+    catalog, _, files = long_case
+    words = _words(files["flyers/streetwork-karte.pdf"])
+    offer = catalog.offer("streetwork")
+    for line in offer_sheet(catalog, offer, LONG_SITE, "de").hours:
+        assert line in words
+    assert "0151 22223333" in words
+    assert offer.summary not in words and offer.summary.split(",")[0] in words
