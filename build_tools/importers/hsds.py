@@ -37,6 +37,8 @@ from .hsds_fields import (
 )
 from .hsds_input import MAX_OBJECTS, SKIP_STEMS, classify, object_id, read_inputs
 from .hsds_schedules import schedules_to_hours
+from .html_text import cut
+from .merge import MISSING_CATEGORY
 from .tracker import ImportError_, Report, Tracked
 
 STATUS = {"active": "active", "temporarily closed": "temporarily_closed", "inactive": "temporarily_closed"}
@@ -50,9 +52,17 @@ class ImportResult:
     organizations: dict[str, dict[str, Any]] = field(default_factory=dict)
     report: Report = field(default_factory=Report)
     skipped: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    """Objects whose id another object of the input has too: both named, the first kept."""
+    sources: dict[str, str] = field(default_factory=dict)
+    """Our offer id → its ``source`` (``hsds:<service id>`` or ``hsds:<service id>@<place id>``)."""
 
 
-def slugify(text: str, limit: int = 56) -> str:
+ID_LIMIT = 40
+"""Imported ids stay short: they are part of printed, readable URLs."""
+
+
+def slugify(text: str, limit: int = ID_LIMIT) -> str:
     """A valid id from a name: ``Tafel Süd (Ausgabe)`` → ``tafel-sued-ausgabe``."""
     text = text.lower()
     for a, b in (("ä", "ae"), ("ö", "oe"), ("ü", "ue"), ("ß", "ss")):
@@ -65,8 +75,11 @@ def slugify(text: str, limit: int = 56) -> str:
 
 
 class _Run:
-    def __init__(self, category: str, districts: set[str] | None, today: date):
+    def __init__(self, category: str | None, districts: set[str] | None, today: date,
+                 mapping: dict[str, str] | None = None):
         self.category = category
+        self.mapping = {k.strip().lower(): v for k, v in (mapping or {}).items()}
+        self.pending: list[tuple[str | None, dict[str, Any], Tracked, str, str | None]] = []
         self.districts = districts
         self.today = today
         self.result = ImportResult()
@@ -98,14 +111,15 @@ class _Run:
             where = f"[{index}]" if isinstance(data, list) else "Objekt"
             kind = classify(obj)
             if kind == "service":
-                self.services.setdefault(object_id(obj, file, where), (file, obj))
+                self._add_service(object_id(obj, file, where), file, where, obj)
             elif kind == "organization":
                 object_id(obj, file, where)
                 self.orgs.append((file, obj, where))
                 for sub, svc in enumerate(obj.get("services") or []):
                     if isinstance(svc, dict):
                         svc = {**svc, "organization": {k: v for k, v in obj.items() if k != "services"}}
-                        self.services.setdefault(object_id(svc, file, f"{where}.services[{sub}]"), (file, svc))
+                        self._add_service(object_id(svc, file, f"{where}.services[{sub}]"), file,
+                                          f"{where}.services[{sub}]", svc)
             elif kind == "service_at_location":
                 object_id(obj, file, where)
                 self.sals.append((file, obj))
@@ -115,6 +129,16 @@ class _Run:
                 raise ImportError_(f"{file}: {where}: kein HSDS-Dienst, -Träger oder "
                                    "-Dienst-am-Ort erkennbar (Felder: "
                                    + ", ".join(sorted(obj)[:8]) + ")")
+
+    def _add_service(self, sid: str, file: str, where: str, obj: dict[str, Any]) -> None:
+        """Keep the first service of an id; a second one is reported with both records."""
+        if sid in self.services:
+            first_file, first = self.services[sid]
+            self.result.duplicates.append(
+                f"Dienst-id {sid!r} doppelt: {first_file} ({first.get('name')!r}) und {file} {where} "
+                f"({obj.get('name')!r}) — nur der erste übernommen; ids in der Quelle eindeutig machen")
+            return
+        self.services[sid] = (file, obj)
 
     # --- organizations ------------------------------------------------------------------
 
@@ -238,9 +262,16 @@ class _Run:
         summary, description = split_description(svc.text("description"), name)
         offer["summary"] = summary
         set_if(offer, "description", description)
-        offer["category"] = attrs.pop("category", None) or self.category
-        if offer["category"] == self.category and "category_missing" in attrs:
-            svc.unmapped("attributes", f"keine Kategorie angegeben: {self.category!r} gesetzt")
+        mapped = list(dict.fromkeys(attrs.pop("mapped", [])))
+        offer["category"] = attrs.pop("category", None) or (mapped[0] if mapped else None) or self.category \
+            or MISSING_CATEGORY
+        if mapped[1:] and "category" not in attrs:
+            attrs.setdefault("also_categories", []).extend(c for c in mapped[1:] if c != offer["category"])
+        if offer["category"] == MISSING_CATEGORY:
+            svc.unmapped("attributes", f"keine Kategorie: „{MISSING_CATEGORY}“ gesetzt — atlas check meldet "
+                         "das; Kategorie eintragen oder den Begriff in der Zuordnungsdatei (--mapping) nennen")
+        elif offer["category"] == self.category and "category_missing" in attrs and not mapped:
+            svc.unmapped("attributes", f"keine Kategorie angegeben: {self.category!r} (--category) gesetzt")
         attrs.pop("category_missing", None)
         set_if(offer, "also_categories", attrs.pop("also_categories", []))
         set_if(offer, "target_groups", attrs.pop("target_groups", []))
@@ -267,7 +298,7 @@ class _Run:
         set_if(access, "requirements", requirements)
         sals = svc.items("service_at_locations")
         svc.finish()
-        base = attrs.pop("kennung", None) or slugify(name)
+        kennung = attrs.pop("kennung", None)
         places = [self._place(sal, name) for sal in sals] or [(None, [], None)]
         for index, (location, sal_phones, sal_hours) in enumerate(places):
             data = dict(offer)
@@ -295,14 +326,53 @@ class _Run:
             data["last_verified"] = last_verified
             set_if(data, "related", attrs.get("related", []))
             set_if(data, "aliases", attrs.get("aliases", []))
-            offer_id = self._unique_offer(base if len(places) == 1 else f"{base}-{index + 1}")
-            self.result.offers[offer_id] = validated_offer(data, svc)
+            sal_id = sals[index].data.get("id") if index < len(sals) else None
+            source = f"hsds:{sid}" if len(places) == 1 or not sal_id else f"hsds:{sid}@{sal_id}"
+            data["source"] = source
+            given = kennung if self._atlas_origin else None
+            fixed = (given if len(places) == 1 else f"{given}-{index + 1}") if given else None
+            place = ((sals[index].data.get("location") or {}).get("name") if index < len(sals) else None)
+            self.pending.append((fixed, validated_offer(data, svc), svc, source, place))
+
+    def finish(self) -> None:
+        """Titles told apart where several share one: by provider, else by place name, else by
+        street — the first that names each of them differently; ids from the title (at most
+        :data:`ID_LIMIT` characters) unless the source is an atlas that gave its own."""
+        groups: dict[str, list[tuple[dict[str, Any], str | None]]] = {}
+        for fixed, data, _, _, place in self.pending:
+            if fixed is None:
+                groups.setdefault(data["title"], []).append((data, place))
+        for title, group in groups.items():
+            if len(group) < 2:
+                continue
+            for extra in (lambda d, p: self._provider_name(d), lambda d, p: p, lambda d, p: self._street(d)):
+                values = [extra(data, place) for data, place in group]
+                if all(values) and len(set(values)) == len(group):
+                    for (data, _), value in zip(group, values, strict=True):
+                        data["title"] = cut(f"{title} ({value})", 120) if value not in title else title
+                    break
+        for fixed, data, svc, source, _ in self.pending:
+            offer_id = self._unique_offer(fixed or slugify(data["title"]))
+            self.result.offers[offer_id] = data
+            self.result.sources[offer_id] = source
             self.origin[offer_id] = (svc.file, svc.object_id)
+
+    def _provider_name(self, data: dict[str, Any]) -> str | None:
+        provider = data.get("provider")
+        if isinstance(provider, dict):
+            return provider.get("name")
+        if isinstance(provider, str):
+            return (self.result.organizations.get(provider) or {}).get("name", provider)
+        return None
+
+    @staticmethod
+    def _street(data: dict[str, Any]) -> str | None:
+        return (data.get("location") or {}).get("street")
 
     def _unique_offer(self, base: str) -> str:
         candidate, n = base[:64], 2
         while candidate in self.used_ids:
-            candidate, n = f"{base[:60]}-{n}", n + 1
+            candidate, n = f"{base[:ID_LIMIT - 4].rstrip('-')}-{n}", n + 1
         self.used_ids.add(candidate)
         return candidate
 
@@ -369,7 +439,10 @@ class _Run:
             value = attr.text("value")
             taxonomy = term.data.get("taxonomy") if term else None
             code = term.data.get("code") if term else None
-            if term is None or not isinstance(code, str) or not store_attribute(out, taxonomy, code, value):
+            mapped = self._mapped(term.data) if term is not None else None
+            if mapped:
+                out.setdefault("mapped", []).append(mapped)
+            elif term is None or not isinstance(code, str) or not store_attribute(out, taxonomy, code, value):
                 attr.unmapped("taxonomy_term", f"Attribut ohne Platz im Atlas: "
                               f"{(term.data.get('name') if term else None)!r} = {value!r}")
                 attr.used.add("value")
@@ -377,6 +450,14 @@ class _Run:
                 term.used.update(term.data)  # the term itself is reference data
             attr.finish()
         return out
+
+    def _mapped(self, term: dict[str, Any]) -> str | None:
+        """Our category for an HSDS taxonomy term, from the mapping file (code, name or URI)."""
+        for key in ("code", "name", "term_uri", "id"):
+            value = term.get(key)
+            if isinstance(value, str) and value.strip().lower() in self.mapping:
+                return self.mapping[value.strip().lower()]
+        return None
 
     def _place(self, sal: Tracked, service_name: str):
         sal.ignore("id", "service_id", "location_id")
@@ -431,16 +512,18 @@ class _Run:
         return value
 
 
-def import_hsds(path: Path, category: str, districts: set[str] | None, today: date,
-                known_ids: set[str] | frozenset[str] = frozenset()) -> ImportResult:
+def import_hsds(path: Path, category: str | None, districts: set[str] | None, today: date,
+                known_ids: set[str] | frozenset[str] = frozenset(),
+                mapping: dict[str, str] | None = None) -> ImportResult:
     """Read HSDS JSON at ``path`` and map it; raises ImportError_ on unusable input.
 
     ``known_ids`` are offers that already exist where the files go: links to them stay.
     """
-    run = _Run(category, districts, today)
+    run = _Run(category, districts, today, mapping)
     for file, data in read_inputs(path):
         run.collect(file, data)
     result = run.run()
+    run.finish()
     _drop_dangling_links(run, set(result.offers) | set(known_ids))
     for org_id, data in result.organizations.items():
         try:

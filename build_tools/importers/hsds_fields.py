@@ -9,7 +9,9 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..exports import hsds as ex
-from ..schema import _EMAIL_RE, _FORBIDDEN_CHARS_RE, _URL_RE, Offer, normalize_phone
+from ..schema import _FORBIDDEN_CHARS_RE, Offer, normalize_phone
+from ..validation.web import check_email, check_url
+from .html_text import cut, looks_like_html, to_markdown, to_plain
 from .tracker import ImportError_, Tracked
 
 
@@ -59,30 +61,39 @@ def clean_text(value: str) -> str:
 
 
 def text_field(item: Tracked, key: str, limit: int) -> str | None:
+    """A one-line text field: HTML becomes plain text, a long text is cut at a word."""
     value = item.text(key)
     if value is None:
         return None
-    value = clean_text(value)
-    if len(value) > limit:
+    value = to_plain(clean_text(value)) or None
+    if value is not None and len(value) > limit:
         item.unmapped(key, f"auf {limit} Zeichen gekürzt (Rest nicht übernommen)")
-        value = value[: limit - 1].rstrip() + "…"
+        value = cut(value, limit)
     return value
 
 
 def url_field(item: Tracked, key: str) -> str | None:
+    """A website as the schema accepts it (internationalised names too), else reported."""
     value = item.text(key)
-    if value and (not _URL_RE.match(value) or len(value) > 2000):
-        item.unmapped(key, f"{value!r} ist keine Web-Adresse (http/https)")
+    if not value:
         return None
-    return value
+    try:
+        return check_url(value)
+    except ValueError as exc:
+        item.unmapped(key, f"nicht übernommen: {exc}")
+        return None
 
 
 def email_field(item: Tracked, key: str) -> str | None:
+    """An e-mail address as the schema accepts it (umlaut domains too), else reported."""
     value = item.text(key)
-    if value and not _EMAIL_RE.match(value):
-        item.unmapped(key, f"{value!r} ist keine E-Mail-Adresse")
+    if not value:
         return None
-    return value
+    try:
+        return check_email(value)
+    except ValueError as exc:
+        item.unmapped(key, f"nicht übernommen: {exc}")
+        return None
 
 
 def phone_number(item: Tracked) -> str | None:
@@ -108,17 +119,23 @@ def is_coordinate(value: Any, bound: float) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and -bound <= value <= bound
 
 
+_MARKS = re.compile(r"\*\*|__|`|^[-*] |^> ", re.MULTILINE)
+_LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+
+
 def split_description(text: str | None, name: str) -> tuple[str, str | None]:
+    """(summary, description): the summary plain text of at most 200 characters, cut at a
+    word; the description Markdown (HTML converted), None when the summary says it all."""
     if not text:
-        return name[:200], None
+        return cut(name, 200), None
     text = clean_text(text)
-    first, _, rest = text.partition("\n\n")
-    first = first.strip()
-    if len(first) <= 200:
-        return first, rest.strip() or None
-    sentence = re.split(r"(?<=[.!?])\s", first, maxsplit=1)[0]
-    summary = sentence if len(sentence) <= 200 else sentence[:199].rstrip() + "…"
-    return summary, text
+    markdown = to_markdown(text) if looks_like_html(text) else text.strip()
+    first, _, rest = markdown.partition("\n\n")
+    plain_first = " ".join(_MARKS.sub("", _LINK.sub(r"\1", first)).split())
+    if plain_first and len(plain_first) <= 200 and plain_first == first.strip():
+        return plain_first, rest.strip() or None
+    summary = cut(plain_first or to_plain(text) or name, 200)
+    return summary, markdown if markdown != summary else None
 
 
 def hours_note(notes: list[str], svc: Tracked) -> str | None:

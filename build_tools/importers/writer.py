@@ -7,6 +7,7 @@ existing file is never overwritten: the import stops before writing anything.
 
 from __future__ import annotations
 
+import os
 import shutil
 import tempfile
 from datetime import date
@@ -70,3 +71,21 @@ def write_all(offers: dict[str, dict[str, Any]], organizations: dict[str, dict[s
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     return [path for path, _ in plan]
+
+
+def write_files(files: dict[Path, str]) -> list[Path]:
+    """Write (or replace) every file or none: each is first written beside its target, then
+    every one is moved into place. Returns the paths, sorted."""
+    temps: list[tuple[Path, Path]] = []
+    try:
+        for path, text in sorted(files.items()):
+            path.parent.mkdir(parents=True, exist_ok=True)
+            temp = path.with_name(f".atlas-import-{path.name}.tmp")
+            temp.write_text(text, encoding="utf-8")
+            temps.append((temp, path))
+        for temp, path in temps:
+            os.replace(temp, path)
+    finally:
+        for temp, _ in temps:
+            temp.unlink(missing_ok=True)
+    return sorted(files)

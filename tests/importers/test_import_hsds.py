@@ -78,9 +78,13 @@ def test_upstream_examples_import(name, tmp_path, capsys):
         assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=../schema/")
     result = load_catalog(content, AtlasConfig(), DAY)
     errors = [p for p in result.problems if p.severity == "error"]
-    # The example's coordinates (100, 101) are not on Earth: the place is reported, not invented.
-    assert [(Path(p.file).name, p.message.split(":")[0]) for p in errors] == [
-        ("community-counselling.yml", "Ort fehlt")]
+    # The example's coordinates (100, 101) are not on Earth: the place is reported, not invented;
+    # it names no category we know: the explicit marker, which check refuses.
+    assert sorted((Path(p.file).name, p.message.split(":")[0].split(";")[0]) for p in errors) == [
+        ("community-counselling.yml", "Ort fehlt"),
+        ("community-counselling.yml", "unbekannte Kategorie 'kategorie-fehlt'")]
+    text = (content / "offers" / "community-counselling.yml").read_text(encoding="utf-8")
+    assert "category: kategorie-fehlt  # Kategorie fehlt: eine id aus content/categories.yml eintragen" in text
     assert "location.latitude: Koordinaten fehlen oder ungültig (100, 101)" in err
     for field in ("wait_time", "interpretation_services", "minimum_age", "cost_options",
                   "required_documents", "funding", "schedules[0].bymonthday"):
@@ -226,8 +230,11 @@ def test_service_with_two_places_and_organization_from_another_file(tmp_path):
     (folder / "organizations.json").write_text(json.dumps([org]), encoding="utf-8")
     (folder / "services.json").write_text(json.dumps(service), encoding="utf-8")
     result = import_hsds(folder, "beratung", {"mitte", "sued"}, DAY)
-    assert sorted(result.offers) == ["beratung-sued-1", "beratung-sued-2"]
-    assert result.offers["beratung-sued-1"]["provider"] == "verein-sued"
+    # One service at two places: the titles name the place, the ids follow the titles.
+    assert sorted(result.offers) == ["beratung-sued-buecherei", "beratung-sued-rathaus"]
+    assert result.offers["beratung-sued-rathaus"]["title"] == "Beratung Süd (Rathaus)"
+    assert result.offers["beratung-sued-rathaus"]["provider"] == "verein-sued"
+    assert result.offers["beratung-sued-rathaus"]["source"] == "hsds:s-1@sal-1"
     assert result.organizations == {"verein-sued": {"name": "Verein Süd", "website": "https://sued.example"}}
     notes = {(e.field, e.note) for e in result.report.entries}
     assert ("service_at_locations[1].location.name", "Ortsname 'Bücherei' hat kein Feld") in notes
@@ -291,9 +298,9 @@ def test_existing_files_are_never_overwritten(tmp_path, capsys):
     keep = content / "offers" / "community-counselling.yml"
     keep.write_text("title: mine\n", encoding="utf-8")
     code, err = _import(EXAMPLES / "service_full.json", content, _mkdocs(tmp_path), capsys)
-    assert code == 1 and "gibt es schon" in err
+    assert code == 0, err
+    assert "neu: community-counselling-2.yml (hsds:ac148810-d857-441c-9679-408f346de14b" in err
     assert keep.read_text(encoding="utf-8") == "title: mine\n"
-    assert not (content / "organizations").exists()
 
 
 def test_import_into_existing_folder_adds_files(tmp_path, capsys):
