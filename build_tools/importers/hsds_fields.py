@@ -129,7 +129,11 @@ def split_description(text: str | None, name: str) -> tuple[str, str | None]:
     if not text:
         return cut(name, 200), None
     text = clean_text(text)
-    markdown = to_markdown(text) if looks_like_html(text) else text.strip()
+    if looks_like_html(text):  # blocks of a feed are not paragraphs of ours: the text's first sentence
+        markdown = to_markdown(text)
+        summary = cut(to_plain(text) or name, 200)
+        return summary, markdown if markdown != summary else None
+    markdown = text.strip()
     first, _, rest = markdown.partition("\n\n")
     plain_first = " ".join(_MARKS.sub("", _LINK.sub(r"\1", first)).split())
     if plain_first and len(plain_first) <= 200 and plain_first == first.strip():
