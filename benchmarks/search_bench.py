@@ -267,6 +267,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--browser-size", type=int, default=5000, help="offers for the first search")
     parser.add_argument("--pairs", type=int, default=3, help="before/after build pairs")
     parser.add_argument("--before", default=BEFORE, help="commit with the old search")
+    parser.add_argument("--parts", default="builds,index,browser",
+                        help="what to measure: builds, index, browser (comma-separated)")
     parser.add_argument("--after", default="HEAD",
                         help="commit with the new search (not the work tree: others' unfinished work)")
     args = parser.parse_args(argv)
@@ -274,50 +276,66 @@ def main(argv: list[str] | None = None) -> int:
     lines = [f"# Search — {dt.date.today().isoformat()}", "",
              f"Machine: {os.cpu_count()} cores, shared. Pagefind 1.5.2 (pagefind-bin).", ""]
 
+    parts = set(args.parts.split(","))
     offers = content(args.size)
     after_commit = subprocess.run(["git", "rev-parse", "--short", args.after], cwd=ROOT, check=True,
                                   capture_output=True, text=True).stdout.strip()
     before_code, after_code = tree(args.before), tree(after_commit)
-    before = project(before_code, offers, f"before-{args.size}")
     after = project(after_code, offers, f"after-{args.size}")
+    if "builds" in parts:
+        lines += _builds(args, offers, before_code, after_code, after, after_commit)
+    if "index" in parts:
+        if not (after / "site").is_dir():
+            build_seconds(after_code, after)
+        lines += _indexing(offers, after)
+    if "browser" in parts:
+        big = project(after_code, content(args.browser_size), f"after-{args.browser_size}")
+        build_seconds(after_code, big)
+        lines += _browser(args, big)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    (RESULTS / f"search-{'-'.join(sorted(parts))}.md").write_text("\n".join(lines), encoding="utf-8")
+    print("\n".join(lines))
+    return 0
+
+
+def _builds(args, offers: Path, before_code: Path, after_code: Path, after: Path, after_commit: str) -> list[str]:
+    before = project(before_code, offers, f"before-{args.size}")
     build_seconds(before_code, before)  # warm-up: flyer caches, imports
     build_seconds(after_code, after)
     pairs = [(build_seconds(before_code, before), build_seconds(after_code, after)) for _ in range(args.pairs)]
     old, new = statistics.median(p[0] for p in pairs), statistics.median(p[1] for p in pairs)
     ratio = statistics.median(b / a for a, b in pairs)
-    lines += [f"## Warm build, {args.size} offers ({args.pairs} alternating pairs, median)", "",
-              "| Code | Search | Build (s) |", "|---|---|---:|",
-              f"| {args.before} (before) | Material search plugin + our lunr entries | {old:.1f} |",
-              f"| {after_commit} (after) | Pagefind records, indexed while MkDocs renders | {new:.1f} |", "",
-              f"- after / before, pair by pair: {ratio:.2f} ({'faster' if ratio < 1 else 'NOT faster'})",
-              "- pairs (before, after): " + ", ".join(f"({a:.1f}, {b:.1f})" for a, b in pairs), ""]
+    return [f"## Warm build, {args.size} offers ({args.pairs} alternating pairs, median)", "",
+            "| Code | Search | Build (s) |", "|---|---|---:|",
+            f"| {args.before} (before) | Material search plugin + our lunr entries | {old:.1f} |",
+            f"| {after_commit} (after) | Pagefind records, indexed while MkDocs renders | {new:.1f} |", "",
+            f"- after / before, pair by pair (median): {ratio:.2f} ({'faster' if ratio < 1 else 'NOT faster'})",
+            "- pairs (before, after): " + ", ".join(f"({a:.1f}, {b:.1f})" for a, b in pairs), ""]
 
+
+def _indexing(offers: Path, after: Path) -> list[str]:
     records, render_s = records_for(offers)
     figures = index_figures(records, after / "site")
-    lines += [f"## Indexing, {len(records)} records", "", "| Step | Seconds |", "|---|---:|",
-              f"| rendering the records (added to the offer pages) | {render_s:.2f} |"]
+    lines = [f"## Indexing, {len(records)} records", "", "| Step | Seconds |", "|---|---:|",
+             f"| rendering the records (added to the offer pages) | {render_s:.2f} |"]
     lines += [f"| {name} | {seconds:.2f} |" for name, seconds in figures.items()]
     service = figures["service client (the build)"]
-    lines += ["", f"- indexing {service:.2f} s + records {render_s:.2f} s (budget {INDEX_BUDGET_S:.0f} s): "
-              + ("ok" if service + render_s <= INDEX_BUDGET_S else "OVER"),
-              "- the service runs in a thread while MkDocs renders the pages: its seconds overlap the build", ""]
+    return lines + ["", f"- indexing {service:.2f} s + records {render_s:.2f} s (budget {INDEX_BUDGET_S:.0f} s): "
+                    + ("ok" if service + render_s <= INDEX_BUDGET_S else "OVER"),
+                    "- the service runs in a thread while MkDocs renders the pages: its seconds overlap the build", ""]
 
-    big = project(after_code, content(args.browser_size), f"after-{args.browser_size}")
-    build_seconds(after_code, big)
+
+def _browser(args, big: Path) -> list[str]:
     shown = browser_figures(big / "site")
-    lines += [f"## A first search, {args.browser_size} offers (Chromium, cold cache, 360 px)", "",
-              "| Figure | Value |", "|---|---:|"]
+    lines = [f"## A first search, {args.browser_size} offers (Chromium, cold cache, 360 px)", "",
+             "| Figure | Value |", "|---|---:|"]
     lines += [f"| {name} | {value:,.0f} |" for name, value in shown.items()]
     search_bytes = shown["first search: search code + index (B, gzip)"]
     slowest = shown["later queries, slowest (ms)"]
-    lines += ["", f"- search transfer {search_bytes / 1000:.0f} KB (budget {TRANSFER_BUDGET // 1000} KB): "
-              + ("ok" if search_bytes <= TRANSFER_BUDGET else "OVER"),
-              f"- results after the last keystroke, slowest {slowest:.0f} ms (budget {KEYSTROKE_BUDGET_MS} ms): "
-              + ("ok" if slowest <= KEYSTROKE_BUDGET_MS else "OVER"), ""]
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "search.md").write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
-    return 0
+    return lines + ["", f"- search transfer {search_bytes / 1000:.0f} KB (budget {TRANSFER_BUDGET // 1000} KB): "
+                    + ("ok" if search_bytes <= TRANSFER_BUDGET else "OVER"),
+                    f"- results after the last keystroke, slowest {slowest:.0f} ms (budget {KEYSTROKE_BUDGET_MS} ms): "
+                    + ("ok" if slowest <= KEYSTROKE_BUDGET_MS else "OVER"), ""]
 
 
 if __name__ == "__main__":

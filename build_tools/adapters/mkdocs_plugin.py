@@ -209,9 +209,11 @@ class AtlasPlugin(BasePlugin):
         """
         self._close_index()
         records = tuple(Record(page.path, page.search) for page in pages if page.search is not None)
-        digest = hashlib.sha256(json.dumps([(r.path, r.html) for r in records]).encode()).hexdigest()
-        if self._bundle is not None and self._bundle[0] == digest:
-            return
+        digest = ""
+        if self._serving:  # only a preview rebuilds: it keeps the bundle of unchanged records
+            digest = hashlib.sha256(json.dumps([(r.path, r.html) for r in records]).encode()).hexdigest()
+            if self._bundle is not None and self._bundle[0] == digest:
+                return
         self._bundle = None
         self._index_run = IndexRun(records).start()
         self._index_digest = digest

@@ -135,8 +135,7 @@ def record_context(inputs: PageInputs, offer: Offer, page: dict[str, Any] | None
     ]
     blocks += _translation_blocks(offer)
     factor = CLOSED_FACTOR if offer.status == Status.temporarily_closed else 1.0
-    blocks = [Block(round(b.weight * factor, 2), " ".join(without_stop_words(b.text).split()), b.lang, b.dir)
-              for b in blocks]
+    blocks = [Block(round(b.weight * factor, 2), without_stop_words(b.text), b.lang, b.dir) for b in blocks]
     facts = facts_of(offer)
     chosen = {
         "kategorie": list(dict.fromkeys([offer.category, *offer.also_categories])),

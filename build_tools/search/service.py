@@ -54,17 +54,20 @@ def index_pages(binary: Path, pages: Iterable[tuple[str, str]], config: dict[str
     assert process.stdin is not None and process.stdout is not None
     try:
         answers = _answers(process.stdout)
-        process.stdin.write(_encode(0, {"type": "NewIndex", "config": config or {}}))
-        process.stdin.flush()
-        index_id = _expect(answers, 0, "NewIndex")["index_id"]
+        try:
+            process.stdin.write(_encode(0, {"type": "NewIndex", "config": config or {}}))
+            process.stdin.flush()
+        except BrokenPipeError:
+            pass  # the service ended at once: the first answer below says so
+        index_id = _expect(answers, 0, "NewIndex", process)["index_id"]
         requests = [{"type": "AddFile", "index_id": index_id, "url": url, "file_path": None,
                      "file_contents": html} for url, html in pages]
         requests.append({"type": "GetFiles", "index_id": index_id})
         writer = threading.Thread(target=_write_all, args=(process.stdin, requests), daemon=True)
         writer.start()
         for number in range(1, len(pages) + 1):
-            _expect(answers, number, "IndexedFile")
-        files = _expect(answers, len(pages) + 1, "GetFiles")["files"]
+            _expect(answers, number, "IndexedFile", process)
+        files = _expect(answers, len(pages) + 1, "GetFiles", process)["files"]
         writer.join()
         return [(item["path"], base64.b64decode(item["content"])) for item in files]
     finally:
@@ -84,12 +87,16 @@ def _write_all(stdin, requests: list[dict[str, Any]]) -> None:
         pass
 
 
-def _expect(answers: Iterator[dict[str, Any]], message_id: int, kind: str) -> dict[str, Any]:
+def _expect(answers: Iterator[dict[str, Any]], message_id: int, kind: str,
+            process: subprocess.Popen) -> dict[str, Any]:
     """The next answer, which must be ``kind`` for ``message_id``."""
     try:
         answer = next(answers)
     except StopIteration:
-        raise ServiceError(f"Pagefind hat vor Antwort {message_id} beendet") from None
+        code = process.wait()
+        said = process.stderr.read().decode("utf-8", "replace").strip() if process.stderr else ""
+        raise ServiceError(f"Pagefind hat sich vor Antwort {message_id} beendet (Code {code})"
+                           + (f": {said}" if said else "")) from None
     payload = answer.get("payload") or {}
     if payload.get("type") == "Error":
         raise ServiceError(f"Pagefind: {payload.get('message')}")

@@ -110,13 +110,17 @@ def target_group_need_words(catalog: Catalog, group_ids: Iterable[str]) -> list[
     return list(words)
 
 
-_STOP = re.compile(r"(?<![\w-])(?:" + "|".join(sorted(STOP_WORDS, key=len, reverse=True)) + r")(?![\w-])",
-                   re.IGNORECASE)
+_PUNCTUATION = ".,;:!?\"'„“”‚‘’()[]…–—"
 
 
 def without_stop_words(text: str) -> str:
-    """``text`` without :data:`STOP_WORDS` (case-insensitive); other words and signs kept."""
-    return _STOP.sub("", text)
+    """``text`` without :data:`STOP_WORDS` (case-insensitive), words joined by single spaces.
+
+    Split on whitespace, not with a regular expression: this runs over every word of every
+    record (a pattern of 90 alternatives took 0.3 ms a record).
+    """
+    return " ".join(word for word in text.split()
+                    if word.strip(_PUNCTUATION).casefold() not in STOP_WORDS)
 
 
 def unique(words: Iterable[str]) -> list[str]:

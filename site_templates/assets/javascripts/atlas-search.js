@@ -19,9 +19,9 @@
  * page's address (history.replaceState), so a result list can be sent on.
  *
  * People type what they need: "wo kann ich duschen". Question words are dropped; words that ask
- * for a fact ("umsonst", "ohne Papiere", "Hund") become that fact's filter; when all words
- * together find nothing, each word alone is tried; then the words cut short (typing errors are
- * usually near the end).
+ * for a fact ("umsonst", "ohne Papiere", "Hund") become that fact's filter; a word the index
+ * does not know is looked up by its beginning (typing errors are usually near the end); when all
+ * words together find nothing, each word alone is tried.
  */
 (function () {
   "use strict";
@@ -157,28 +157,29 @@
     });
   }
 
-  function cutShort(pf, words, filters, cut) {
-    var shorter = words.map(function (w) { return w.length - cut >= 4 ? w.slice(0, w.length - cut) : w; });
-    if (shorter.join(" ") === words.join(" ")) return Promise.resolve([]);
-    return results(pf, shorter.join(" "), filters);
+  /** How much of a word must match: all of a short one, else all but its last three letters
+   *  (typing errors sit near the end: "Kleiderkamer", "Schlafplaz", "Zahnartz"). */
+  function beginning(word) {
+    return word.length <= 4 ? word : word.slice(0, Math.max(4, word.length - 3));
   }
 
-  /** Results for the words, with the fallbacks above: {results, near} (near: not exact). */
+  /** Is the word itself in the index (stemmed)? Pagefind would otherwise answer an unknown
+   *  word with the longest indexed word it starts with: "Schlafplaz" with "schlaf". */
+  function known(pf, word) {
+    if (word.length <= 4) return Promise.resolve(true);
+    return pf.search('"' + word + '"').then(function (found) { return found.results.length > 0; });
+  }
+
+  /** Results for the words: unknown words by their beginning, then each word alone.
+   *  {results, near}: near when not every word was found as typed. */
   function find(pf, words, filters) {
-    var term = words.join(" ");
-    if (!term) return results(pf, null, filters).then(function (r) { return { results: r, near: false }; });
-    return results(pf, term, filters).then(function (exact) {
-      if (exact.length) return { results: exact, near: false };
-      var alone = words.length > 1 ? eachWordAlone(pf, words, filters) : Promise.resolve([]);
-      return alone.then(function (some) {
-        if (some.length) return { results: some, near: true };
-        return cutShort(pf, words, filters, 1).then(function (r1) {
-          if (r1.length) return { results: r1, near: true };
-          return cutShort(pf, words, filters, 2).then(function (r2) {
-            if (r2.length) return { results: r2, near: true };
-            return cutShort(pf, words, filters, 3).then(function (r3) { return { results: r3, near: r3.length > 0 }; });
-          });
-        });
+    if (!words.length) return results(pf, null, filters).then(function (r) { return { results: r, near: false }; });
+    return Promise.all(words.map(function (w) { return known(pf, w); })).then(function (found) {
+      var near = found.indexOf(false) >= 0;
+      var asked = words.map(function (w, i) { return found[i] ? w : beginning(w); });
+      return results(pf, asked.join(" "), filters).then(function (all) {
+        if (all.length || asked.length === 1) return { results: all, near: near };
+        return eachWordAlone(pf, asked, filters).then(function (some) { return { results: some, near: true }; });
       });
     });
   }
@@ -244,9 +245,8 @@
   }
 
   function sharesBeginning(word, candidates) {
-    var need = word.length <= 4 ? word.length : Math.max(4, word.length - 3);
-    var head = word.slice(0, need);
-    return candidates.some(function (c) { return c.slice(0, need) === head; });
+    var head = beginning(word);
+    return candidates.some(function (c) { return c.slice(0, head.length) === head; });
   }
 
   function relevant(d, state) {
