@@ -31,6 +31,7 @@ from .validation.countries import DEFAULT_COUNTRY
 from .validation.facts import OfferFacts, offer_facts
 from .validation.hints import check_hints
 from .validation.hours import check_hours
+from .validation.import_marks import check_import_marks
 from .validation.messages import pydantic_problems
 from .validation.placeholders import check_placeholders
 from .validation.places import check_copies, check_places
@@ -269,6 +270,7 @@ def load_catalog(
     files, found = _load_offers(content_dir / "offers", country, memory)
     problems += found
     problems += check_references(files, categories, groups, districts, org_files)
+    problems += check_import_marks(files, categories)
     problems += check_places(files, districts, config)
     problems += check_copies(files)
     problems += check_placeholders(files)

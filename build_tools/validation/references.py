@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from ..problems import Problem
 from ..urls import RESERVED_IDS
 from .facts import OfferFacts
+from .import_marks import MISSING_CATEGORY
 from .report import id_path, problem_at
 
 
@@ -43,7 +44,7 @@ def check_references(
             err(id_path(loaded), f"die id {item.id!r} gibt es schon in {first_file[item.id]}")
         elif item.id:
             first_file[item.id] = item.source
-        if item.category and item.category not in categories:
+        if item.category and item.category not in categories and item.category != MISSING_CATEGORY:
             err(("category",), f"unbekannte Kategorie {item.category!r}; bekannt: {_known(categories)}")
         for i, cat in item.also_categories:
             if cat not in categories:

@@ -81,8 +81,8 @@ def test_upstream_examples_import(name, tmp_path, capsys):
     # The example's coordinates (100, 101) are not on Earth: the place is reported, not invented;
     # it names no category we know: the explicit marker, which check refuses.
     assert sorted((Path(p.file).name, p.message.split(":")[0].split(";")[0]) for p in errors) == [
-        ("community-counselling.yml", "Ort fehlt"),
-        ("community-counselling.yml", "unbekannte Kategorie 'kategorie-fehlt'")]
+        ("community-counselling.yml", "Kategorie fehlt (der Import konnte keine zuordnen)"),
+        ("community-counselling.yml", "Ort fehlt")]
     text = (content / "offers" / "community-counselling.yml").read_text(encoding="utf-8")
     assert "category: kategorie-fehlt  # Kategorie fehlt: eine id aus content/categories.yml eintragen" in text
     assert "location.latitude: Koordinaten fehlen oder ungültig (100, 101)" in err

@@ -147,7 +147,7 @@ def test_hsds_html_duplicates_mapping_titles_ids(content, capsys):
     capsys.readouterr()
     assert main(["check", "--content", str(content)]) == 1
     err = capsys.readouterr().err
-    assert "yoga-for-beginners.yml:" in err and "unbekannte Kategorie 'kategorie-fehlt'" in err
+    assert "yoga-for-beginners.yml:" in err and "Kategorie fehlt (der Import konnte keine zuordnen)" in err
 
 
 def test_hsds_reimport_keeps_editors_change(content, capsys):

@@ -11,7 +11,7 @@ summary: Warmes Essen.
 category: suppe
 target_groups: [obdachlose]
 location: {lat: 50.81, lon: 6.45, district: zentrum}
-opening_hours: "Mo-Fr 9:00-12:00"
+opening_hours: "Mo-Fr 9.00-12:00"
 contact: {email: "info(at)example.org", phone: "0242 1"}
 related: [gibt-es-nicht, 7]
 last_verified: 2026-02-30
@@ -36,7 +36,7 @@ def test_each_message_names_the_fix(content):
         "category: unbekannte Kategorie 'suppe'; bekannt: essen, beratung",
         "target_groups[0]: unbekannte Zielgruppe 'obdachlose'; bekannt: wohnungslose",
         "location.district: unbekannter Sozialraum 'zentrum'; bekannt: mitte",
-        "opening_hours: „9:00“ ist keine Uhrzeit — Zeiten im Format HH:MM",
+        "opening_hours: „9.00“ ist keine Uhrzeit",
         "contact.email: 'info(at)example.org' ist keine E-Mail-Adresse („(at)“ durch @ ersetzen)",
         "contact.phone[0]: '0242 1' ist keine vollständige Telefonnummer",
         "related[0]: unbekanntes Angebot 'gibt-es-nicht'",
