@@ -50,7 +50,11 @@
   var timer = null;
   var current = null;  // {results, shown, onlyOpen, loaded: []}
 
-  // Filters need this script, "jetzt geöffnet" needs atlas-hours.js too.
+  // Filters need this script, "jetzt geöffnet" needs atlas-hours.js too; the line for people
+  // without JavaScript goes.
+  Array.prototype.forEach.call(document.querySelectorAll("[data-atlas-without-script]"), function (el) {
+    el.hidden = true;
+  });
   Array.prototype.forEach.call(form.querySelectorAll("[data-atlas-needs-script]"), function (el) {
     el.hidden = false;
   });
