@@ -121,6 +121,11 @@ class AtlasPlugin(BasePlugin):
         if self.project is None and not self._serving:
             raise PluginError(_problem_text(self._problems))
         _add_theme_parts(config)
+        if "material/search" in config.plugins or "search" in config.plugins:
+            # Projects made before the Pagefind search still list Material's plugin: it only
+            # costs build time now (its box is gone from the header, its files from the site).
+            log.info("atlas: das search-Plugin in mkdocs.yml wird nicht mehr gebraucht "
+                     "(die Suche baut das atlas-Plugin) und kann entfernt werden")
         if self.project is not None:
             config.extra["atlas"] = {
                 "name": self.project.settings.name,
