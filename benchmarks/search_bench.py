@@ -270,7 +270,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--parts", default="builds,index,browser",
                         help="what to measure: builds, index, browser (comma-separated)")
     parser.add_argument("--after", default="HEAD",
-                        help="commit with the new search (not the work tree: others' unfinished work)")
+                        help="commit (or a folder with a tree) with the new search; not the work "
+                             "tree: it holds others' unfinished work")
     args = parser.parse_args(argv)
     WORK.mkdir(parents=True, exist_ok=True)
     lines = [f"# Search — {dt.date.today().isoformat()}", "",
@@ -278,9 +279,13 @@ def main(argv: list[str] | None = None) -> int:
 
     parts = set(args.parts.split(","))
     offers = content(args.size)
-    after_commit = subprocess.run(["git", "rev-parse", "--short", args.after], cwd=ROOT, check=True,
-                                  capture_output=True, text=True).stdout.strip()
-    before_code, after_code = tree(args.before), tree(after_commit)
+    if Path(args.after).is_dir():  # a tree made by hand, e.g. the old code plus only the search commits
+        after_commit, after_code = Path(args.after).name, Path(args.after)
+    else:
+        after_commit = subprocess.run(["git", "rev-parse", "--short", args.after], cwd=ROOT, check=True,
+                                      capture_output=True, text=True).stdout.strip()
+        after_code = tree(after_commit)
+    before_code = tree(args.before)
     after = project(after_code, offers, f"after-{args.size}")
     if "builds" in parts:
         lines += _builds(args, offers, before_code, after_code, after, after_commit)

@@ -142,7 +142,7 @@ class AtlasPlugin(BasePlugin):
             contribution = preview.error_pages(self._problems, self._paths_to_cover())
             preview.quiet_validation(config)
         self._built_paths = {page.path for page in contribution.pages}
-        self._start_index(contribution.pages)
+        self._start_index(contribution.pages, Path(config.site_dir))
         self._add_pages(files, config, contribution.pages)
         for site_path, source in asset_sources():
             _replace(files, File.generated(config, site_path, abs_src_path=str(source)))
@@ -207,8 +207,9 @@ class AtlasPlugin(BasePlugin):
                 found |= {urls.offer_path(p.stem) for p in offers.glob("*.yml") if not p.name.startswith(".")}
         return sorted(found)
 
-    def _start_index(self, pages: list[GeneratedPage]) -> None:
-        """Start Pagefind over the pages' search records; it works while MkDocs renders.
+    def _start_index(self, pages: list[GeneratedPage], site_dir: Path) -> None:
+        """Start Pagefind over the pages' search records; it works, and its files are written,
+        while MkDocs renders (MkDocs has cleaned ``site_dir`` already and never writes ``pagefind/``).
 
         While serving, unchanged records keep the bundle of the last build (no run at all).
         """
@@ -220,11 +221,11 @@ class AtlasPlugin(BasePlugin):
             if self._bundle is not None and self._bundle[0] == digest:
                 return
         self._bundle = None
-        self._index_run = IndexRun(records).start()
+        self._index_run = IndexRun(records, then=lambda files: _write_bundle(site_dir, files)).start()
         self._index_digest = digest
 
     def _finish_index(self, site_dir: Path) -> None:
-        """Wait for Pagefind and write the search bundle into the site (replacing an older one)."""
+        """Wait for Pagefind (its thread has written the bundle); a kept bundle is written here."""
         if self._index_run is not None:
             run, self._index_run = self._index_run, None
             try:
@@ -237,14 +238,9 @@ class AtlasPlugin(BasePlugin):
             self._bundle = (self._index_digest, files) if self._serving else None
         elif self._bundle is not None:
             files = self._bundle[1]
+            _write_bundle(site_dir, files)
         else:
             return
-        target = site_dir / urls.search_bundle_path()
-        shutil.rmtree(target, ignore_errors=True)
-        for path, data in files:
-            out = site_dir / path
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(data)
         log.info("atlas: Suchindex mit %d Dateien geschrieben", len(files))
 
     def _close_index(self) -> None:
@@ -346,6 +342,16 @@ def _add_theme_parts(config: Any) -> None:
     for sheet in STYLESHEETS:
         if sheet not in config.extra_css:
             config.extra_css.append(sheet)
+
+
+def _write_bundle(site_dir: Path, files: list[tuple[str, bytes]]) -> None:
+    """The search bundle into ``site_dir/pagefind/`` (an older one replaced): folders made once."""
+    shutil.rmtree(site_dir / urls.search_bundle_path(), ignore_errors=True)
+    for folder in sorted({(site_dir / path).parent for path, _ in files}):
+        folder.mkdir(parents=True, exist_ok=True)
+    for path, data in files:
+        with open(site_dir / path, "wb") as handle:
+            handle.write(data)
 
 
 def _problem_text(problems: list[Problem]) -> str:

@@ -20,7 +20,7 @@ import json
 import os
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -63,6 +63,9 @@ class IndexRun:
     """One Pagefind run over a set of records, in a thread: start, then collect the files."""
 
     records: tuple[Record, ...]
+    then: Callable[[list[tuple[str, bytes]]], None] | None = None
+    """Called in the run's thread with the files (the adapter writes them there, while MkDocs
+    still renders: a thousand small files take a second on some disks)."""
     _thread: threading.Thread | None = None
     _result: list[tuple[str, bytes]] = field(default_factory=list)
     _error: BaseException | None = None
@@ -79,6 +82,8 @@ class IndexRun:
             pages = [("/" + record.path, record.html) for record in self.records]
             env = {**os.environ, "PAGEFIND_UNSTABLE_INDEX_CHUNK_SIZE": str(INDEX_CHUNK)}
             self._result = bundle_files(dict(index_pages(executable(), pages, env=env)))
+            if self.then is not None:
+                self.then(self._result)
         except BaseException as exc:  # handed to the caller of files()
             self._error = exc
 
