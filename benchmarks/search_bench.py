@@ -280,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     parts = set(args.parts.split(","))
     offers = content(args.size)
     if Path(args.after).is_dir():  # a tree made by hand, e.g. the old code plus only the search commits
-        after_commit, after_code = Path(args.after).name, Path(args.after)
+        after_commit, after_code = Path(args.after).name, Path(args.after).resolve()
     else:
         after_commit = subprocess.run(["git", "rev-parse", "--short", args.after], cwd=ROOT, check=True,
                                       capture_output=True, text=True).stdout.strip()
