@@ -11,6 +11,7 @@ order a file system lists files in.
 from __future__ import annotations
 
 import base64
+import contextlib
 import json
 import subprocess
 import threading
@@ -75,7 +76,8 @@ def index_pages(binary: Path, pages: Iterable[tuple[str, str]], config: dict[str
         process.wait()
         for stream in (process.stdin, process.stdout, process.stderr):
             if stream is not None:
-                stream.close()
+                with contextlib.suppress(OSError):  # a dead service: closing cannot flush
+                    stream.close()
 
 
 def _write_all(stdin, requests: list[dict[str, Any]]) -> None:
