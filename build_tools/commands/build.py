@@ -17,8 +17,6 @@ from ..problems import format_problems
 from ..project import open_project
 from .common import add_project_arguments
 
-HELP = "Website bauen (MkDocs + Material) – erst in einen Zwischenordner, dann austauschen"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``atlas build``."""

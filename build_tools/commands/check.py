@@ -11,8 +11,6 @@ from ..problems import format_problems
 from ..project import open_project
 from .common import add_project_arguments
 
-HELP = "Inhalte prüfen (Exit 0: gut, 1: Fehler im Inhalt, 2: Aufruf falsch)"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``atlas check``."""

@@ -16,8 +16,6 @@ from ..exports.site import export_files
 from ..security.paths import safe_join
 from .common import add_project_arguments, load
 
-HELP = "Offene Daten (GeoJSON, CSV, HSDS 3.0) schreiben"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``atlas export``."""

@@ -19,8 +19,6 @@ from ..opening_hours.fixes import fix_summary, hours_fixes
 from ..yamlio import YamlProblem, read_text_file
 from .common import add_project_arguments, project
 
-HELP = "Öffnungszeiten in die übliche Schreibweise bringen (zeigt erst die Änderungen)"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``atlas fix``."""

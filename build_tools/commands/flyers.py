@@ -20,8 +20,6 @@ from ..templating import templates_for
 from ..urls import MissingSiteUrl, absolute_url
 from .common import add_project_arguments, load, open_from
 
-HELP = "Flyer drucken: Karte (A6) und Aushang (A4) je Angebot, Wegweiser aus flyers/*.yml"
-
 
 def _bleed(value: str) -> float:
     try:

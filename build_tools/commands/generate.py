@@ -12,8 +12,6 @@ from ..clock import build_date
 from ..content import display_path
 from ..synthetic import generate
 
-HELP = "Synthetische Inhalte erzeugen (für Benchmarks und Lasttests)"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``atlas generate``."""

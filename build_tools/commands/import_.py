@@ -27,7 +27,6 @@ from ..importers.tracker import ImportError_
 from ..importers.writer import ORG_HEADER, to_yaml
 from .common import add_project_arguments, project
 
-HELP = "Angebote aus HSDS-3.0-JSON oder einem OpenStreetMap-Export übernehmen (gleicht mit früheren Importen ab)"
 _HSDS_ORDER = ["id", "title", "summary", "description", "category", "also_categories", "target_groups", "tags",
                "provider", "location", "service_area", "opening_hours", "hours_note", "season", "valid_from",
                "valid_until", "status", "alert", "contact", "languages", "costs", "access", "last_verified",

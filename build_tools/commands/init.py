@@ -18,8 +18,6 @@ from ..content import display_path
 from ..jsonschema_out import write_schemas
 from ..resources import project_skeleton_dir
 
-HELP = "Neues Atlas-Projekt anlegen (Einstellungen, Beispielinhalte, Seiten, Flyer, CI)"
-
 # Names in the package that a wheel could not carry as they are (dot files).
 RENAMED = {
     "gitignore": ".gitignore",

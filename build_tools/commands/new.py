@@ -17,8 +17,6 @@ from ..schema import _ID_RE
 from ..yamlio import YamlProblem, load_yaml_file
 from .common import add_project_arguments, project
 
-HELP = "Neues Angebot aus einer kommentierten Vorlage anlegen"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``atlas new``."""

@@ -9,7 +9,6 @@ from pathlib import Path
 from ..content import display_path
 from .common import add_project_arguments, load
 
-HELP = "Planungsbericht (Versorgung, Erreichbarkeit, Zeiten, Bedarf) als Markdown, CSV und PDF"
 FORMATS = ("md", "csv", "pdf")
 
 

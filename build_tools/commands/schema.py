@@ -9,8 +9,6 @@ from ..field_docs import render_field_reference
 from ..jsonschema_out import write_schemas
 from .common import add_project_arguments, project
 
-HELP = "JSON-Schema für Editoren und die Feldreferenz schreiben"
-
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``atlas schema``."""
