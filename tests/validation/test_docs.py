@@ -49,7 +49,7 @@ def test_the_sample_quotes_hours_as_documented():
 
 
 def test_the_confidential_example_validates():
-    block = GUIDE.split("## Geschützte Orte", 1)[1]
+    block = GUIDE.split("## Geschützte Orte", 1)[1].split("\n## ", 1)[0]
     (example,) = re.findall(r"```yaml\n(.*?)```", block, flags=re.S)
     data = load_yaml_text(example, "doc").data
     location = Location.model_validate(data["location"])
