@@ -1,7 +1,10 @@
-"""Build pieces for tests: a project around a content folder, its inputs, the render tools."""
+"""Build pieces for tests: a project around a content folder, its inputs, the render tools,
+and a fresh clone of the repository."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from datetime import date
 from pathlib import Path
 
@@ -44,3 +47,17 @@ def sample_project() -> Project:
     found, problems = open_project(ROOT / "mkdocs.yml")
     assert found is not None, problems
     return found
+
+
+REPOSITORY = Path(__file__).resolve().parents[1]
+
+
+def fresh_clone(target: Path) -> Path:
+    """The files git tracks, as they are in the working tree: what a new clone holds."""
+    listed = subprocess.run(["git", "ls-files", "-z"], cwd=REPOSITORY, capture_output=True, check=True)
+    for name in listed.stdout.decode().split("\0"):
+        source = REPOSITORY / name
+        if name and source.is_file():
+            (target / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target / name)
+    return target

@@ -17,7 +17,7 @@ def add_project_arguments(parser: argparse.ArgumentParser) -> None:
     """``--config`` and ``--content``: every command that reads content takes them."""
     parser.add_argument(
         "--config", type=Path, default=Path("mkdocs.yml"), metavar="FILE",
-        help="mkdocs.yml with the atlas settings (Standard: ./mkdocs.yml)",
+        help="mkdocs.yml mit den Einstellungen des Atlas (Standard: ./mkdocs.yml)",
     )
     parser.add_argument(
         "--content", type=Path, default=None, metavar="DIR",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import shutil
 import socket
 import subprocess
 import sys
@@ -18,21 +17,11 @@ from pathlib import Path
 
 import pytest
 
+from ..buildkit import fresh_clone
 from .conftest import ROOT
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow, pytest.mark.xdist_group("browser")]
 OFFER = "notunterkunft-mariengasse"
-
-
-def fresh_clone(target: Path) -> Path:
-    """The files git tracks, as they are in the working tree: what a new clone holds."""
-    listed = subprocess.run(["git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=True)
-    for name in listed.stdout.decode().split("\0"):
-        source = ROOT / name
-        if name and source.is_file():
-            (target / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(source, target / name)
-    return target
 
 
 def _free_port() -> int:

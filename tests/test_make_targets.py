@@ -1,0 +1,95 @@
+"""Every command the README documents works on a fresh clone: `make check`, `make schema`,
+`make flyers`, `make export`, `make report` and `make help` run in a copy of the tracked files
+(`make build` and `make serve` have their own tests; `make test` is this suite; `make bench`
+takes an hour, so its recipe is checked and its driver runs at a tiny size).
+
+The copy uses this checkout's virtual environment (`VENV=…`, and `-o` tells make not to
+reinstall it from the copy), so nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.buildkit import fresh_clone
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def clone(tmp_path_factory) -> Path:
+    return fresh_clone(tmp_path_factory.mktemp("clone"))
+
+
+def make(clone: Path, target: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    venv = Path(sys.prefix)
+    command = ["make", "-s", f"VENV={venv}", "-o", f"{venv}/.installed", "-o", f"{venv}/.installed-test",
+               target]
+    env = {**os.environ, "SOURCE_DATE_EPOCH": "1795305600"}
+    done = subprocess.run(command, cwd=clone, capture_output=True, text=True, timeout=timeout, env=env)
+    assert done.returncode == 0, f"make {target}: exit {done.returncode}\n{done.stdout}\n{done.stderr}"
+    assert "Traceback" not in done.stderr, done.stderr
+    return done
+
+
+def test_make_check(clone):
+    done = make(clone, "check")
+    assert "0 Fehler" in done.stdout + done.stderr
+
+
+def test_make_schema_reproduces_the_committed_schemas(clone):
+    committed = {p.name: p.read_bytes() for p in (clone / "content" / "schema").glob("*.json")}
+    make(clone, "schema")
+    written = {p.name: p.read_bytes() for p in (clone / "content" / "schema").glob("*.json")}
+    assert committed and written == committed
+    assert (clone / "docs" / "felder.md").read_bytes() == (ROOT / "docs" / "felder.md").read_bytes()
+
+
+def test_make_flyers(clone):
+    make(clone, "flyers")
+    pdfs = sorted((clone / "build" / "flyers").rglob("*.pdf"))
+    offers = list((clone / "content" / "offers").glob("*.yml"))
+    assert len(pdfs) >= len(offers)  # a card and a poster per printable offer, plus the Wegweiser
+    assert all(p.read_bytes().startswith(b"%PDF-") for p in pdfs)
+
+
+def test_make_export(clone):
+    make(clone, "export")
+    out = clone / "site" / "daten"
+    geojson = json.loads((out / "angebote.geojson").read_text(encoding="utf-8"))
+    assert geojson["type"] == "FeatureCollection" and geojson["features"]
+    assert (out / "angebote.csv").read_text(encoding="utf-8").count("\n") > 10
+
+
+def test_make_report(clone):
+    make(clone, "report")
+    out = clone / "planungsbericht"
+    assert any(out.glob("*.md")) and any(out.glob("*.csv"))
+    assert any(p.read_bytes().startswith(b"%PDF-") for p in out.glob("*.pdf"))
+
+
+def test_make_help_names_the_commands(clone):
+    text = make(clone, "help").stdout
+    for target in ("build", "test", "check", "serve", "bench"):
+        assert f"make {target}" in text
+
+
+def test_make_bench_runs_the_benchmark_driver(clone):
+    recipe = subprocess.run(["make", "-n", f"VENV={sys.prefix}", "-o", f"{sys.prefix}/.installed-test",
+                             "-o", f"{sys.prefix}/.installed", "bench", "bench-quick"],
+                            cwd=clone, capture_output=True, text=True, check=True).stdout
+    assert recipe.count("-m benchmarks.run") == 2
+    done = subprocess.run([sys.executable, "-m", "benchmarks.run", "--sizes", "20", "--runs", "1",
+                           "--reference-max", "20", "--label", "smoke"],
+                          cwd=clone, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    (results,) = (clone / "benchmarks" / "results").glob("*-smoke.md")
+    text = results.read_text(encoding="utf-8")
+    assert "whole build, warm" in text and "plain MkDocs + Material" in text
