@@ -30,6 +30,7 @@ def run(args: argparse.Namespace) -> int:
     from ..planning.analysis import analyse
     from ..planning.report_md import report_csv_files, report_markdown
     from ..planning.report_pdf import report_pdf
+    from ..templating import templates_for
 
     inputs, _ = load(args)
     if inputs is None:
@@ -56,7 +57,9 @@ def run(args: argparse.Namespace) -> int:
             written.append(target)
     if "pdf" in formats:
         target = out / "planungsbericht.pdf"
-        target.write_bytes(report_pdf(figures, title, catalog.build_date))
+        custom_dir = inputs.project.custom_dir
+        templates = templates_for(str(custom_dir) if custom_dir else None)
+        target.write_bytes(report_pdf(figures, title, catalog.build_date, templates))
         written.append(target)
     for path in written:
         print(display_path(path))

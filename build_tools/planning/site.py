@@ -30,7 +30,8 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
             "planungsbericht.md": report_markdown(result, title, tables),
             **report_csv_files(result, tables),
         })),
-        GeneratedFile(planning_report_path("pdf"), report_pdf(result, title, catalog.build_date)),
+        GeneratedFile(planning_report_path("pdf"),
+                      report_pdf(result, title, catalog.build_date, tools.templates)),
     ]
     return Contribution(pages=planning_pages(result, downloads=True, templates=tools.templates),
                         files=files)

@@ -46,7 +46,7 @@ def pdf_text(data: bytes) -> str:
 
 
 def pdf_fonts(data: bytes) -> set[str]:
-    """Base names of the fonts text is actually drawn with."""
+    """Base names of the fonts text is actually drawn with (a subset's ``ABCDEF+`` cut off)."""
     names = set()
     for page in pdfium.PdfDocument(data):
         for obj in page.get_objects(max_depth=5):
@@ -54,7 +54,7 @@ def pdf_fonts(data: bytes) -> set[str]:
                 buffer = ctypes.create_string_buffer(256)
                 pdfium_c.FPDFFont_GetBaseFontName(
                     pdfium_c.FPDFTextObj_GetFont(obj.raw), buffer, 256)
-                names.add(buffer.value.decode())
+                names.add(buffer.value.decode().split("+")[-1])
     return names
 
 
@@ -98,6 +98,7 @@ def test_pdf_carries_findings_tables_method_and_is_reproducible(result):
 
 
 def test_pdf_embeds_truetype_fonts_only(result):
+    """The package's DejaVu Sans, embedded as subsets, in the text and in the maps' labels."""
     data = report_pdf(result, "Musterstadt")
     assert b"/FontFile2" in data  # embedded TrueType
     assert pdf_fonts(data) == {"DejaVuSans", "DejaVuSans-Bold"}

@@ -1,24 +1,28 @@
-"""The committee report: summary first, table of contents, need pages, page x of y, headers whole."""
+"""The committee report: summary first, contents, need pages, page x of y, headers whole, tagged."""
 
 from __future__ import annotations
 
+import io
 import re
 
+import pikepdf
 import pypdfium2 as pdfium
 import pytest
-from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from build_tools.flyers.fonts import BOLD, register
 from build_tools.planning.analysis import analyse
 from build_tools.planning.findings import summary_findings
+from build_tools.planning.report_content import report_content, table_data
 from build_tools.planning.report_md import report_csv_files, report_markdown
-from build_tools.planning.report_pdf import report_pdf
-from build_tools.planning.report_pdf_tables import FONT_SIZE, PAD, UprightHeader, column_widths
-from build_tools.planning.report_pdf_tables import pdf_table as make_pdf_table
+from build_tools.planning.report_pdf import compile_report, report_pdf
 from build_tools.planning.tables import Table, Value
+from build_tools.templating import Templates
 
 from .test_profile_and_need_pages import sample_inputs
 from .test_report import pdf_text
+
+NAME = "Hilfe in Musterstadt"
+SECTIONS = ["Das Wichtigste in Kürze", "Inhalt", "Lücken", "Bedarf und Angebot", "Versorgung",
+            "Erreichbarkeit je Kategorie", "Zeiten", "Kennzahlen", "Methode"]
 
 
 @pytest.fixture(scope="module")
@@ -28,33 +32,52 @@ def sample():
     return result, report_pdf(result, inputs.settings.name, inputs.catalog.build_date)
 
 
-FOOTER = re.compile(r"^.* — Planungsbericht Seite \d+ von \d+ ")
+def _folded(text: str) -> str:
+    return " ".join(text.replace("\u00a0", " ").split())
 
 
-def page_texts(data: bytes) -> list[str]:
-    """Each page's text, white space folded, the footer (drawn first) cut off the front."""
+def raw_pages(data: bytes) -> list[str]:
     pdf = pdfium.PdfDocument(data)
-    texts = [" ".join(pdf[i].get_textpage().get_text_range().replace("\u00a0", " ").split())
-             for i in range(len(pdf))]
-    return [FOOTER.sub("", t, count=1) for t in texts]
+    return [_folded(pdf[i].get_textpage().get_text_range()) for i in range(len(pdf))]
 
 
-def footers(data: bytes) -> list[str]:
-    pdf = pdfium.PdfDocument(data)
-    return [FOOTER.match(" ".join(pdf[i].get_textpage().get_text_range().split())).group(0)
-            for i in range(len(pdf))]
+def footer(name: str = NAME) -> re.Pattern:
+    """The footer at the end of a page's text: ``<name> — Planungsbericht Seite x von y``."""
+    return re.compile(rf" ?{re.escape(_folded(name))} — Planungsbericht Seite (\d+) von (\d+)$")
+
+
+def page_texts(data: bytes, name: str = NAME) -> list[str]:
+    """Each page's text, white space folded, the footer (drawn last) cut off the end."""
+    return [footer(name).sub("", t, count=1) for t in raw_pages(data)]
+
+
+def structure(pdf: pikepdf.Pdf) -> list[tuple[str, pikepdf.Dictionary]]:
+    """Every element of the structure tree in reading order: (type, element)."""
+    out: list[tuple[str, pikepdf.Dictionary]] = []
+
+    def walk(node) -> None:
+        if not isinstance(node, pikepdf.Dictionary):
+            return
+        if "/S" in node:
+            out.append((str(node.S), node))
+        kids = node.get("/K")
+        for kid in (kids if isinstance(kids, pikepdf.Array) else [kids] if kids else []):
+            walk(kid)
+
+    walk(pdf.Root.StructTreeRoot)
+    return out
 
 
 def test_first_page_is_the_summary_with_a_map(sample):
     result, data = sample
-    pages = page_texts(data)
-    first = pages[0]
+    first = page_texts(data)[0]
+    assert first.startswith("Planungsbericht: Hilfe in Musterstadt Stand ")
     assert "Das Wichtigste in Kürze" in first
     chosen = summary_findings(result)
     assert 3 <= len(chosen) <= 5
     assert chosen[0].text.startswith("Süd: hoher Bedarf bei Essen/Tafel (SGB-II-Quote 16,9")
     for finding in chosen:
-        assert " ".join(finding.text.replace("\u00a0", " ").split()) in first
+        assert _folded(finding.text) in first
     assert "Karte: Essen/Tafel — Bedarf: SGB-II-Quote" in first
     image = pdfium.PdfDocument(data)[0].render(scale=0.5).to_pil().convert("L")
     right = image.crop((image.width // 2, 0, image.width, image.height))
@@ -64,18 +87,18 @@ def test_first_page_is_the_summary_with_a_map(sample):
 
 def test_contents_page_numbers_and_outline(sample):
     _, data = sample
+    raw = raw_pages(data)
+    total = len(raw)
+    assert raw[0].endswith(f"Seite 1 von {total}")
+    for number, text in enumerate(raw, start=1):
+        assert footer().search(text).groups() == (str(number), str(total)), number
     pages = page_texts(data)
-    total = len(pages)
     assert pages[1].startswith("Inhalt")
-    for number, text in enumerate(footers(data), start=1):
-        assert text.endswith(f"Seite {number} von {total} ")
     need_page = next(i for i, t in enumerate(pages, 1)
                      if t.startswith("Essen/Tafel — Bedarf: SGB-II-Quote"))
-    assert "Essen/Tafel — Bedarf: SGB-II-Quote . " in pages[1]
-    assert pages[1].split("Essen/Tafel — Bedarf: SGB-II-Quote")[1].lstrip(" .").split()[0] \
-        == str(need_page)
-    pdf = pdfium.PdfDocument(data)
-    titles = [b.get_title() for b in pdf.get_toc()]
+    listed = re.search(r"Essen/Tafel — Bedarf: SGB-II-Quote [. ]*\.+ (\d+)", pages[1])
+    assert listed and listed.group(1) == str(need_page)
+    titles = [b.get_title() for b in pdfium.PdfDocument(data).get_toc()]
     assert titles[:3] == ["Das Wichtigste in Kürze", "Lücken", "Bedarf und Angebot"]
     assert titles[-1] == "Methode" and "Kennzahlen" in titles
     assert any(t.startswith("Methode") for t in pages[-3:])
@@ -89,48 +112,139 @@ def test_need_page_holds_map_and_table_on_one_page(sample):
     assert "Innenstadt 6 14,8 2.486 4 1,61 −1,5 394 m –" in page
 
 
-def test_metadata_language_and_the_honest_accessibility_note(sample):
+def test_tagged_pdf_ua(sample):
+    """Marked, structure tree, language, title, headings, contents, alt texts, header cells."""
+    result, data = sample
+    pdf = pikepdf.open(io.BytesIO(data))
+    assert pdf.Root.MarkInfo.Marked is True
+    assert pdf.Root.Lang == "de"
+    assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+    assert pdf.docinfo.Title == "Planungsbericht: Hilfe in Musterstadt"
+    meta = pdf.open_metadata()
+    assert meta["pdfuaid:part"] == "1"
+    assert meta["dc:title"] == "Planungsbericht: Hilfe in Musterstadt"
+    assert "de" in meta["dc:language"]
+    tags = structure(pdf)
+    kinds = [kind for kind, _ in tags]
+    assert [str(node.T) for kind, node in tags if kind == "/H1"] == SECTIONS
+    h2 = [str(node.T) for kind, node in tags if kind == "/H2"]
+    assert "Essen/Tafel — Bedarf: SGB-II-Quote" in h2 and "Notunterkunft" in h2
+    assert "/TOC" in kinds and kinds.count("/TOCI") >= len(SECTIONS) - 1
+    figures = [node for kind, node in tags if kind == "/Figure"]
+    indicators = len(result.indicators.indicators)
+    assert len(figures) == 1 + len(result.need) + len(result.categories) + indicators
+    assert all(str(f.get("/Alt", "")).startswith("Karte: ") for f in figures)
+    assert str(figures[0].Alt).startswith(
+        "Karte: Essen/Tafel — Bedarf: SGB-II-Quote je Sozialraum; höchster Wert Süd 16,9\u00a0%")
+    tables = [node for kind, node in tags if kind == "/Table"]
+    assert len(tables) >= 1 + len(result.categories) + len(result.need)
+    for table in tables:
+        head = [k for k in table.K if str(k.S) == "/THead"]
+        assert head, "a table without header row"
+        cells = [c for row in head[0].K for c in (row.K if isinstance(row.K, pikepdf.Array)
+                                                  else [row.K])]
+        assert cells and all(str(c.S) == "/TH" for c in cells)
+
+
+def test_accessibility_note(sample):
     _, data = sample
-    pdf = pdfium.PdfDocument(data)
-    assert pdf.get_metadata_dict()["Title"] == "Planungsbericht: Hilfe in Musterstadt"
-    assert b"/Lang (de)" in data and b"/DisplayDocTitle true" in data
-    assert "Das PDF ist nicht getaggt (kein PDF/UA)" in page_texts(data)[-1]
+    assert "ein getaggtes PDF nach PDF/UA-1" in page_texts(data)[-1]
 
 
-def test_reproducible(sample):
+def test_hostile_title_prints_literally(sample):
+    """A name full of Typst markup is data, never markup."""
+    result, _ = sample
+    hostile = "Hilfe #set *fett* $x^2$ [Klammer] @ref <label> _kursiv_ `code` \\ // Ende"
+    data = report_pdf(result, hostile)
+    assert pikepdf.open(io.BytesIO(data)).docinfo.Title == f"Planungsbericht: {hostile}"
+    first = page_texts(data, hostile)[0]
+    assert first.startswith(_folded(f"Planungsbericht: {hostile}") + " 48 offene Angebote")
+    assert footer(hostile).search(raw_pages(data)[0]).group(1) == "1"
+
+
+def test_reproducible_and_dated_from_the_build(sample, monkeypatch):
     result, data = sample
     inputs = sample_inputs()
     assert report_pdf(result, inputs.settings.name, inputs.catalog.build_date) == data
+    assert pikepdf.open(io.BytesIO(data)).docinfo.CreationDate == "D:20261122000000Z"
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    dated = report_pdf(result, inputs.settings.name, inputs.catalog.build_date)
+    assert pikepdf.open(io.BytesIO(dated)).docinfo.CreationDate == "D:20260101000000Z"
 
 
-def test_headers_never_break_inside_a_word():
-    register()
-    labels = ["Notunterkunft", "Einwohner", "Kleidung", "Hygiene/Duschen", "Jugend und Familie"]
-    table = Table("t", "T", ["Sozialraum", *labels],
-                  [[Value("Rölsdorf-Feld", "r"), *[Value("12", 12)] * len(labels)]],
-                  [False, *[True] * len(labels)])
-    widths, upright = column_widths(table, 400)
-    assert not upright
-    for label, width in zip(labels, widths[1:], strict=True):
-        widest = max(stringWidth(w, BOLD, FONT_SIZE) for w in label.split())
-        assert width >= widest + 2 * PAD, label
-    widths, upright = column_widths(table, 150)  # too narrow: the headers stand upright
-    assert upright
-    header = UprightHeader("Jugend und Familie und noch viel mehr Text", True)
-    assert len(header.lines) == 2  # a long upright header wraps at a space, words stay whole
-    assert " ".join(header.lines) == "Jugend und Familie und noch viel mehr Text"
+LABELS = ["Notunterkunft", "Einwohner", "Kleidung", "Hygiene/Duschen", "Jugend und Familie"]
 
 
-def test_numbers_right_aligned(sample):
-    register()
-    table = Table("t", "T", ["Sozialraum", "Einwohner"],
-                  [[Value("Süd", "sued"), Value("9.600", 9600)]], [False, True])
-    from build_tools.planning.report_pdf import PlanningReportPdf
+def _one_table_report(result, columns: list[str], rows: list[list[str]]) -> bytes:
+    """The report with one table only (under "Versorgung")."""
+    numeric = [False, *[True] * (len(columns) - 1)]
+    table = Table("t", "Tabelle", columns, [[Value(c, c) for c in row] for row in rows], numeric)
+    content = report_content(result, "T")
+    content.update(need=[], categories=[], indicators=None, summary_map=None,
+                   coverage=[table_data(table)])
+    return compile_report(content)
 
-    styles = PlanningReportPdf(sample[0], "x").styles
-    grid = make_pdf_table(table, 300, styles)
-    assert grid._cellStyles[1][1].alignment == "RIGHT"
-    assert grid._cellStyles[1][0].alignment == "LEFT"
+
+def _words(data: bytes) -> set[str]:
+    page = next(t for t in raw_pages(data) if t.startswith("Versorgung"))
+    return set(page.split())
+
+
+@pytest.mark.parametrize("repeat", [1, 6])
+def test_headers_never_break_inside_a_word(sample, repeat):
+    """Five categories stand level; thirty stand upright — no word is ever cut."""
+    columns = ["Sozialraum", *LABELS * repeat]
+    data = _one_table_report(sample[0], columns, [["Rölsdorf-Feld", *["12.345"] * (len(columns) - 1)]])
+    words = _words(data)
+    for label in LABELS:
+        for word in label.split():
+            assert word in words, (word, sorted(words))
+    assert "12.345" in words
+
+
+def test_every_report_header_is_whole(sample):
+    """In the sample report, every word of every table header reaches the page whole."""
+    result, data = sample
+    words = set(" ".join(raw_pages(data)).split())
+    content = report_content(result, "Hilfe in Musterstadt")
+    tables = [*content["coverage"], content["times"], *[c["table"] for c in content["categories"]],
+              *[p["table"] for p in content["need"]], *content["indicators"]["tables"]]
+    for table in tables:
+        for column in table["columns"]:
+            for word in column.replace("\u00a0", " ").split():
+                assert word in words, (table["title"], column)
+
+
+def _right_edge(page, text: str) -> float:
+    textpage = page.get_textpage()
+    found = textpage.search(text, match_whole_word=True).get_next()
+    assert found, text
+    start, count = found
+    return textpage.get_charbox(start + count - 1)[2]
+
+
+def test_numbers_right_aligned_with_german_separators(sample):
+    _, data = sample
+    pdf = pdfium.PdfDocument(data)
+    number = next(i for i, t in enumerate(page_texts(data)) if t.startswith("Versorgung"))
+    page = pdf[number]
+    text = page_texts(data)[number]
+    assert "Innenstadt 16.800 " in text and "Süd 9.600 " in text  # thousands with a point
+    assert "2,38" in text and "2.38" not in text  # decimal comma
+    edges = {_right_edge(page, n) for n in ("16.800", "19.400", "9.600", "15.300")}
+    assert max(edges) - min(edges) < 0.6  # one right edge for the whole column
+
+
+def test_a_project_replaces_the_report_template(tmp_path, sample):
+    result, _ = sample
+    folder = tmp_path / "atlas" / "planning"
+    folder.mkdir(parents=True)
+    (folder / "report.typ").write_text(
+        '#let data = json(bytes(sys.inputs.data))\n#set document(title: data.title)\n'
+        '#set text(lang: "de", font: "DejaVu Sans")\n= Eigene Vorlage\n#data.facts\n',
+        encoding="utf-8")
+    data = report_pdf(result, "Musterstadt", templates=Templates(tmp_path))
+    assert pdf_text(data).startswith("Eigene Vorlage 48 offene Angebote")
 
 
 def test_markdown_and_csv_carry_the_need_tables(sample):
