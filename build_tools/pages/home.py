@@ -1,4 +1,4 @@
-"""The start page: search box, category tiles, emergency numbers."""
+"""The start page: the needs as tiles (pictogram, one word, open now), emergency numbers, search."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import re
 
 from .. import urls
 from ..outputs import GeneratedPage
-from .common import PageInputs
-from .lists import category_tiles
+from .common import HOURS_SCRIPT, PageInputs
+from .needs import NEEDS_SCRIPT, need_tiles, open_count_data
 
 
 def emergency_href(number: str) -> str:
@@ -20,11 +20,11 @@ def home_page(inputs: PageInputs) -> GeneratedPage:
     catalog = inputs.catalog
     config = catalog.config
     path = ""
-    tiles = [t for t in category_tiles(catalog, path) if t["count"]]
     emergency = [
         {"label": e.label, "number": e.number, "note": e.note, "href": emergency_href(e.number)}
         for e in config.emergency_numbers
     ]
+    hours, needs = open_count_data(catalog, inputs.holidays)
     html = inputs.templates.render(
         "home.html",
         name=config.name,
@@ -33,7 +33,10 @@ def home_page(inputs: PageInputs) -> GeneratedPage:
         map_href=urls.relative_url(path, urls.map_path()),
         az_href=urls.relative_url(path, urls.offers_index_path()),
         emergency=emergency,
-        tiles=tiles,
+        tiles=need_tiles(catalog, path),
+        hours=hours,
+        needs=needs,
+        scripts=[urls.relative_url(path, HOURS_SCRIPT), urls.relative_url(path, NEEDS_SCRIPT)],
         links=[
             {"label": "Alle Kategorien", "href": urls.relative_url(path, urls.categories_index_path())},
             {"label": "Sozialräume", "href": urls.relative_url(path, urls.districts_index_path())},

@@ -1,0 +1,73 @@
+"""Needs as people name them: one tile or chip per category, with its pictogram and one word.
+
+The home page shows a tile per need with the number of offers open right now. The browser
+counts them with ``atlas-hours.js``; the build embeds each distinct schedule once (most offers
+share a few schedules, so 5,000 offers do not mean 5,000 entries) and, per category, how many
+of its offers follow each schedule. Without JavaScript the tile shows the total count.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Iterable
+from datetime import date
+from typing import Any
+
+from .. import urls
+from ..catalog import Catalog
+from ..opening_hours import compact_schedule
+from ..pictograms import svg_shapes
+from .common import linker
+
+NEEDS_SCRIPT = urls.asset_path("javascripts/atlas-needs.js")
+"""Counts the home page's open offers per need."""
+CHIPS_SCRIPT = urls.asset_path("javascripts/atlas-chips.js")
+"""Filters the map page (list and map) or the search by the chosen need."""
+NEARBY_SCRIPT = urls.asset_path("javascripts/atlas-nearby.js")
+"""Sorts lists by distance to the visitor's position ("In meiner Nähe"), on the device only."""
+
+
+def need_chips(catalog: Catalog) -> list[dict[str, Any]]:
+    """One chip per category that has published offers: id, word, label, pictogram shapes."""
+    return [
+        {"id": cat.id, "word": cat.need, "label": cat.label, "icon": svg_shapes(cat.icon)}
+        for cat in catalog.categories.values()
+        if catalog.in_category(cat.id)
+    ]
+
+
+def need_tiles(catalog: Catalog, page_path: str) -> list[dict[str, Any]]:
+    """The home page's tiles: a chip plus the total count and the category page's link."""
+    link = linker(page_path)
+    tiles = []
+    for chip in need_chips(catalog):
+        tiles.append({**chip, "count": len(catalog.in_category(chip["id"])),
+                      "href": link(urls.category_path(chip["id"]))})
+    return tiles
+
+
+def open_count_data(catalog: Catalog, holidays: Iterable[date]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """``(hours data, needs data)``: the distinct schedules keyed ``s0``, ``s1``, … in the shape
+    ``atlas-hours.js`` reads, and per category ``[[key, number of offers], …]``.
+
+    Offers without anything to evaluate never count as open, so they are left out.
+    """
+    keys: dict[str, str] = {}
+    schedules: dict[str, Any] = {}
+    needs: dict[str, list[list[Any]]] = {}
+    for cat in catalog.categories.values():
+        counts: Counter[str] = Counter()
+        for offer in sorted(catalog.in_category(cat.id), key=lambda o: o.id or ""):
+            compact = compact_schedule(offer)
+            if not compact.get("r"):
+                continue
+            text = json.dumps(compact, sort_keys=True, separators=(",", ":"))
+            if text not in keys:
+                keys[text] = f"s{len(keys)}"
+                schedules[keys[text]] = compact
+            counts[keys[text]] += 1
+        if counts:
+            needs[cat.id] = [[key, counts[key]] for key in sorted(counts, key=lambda k: int(k[1:]))]
+    hours = {"holidays": sorted(day.isoformat() for day in holidays), "offers": schedules}
+    return hours, {"needs": needs}
