@@ -6,13 +6,11 @@ import re
 from datetime import date
 from typing import Any
 
-from pydantic import ValidationError
-
 from ..exports import hsds as ex
-from ..schema import _FORBIDDEN_CHARS_RE, Offer, normalize_phone
+from ..schema import _FORBIDDEN_CHARS_RE, normalize_phone
 from ..validation.web import check_email, check_url
 from .html_text import cut, looks_like_html, to_markdown, to_plain
-from .tracker import ImportError_, Tracked
+from .tracker import Tracked, valid_offer
 
 
 def store_attribute(out: dict[str, Any], taxonomy: Any, code: str, value: str | None) -> bool:
@@ -165,18 +163,7 @@ def assured_date(svc: Tracked, today: date) -> date:
 
 def validated_offer(data: dict[str, Any], svc: Tracked) -> dict[str, Any]:
     """Check the offer against our schema; a field that still fails is reported and left out."""
-    for _ in range(10):
-        try:
-            Offer.model_validate(data)
-            return data
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            key = str(first["loc"][0]) if first["loc"] else ""
-            if key not in data or key in ("title", "summary", "category", "last_verified"):
-                raise ImportError_(f"{svc.file}: {svc.object_id}: ergibt kein gültiges Angebot: "
-                                   f"{first['msg']}") from None
-            svc.unmapped(key, f"nicht übernommen: {first['msg']}")
-            data.pop(key)
-    raise ImportError_(f"{svc.file}: {svc.object_id}: ergibt kein gültiges Angebot")
+    return valid_offer(data, f"{svc.file}: {svc.object_id}", ("title", "summary", "category", "last_verified"),
+                       svc.unmapped)
 
 

@@ -27,17 +27,16 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from pydantic import ValidationError
 
 from ..opening_hours import HoursError
 from ..opening_hours.fixes import apply_fixes, hours_fixes
-from ..schema import Offer, normalize_phone
+from ..schema import normalize_phone
 from ..validation.web import check_email, check_url
 from .hsds import slugify
 from .html_text import cut, to_plain
 from .merge import MISSING_CATEGORY, Incoming
 from .osm_input import OsmExport, OsmObject
-from .tracker import ImportError_
+from .tracker import ImportError_, valid_offer
 
 ORDER = ["title", "summary", "description", "category", "also_categories", "target_groups", "tags",
          "provider", "location", "opening_hours", "hours_note", "costs", "contact", "access",
@@ -176,18 +175,8 @@ def _checked(obj: OsmObject, today: date) -> date:
 
 
 def _valid(data: dict[str, Any], obj: OsmObject, notes: list[str]) -> dict[str, Any]:
-    for _ in range(10):
-        try:
-            Offer.model_validate(data)
-            return data
-        except ValidationError as exc:
-            first = exc.errors()[0]
-            key = str(first["loc"][0]) if first["loc"] else ""
-            if key not in data or key in ("title", "summary", "last_verified", "source"):
-                raise ImportError_(f"{obj.source}: ergibt kein gültiges Angebot: {first['msg']}") from None
-            notes.append(f"{obj.source}: {key}: nicht übernommen: {first['msg']}")
-            data.pop(key)
-    return data
+    return valid_offer(data, obj.source, ("title", "summary", "last_verified", "source"),
+                       lambda key, note: notes.append(f"{obj.source}: {key}: {note}"))
 
 
 def _tell_apart(incoming: list[Incoming]) -> None:

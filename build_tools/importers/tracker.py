@@ -7,12 +7,36 @@ reports a field that was read but could not be used) as a :class:`Unmapped` entr
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
+
+from pydantic import ValidationError
+
+from ..schema import Offer
 
 
 class ImportError_(Exception):
     """Input the importer refuses as a whole (exit 1, nothing written)."""
+
+
+def valid_offer(data: dict[str, Any], where: str, needed: tuple[str, ...],
+                dropped: Callable[[str, str], None]) -> dict[str, Any]:
+    """``data`` checked against the offer schema: a field that still fails is reported through
+    ``dropped(field, note)`` and left out; a failing field in ``needed`` (or one the schema
+    misses) refuses the object, with ``where`` (file and id) in the message."""
+    for _ in range(10):
+        try:
+            Offer.model_validate(data)
+            return data
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            key = str(first["loc"][0]) if first["loc"] else ""
+            if key not in data or key in needed:
+                raise ImportError_(f"{where}: ergibt kein gültiges Angebot: {first['msg']}") from None
+            dropped(key, f"nicht übernommen: {first['msg']}")
+            data.pop(key)
+    raise ImportError_(f"{where}: ergibt kein gültiges Angebot")
 
 
 @dataclass(frozen=True, order=True)
