@@ -12,7 +12,10 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
+from functools import lru_cache
 from typing import Any
+
+import pyphen
 
 from .. import urls
 from ..catalog import Catalog
@@ -37,12 +40,27 @@ def need_chips(catalog: Catalog) -> list[dict[str, Any]]:
     ]
 
 
+SOFT_HYPHEN = "\u00ad"
+
+
+@lru_cache(maxsize=1)
+def _german() -> pyphen.Pyphen:
+    return pyphen.Pyphen(lang="de_DE")
+
+
+def breakable(word: str) -> str:
+    """``word`` with soft hyphens at its German syllables: a long need word ("Schuldnerberatung")
+    breaks as "Schuldner-/beratung" in a narrow tile instead of at any letter. Browsers show
+    the hyphen only where they break the line."""
+    return _german().inserted(word, hyphen=SOFT_HYPHEN) if len(word) > 8 else word
+
+
 def need_tiles(catalog: Catalog, page_path: str) -> list[dict[str, Any]]:
     """The home page's tiles: a chip plus the total count and the category page's link."""
     link = linker(page_path)
     tiles = []
     for chip in need_chips(catalog):
-        tiles.append({**chip, "count": len(catalog.in_category(chip["id"])),
+        tiles.append({**chip, "word": breakable(chip["word"]), "count": len(catalog.in_category(chip["id"])),
                       "href": link(urls.category_path(chip["id"]))})
     return tiles
 

@@ -73,6 +73,11 @@
       select.addEventListener("change", function () { press(select.value); });
     }
     box.hidden = false;
+    // On a phone the row scrolls sideways: a chip chosen by the address is brought into view.
+    var pressed = box.querySelector("[aria-pressed=true]");
+    if (pressed && pressed.offsetLeft + pressed.offsetWidth > box.clientWidth) {
+      box.scrollLeft = pressed.offsetLeft - box.offsetLeft - 16;
+    }
   }
 
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
