@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 
 from .. import urls
-from ..outputs import GeneratedPage
+from ..outputs import GeneratedFile, GeneratedPage
 from .common import HOURS_SCRIPT, PageInputs
-from .needs import NEEDS_SCRIPT, need_tiles, open_count_data
+from .needs import NEEDS_SCRIPT, need_tiles, open_count_data, open_count_file
 
 
 def emergency_href(number: str) -> str:
@@ -17,6 +17,11 @@ def emergency_href(number: str) -> str:
 
 def home_page(inputs: PageInputs) -> GeneratedPage:
     """``/``: what a person needs first."""
+    return home(inputs)[0]
+
+
+def home(inputs: PageInputs) -> tuple[GeneratedPage, list[GeneratedFile]]:
+    """The start page and, for a big atlas, the file its need tiles' counts come from."""
     catalog = inputs.catalog
     config = catalog.config
     path = ""
@@ -24,7 +29,8 @@ def home_page(inputs: PageInputs) -> GeneratedPage:
         {"label": e.label, "number": e.number, "note": e.note, "href": emergency_href(e.number)}
         for e in config.emergency_numbers
     ]
-    hours, needs = open_count_data(catalog, inputs.holidays)
+    needs = open_count_data(catalog, inputs.holidays)
+    needs_file = open_count_file(needs)
     html = inputs.templates.render(
         "home.html",
         name=config.name,
@@ -34,8 +40,8 @@ def home_page(inputs: PageInputs) -> GeneratedPage:
         az_href=urls.relative_url(path, urls.offers_index_path()),
         emergency=emergency,
         tiles=need_tiles(catalog, path),
-        hours=hours,
-        needs=needs,
+        needs=None if needs_file else needs,
+        needs_src=urls.relative_url(path, needs_file.path) if needs_file else "",
         scripts=[urls.relative_url(path, HOURS_SCRIPT), urls.relative_url(path, NEEDS_SCRIPT)],
         links=[
             {"label": "Alle Kategorien", "href": urls.relative_url(path, urls.categories_index_path())},
@@ -43,4 +49,4 @@ def home_page(inputs: PageInputs) -> GeneratedPage:
         ],
     )
     meta = {"atlas_page": "home", "hide": ["toc"]}
-    return GeneratedPage(path=path, title=config.name, html=html, meta=meta)
+    return GeneratedPage(path=path, title=config.name, html=html, meta=meta), [needs_file] if needs_file else []

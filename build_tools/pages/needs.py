@@ -1,9 +1,9 @@
 """Needs as people name them: one tile or chip per category, with its pictogram and one word.
 
 The home page shows a tile per need with the number of offers open right now. The browser
-counts them with ``atlas-hours.js``; the build embeds each distinct schedule once (most offers
-share a few schedules, so 5,000 offers do not mean 5,000 entries) and, per category, how many
-of its offers follow each schedule. Without JavaScript the tile shows the total count.
+counts them with ``atlas-hours.js``'s evaluation; the build sends each distinct schedule once
+and, per category, how many of its offers follow it — in the page while that is small, else
+in ``kategorien/jetzt-offen.json``. Without JavaScript the tile shows the total count.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ import pyphen
 from .. import urls
 from ..catalog import Catalog
 from ..opening_hours import compact_schedule
+from ..outputs import GeneratedFile
 from ..pictograms import svg_shapes
 from .common import linker
 
@@ -65,9 +66,16 @@ def need_tiles(catalog: Catalog, page_path: str) -> list[dict[str, Any]]:
     return tiles
 
 
-def open_count_data(catalog: Catalog, holidays: Iterable[date]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """``(hours data, needs data)``: the distinct schedules keyed ``s0``, ``s1``, … in the shape
-    ``atlas-hours.js`` reads, and per category ``[[key, number of offers], …]``.
+INLINE_LIMIT = 16_000
+"""Bytes of schedule data the home page carries itself; more go to a file fetched by the script,
+so that a page without JavaScript stays light (5,000 generated offers: 1,819 distinct
+schedules, 199 KB)."""
+
+
+def open_count_data(catalog: Catalog, holidays: Iterable[date]) -> dict[str, Any]:
+    """What ``atlas-needs.js`` evaluates: ``holidays``, the distinct ``schedules`` keyed
+    ``s0``, ``s1``, … (compact form, as ``atlas-hours.js`` reads it), and per category
+    ``needs``: ``[[key, number of offers], …]``.
 
     Offers without anything to evaluate never count as open, so they are left out.
     """
@@ -87,5 +95,10 @@ def open_count_data(catalog: Catalog, holidays: Iterable[date]) -> tuple[dict[st
             counts[keys[text]] += 1
         if counts:
             needs[cat.id] = [[key, counts[key]] for key in sorted(counts, key=lambda k: int(k[1:]))]
-    hours = {"holidays": sorted(day.isoformat() for day in holidays), "offers": schedules}
-    return hours, {"needs": needs}
+    return {"holidays": sorted(day.isoformat() for day in holidays), "schedules": schedules, "needs": needs}
+
+
+def open_count_file(data: dict[str, Any]) -> GeneratedFile | None:
+    """The data as ``kategorien/jetzt-offen.json`` when it is too big to inline, else None."""
+    raw = json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode()
+    return GeneratedFile(urls.needs_data_path(), raw) if len(raw) > INLINE_LIMIT else None

@@ -29,7 +29,9 @@ def test_tiles_and_chips_cover_every_category_with_offers(catalog):
 
 
 def test_each_schedule_is_sent_once_and_counted_per_category(catalog):
-    hours, needs = open_count_data(catalog, [])
+    data = open_count_data(catalog, [])
+    hours = {"offers": data["schedules"]}
+    needs = data
     # No schedule twice.
     texts = [repr(sorted(v.items())) for v in hours["offers"].values()]
     assert len(texts) == len(set(texts))
@@ -43,7 +45,8 @@ def test_each_schedule_is_sent_once_and_counted_per_category(catalog):
 
 
 def test_counting_the_keys_gives_the_python_evaluation(catalog):
-    hours, needs = open_count_data(catalog, [])
+    data = open_count_data(catalog, [])
+    hours, needs = {"offers": data["schedules"]}, data
     moment = datetime(2026, 11, 24, 10, 30, tzinfo=ZoneInfo("Europe/Berlin"))
     open_by_key = {}
     for key in hours["offers"]:
@@ -52,3 +55,15 @@ def test_counting_the_keys_gives_the_python_evaluation(catalog):
     for cat, listed in needs["needs"].items():
         expected = sum(status_at(o, moment, []).state in ("open", "open_end") for o in catalog.in_category(cat))
         assert sum(n for key, n in listed if open_by_key[key]) == expected
+
+
+def test_a_small_atlas_inlines_the_data_a_big_one_writes_a_file(catalog):
+    from build_tools import urls
+    from build_tools.pages import needs as module
+
+    data = open_count_data(catalog, [])
+    assert module.open_count_file(data) is None
+    many = {**data, "schedules": {f"s{i}": {"r": [[1, 0, 0, [], [i, i + 60, 0], 1, [], []]]} for i in range(2000)}}
+    written = module.open_count_file(many)
+    assert written is not None and written.path == urls.needs_data_path()
+    assert urls.parse_path(written.path) == ("needs-data", "")
