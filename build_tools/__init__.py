@@ -18,7 +18,8 @@ Module map, one room per stage:
   (cross-file and field rules), :mod:`.opening_hours` (parser, evaluator, texts),
   :mod:`.languages` (language codes and names).
 - **Model** — :mod:`.catalog` (pure: offers and their reference data), :mod:`.urls` (the one
-  authority on every path), :mod:`.facts` (papers and dogs in one wording for pages and flyers).
+  authority on every path), :mod:`.facts` (papers and dogs in one wording for pages and flyers),
+  :mod:`.pictograms` (the category pictograms, one drawing for paper and screen).
 - **Renderers** (``inputs → pages + files``) — :mod:`.pages`, :mod:`.maps`, :mod:`.flyers`
   (plan in the load phase, PDFs in the render phase), :mod:`.exports`, :mod:`.planning`,
   :mod:`.ledger` (printed URLs, redirect pages); :mod:`.templating` is their one Jinja
