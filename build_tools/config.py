@@ -51,8 +51,10 @@ class MapSettings(Section):
 
     tiles: str = Field(DEFAULT_TILES, description="URL-Vorlage des Kachelservers ({z}/{x}/{y}).")
     attribution: str = Field(DEFAULT_ATTRIBUTION, description="Pflicht-Namensnennung der Kacheln.")
+    # Privacy by default: no request to a third party before a person asks for the map.
     consent: bool = Field(
-        False, description="true: Karte erst nach Klick auf „Karte laden“ (keine Kachelanfrage vorher)."
+        True, description="true (Standard): Karte erst nach Klick auf „Karte laden“ (keine "
+        "Kachelanfrage vorher); false: Kacheln laden sofort beim Öffnen der Seite."
     )
     center: tuple[float, float] | None = Field(None, description="Kartenmitte [lat, lon].")
     zoom: int = Field(13, ge=1, le=19, description="Start-Zoomstufe der Übersichtskarte.")

@@ -17,6 +17,7 @@ from .lists import (
     map_page,
 )
 from .offer import offer_page
+from .privacy import privacy_fragments
 from .search import search_page
 
 if TYPE_CHECKING:
@@ -51,6 +52,7 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
     result.pages += [category_page(facts, category_id) for category_id in catalog.categories]
     result.pages += [district_page(facts, district_id) for district_id in catalog.districts]
     result.files.append(category_css(catalog))
+    result.fragments.update(privacy_fragments(facts))
     return result
 
 

@@ -68,6 +68,15 @@ def tile_host() -> str:
     return urlsplit(config.map.tiles.replace("{s}", "a")).hostname or ""
 
 
+def load_map(page, timeout: int = 20_000) -> None:
+    """Ask for the maps on the page as a person does ("Karte laden": tiles wait for consent,
+    the sample's and the default setting), then wait for the first marker."""
+    for button in page.locator("[data-atlas-consent-button]").all():
+        if button.is_visible():
+            button.click()
+    page.wait_for_selector(".leaflet-marker-icon", timeout=timeout)
+
+
 def _new_page(browser, width: int, height: int):
     context = browser.new_context(viewport={"width": width, "height": height}, locale="de-DE",
                                   service_workers="block")
