@@ -211,5 +211,6 @@ def _tombstone(inputs: PageInputs, offer: Offer, path: str) -> GeneratedPage:
         list_href=urls.relative_url(path, urls.offers_index_path()),
         status=status_block(alternatives, path, inputs.holidays) if alternatives else None,
     )
-    meta = {"robots": "noindex", "atlas_page": "tombstone"}
+    # Printed QR codes of an ended offer still lead here: as light as the offer page was.
+    meta = {"robots": "noindex", "atlas_page": "tombstone", "atlas_theme_js": False}
     return GeneratedPage(path=path, title=offer.title, html=html, meta=meta)
