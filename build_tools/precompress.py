@@ -16,6 +16,8 @@ from __future__ import annotations
 import gzip
 from pathlib import Path
 
+from . import urls
+
 SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".geojson", ".svg", ".xml", ".txt", ".csv", ".map"})
 """Text that hosts compress: pages, stylesheets, scripts, data and exports."""
 MIN_BYTES = 1024
@@ -41,7 +43,7 @@ def precompress(site_dir: Path) -> int:
         packed = gzip_bytes(data)
         if len(packed) > len(data) * 0.9:
             continue  # hardly compressible: the host may send the file itself
-        twin = path.with_name(path.name + ".gz")
+        twin = site_dir / urls.precompressed_path(path.relative_to(site_dir).as_posix())
         if twin.is_file() and twin.read_bytes() == packed:
             continue
         # A fresh file, never a write through: the site's assets may be hard links into the package.
