@@ -191,6 +191,14 @@ def offer_short_path(offer_id: str) -> str:
     return short_path(short_code(offer_id))
 
 
+PRECOMPRESSED_SUFFIX = ".gz"
+
+
+def precompressed_path(path: str) -> str:
+    """Site path of the gzip twin of the file at ``path`` (:mod:`build_tools.precompress`)."""
+    return path + PRECOMPRESSED_SUFFIX
+
+
 def src_for_path(path: str) -> str:
     """MkDocs source name for a page path (``kategorien/essen/`` → ``kategorien/essen.md``)."""
     stripped = path.strip("/")
@@ -240,7 +248,8 @@ def parse_path(path: str) -> tuple[str, str]:
     link ``q/<code>/``, with the code), ``page`` (a fixed overview
     page: ``""``, ``angebote`` …), ``planning`` (a sub-page), ``report`` (its extension),
     ``data`` (a file below ``daten/``), ``map-data``, ``needs-data``, ``search-index`` (a file of the search
-    index below ``pagefind/``), ``flyer`` (file name), ``asset``
+    index below ``pagefind/``), ``flyer`` (file name), ``precompressed`` (a file's ``.gz`` twin,
+    with the file's path), ``asset``
     (below ``assets/``), ``theme`` (what MkDocs and Material add: 404 page, sitemap, search
     index, their bundles), ``document`` (any other page: hand-written ones from docs_dir) and
     ``unknown`` for a file no part of the build makes. Used to check printed URLs against a new
@@ -251,6 +260,8 @@ def parse_path(path: str) -> tuple[str, str]:
     is_dir = path.endswith("/") or not parts
     if _THEME_FILES.match(stripped):
         return "theme", stripped
+    if stripped.endswith(PRECOMPRESSED_SUFFIX) and not is_dir:
+        return "precompressed", stripped[: -len(PRECOMPRESSED_SUFFIX)]
     if is_dir:
         if len(parts) == 2 and parts[0] in (OFFERS, CATEGORIES, DISTRICTS):
             return {OFFERS: "offer", CATEGORIES: "category", DISTRICTS: "district"}[parts[0]], parts[1]

@@ -47,11 +47,13 @@ def test_every_file_of_the_built_site_has_a_known_kind(sample_site):
             unknown.append(relative)
         elif kind == "document":
             assert ident in documents, f"{relative}: no page in content/pages/"
+        elif kind == "precompressed":
+            assert (sample_site / ident).is_file(), f"{relative}: a twin without its file"
         elif kind == "asset":
             assert relative in ours or relative == urls.asset_path("stylesheets/atlas-categories.css"), relative
     assert unknown == []
     for kind in ("page", "offer", "category", "district", "planning", "report", "data", "flyer",
-                 "map-data", "asset", "theme", "document", "short", "search-index"):
+                 "map-data", "asset", "theme", "document", "short", "search-index", "precompressed"):
         assert kinds.get(kind), f"no {kind} in the sample site"
 
 
@@ -66,6 +68,12 @@ def test_every_file_of_the_built_site_has_a_known_kind(sample_site):
 ])
 def test_every_path_function_is_classified(path):
     assert urls.parse_path(path)[0] not in ("unknown", "document")
+
+
+def test_a_gzip_twin_names_its_file():
+    page = urls.offer_path("tafel") + "index.html"
+    assert urls.parse_path(urls.precompressed_path(page)) == ("precompressed", page)
+    assert urls.parse_path("sitemap.xml.gz")[0] == "theme"  # MkDocs' own, not a twin
 
 
 def test_district_urls_of_any_atlas():

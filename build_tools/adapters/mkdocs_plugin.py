@@ -44,6 +44,7 @@ from ..memo import FORGETFUL, Memory
 from ..outputs import Contribution, GeneratedPage
 from ..pages.assets import STYLESHEETS, THEME_BUNDLE, asset_sources, without_cdn
 from ..pages.privacy import fill_fragments
+from ..precompress import precompress
 from ..problems import ContentError, Problem, format_problems
 from ..project import Project, open_project
 from ..search.bundle import IndexRun, Record, SearchIndexError
@@ -320,6 +321,9 @@ class AtlasPlugin(BasePlugin):
             if reused:
                 log.info("atlas: %d unveränderte Seiten aus dem letzten Durchlauf übernommen", reused)
         self._finish_index(site_dir)
+        if not self._serving:
+            # Last, so every page, asset and search file is there; the preview needs none.
+            precompress(site_dir)
         gc.unfreeze()
 
     def on_build_error(self, error: Exception) -> None:

@@ -34,7 +34,10 @@ def offer_page(inputs: PageInputs, offer: Offer) -> GeneratedPage:
     if offer.status == Status.ended:
         return _tombstone(inputs, offer, path)
     context = offer_context(inputs, offer)
-    meta: dict[str, Any] = {"description": offer.summary, "atlas_page": "offer", "hide": ["toc"]}
+    # atlas_theme_js: False — no Material bundle (overrides/main.html): an offer page is opened
+    # from a QR code on a prepaid phone and needs nothing from it (benchmarks/offer_weight.py).
+    meta: dict[str, Any] = {"description": offer.summary, "atlas_page": "offer", "hide": ["toc"],
+                            "atlas_theme_js": False}
     html = inputs.templates.render("offer.html", **context)
     return GeneratedPage(path=path, title=offer.title, html=html, meta=meta,
                          search=offer_record(inputs, offer, context))
@@ -208,5 +211,6 @@ def _tombstone(inputs: PageInputs, offer: Offer, path: str) -> GeneratedPage:
         list_href=urls.relative_url(path, urls.offers_index_path()),
         status=status_block(alternatives, path, inputs.holidays) if alternatives else None,
     )
-    meta = {"robots": "noindex", "atlas_page": "tombstone"}
+    # Printed QR codes of an ended offer still lead here: as light as the offer page was.
+    meta = {"robots": "noindex", "atlas_page": "tombstone", "atlas_theme_js": False}
     return GeneratedPage(path=path, title=offer.title, html=html, meta=meta)
