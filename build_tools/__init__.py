@@ -12,13 +12,14 @@ Module map, one room per stage:
   project), :mod:`.config` (typed settings per area), :mod:`.resources` (package data:
   templates, assets, fonts, the ``atlas init`` skeleton), :mod:`.clock` (the build's "today").
 - **Load** — :mod:`.yamlio` (safe YAML with line marks), :mod:`.content` (the content folder),
-  :mod:`.geo` (districts), :mod:`.indicators` (indicators per district: statistics table and
+  :mod:`.credits` (the credit imported data asks for), :mod:`.geo` (districts), :mod:`.indicators` (indicators per district: statistics table and
   its description), :mod:`.problems` (errors as data).
 - **Validate** — :mod:`.schema` (the offer schema, declared once), :mod:`.validation`
   (cross-file and field rules), :mod:`.opening_hours` (parser, evaluator, texts),
   :mod:`.languages` (language codes and names).
 - **Model** — :mod:`.catalog` (pure: offers and their reference data), :mod:`.urls` (the one
-  authority on every path), :mod:`.facts` (papers and dogs in one wording for pages and flyers).
+  authority on every path), :mod:`.facts` (papers and dogs in one wording for pages and flyers),
+  :mod:`.pictograms` (the category pictograms, one drawing for paper and screen).
 - **Renderers** (``inputs → pages + files``) — :mod:`.pages`, :mod:`.maps`, :mod:`.flyers`
   (plan in the load phase, PDFs in the render phase), :mod:`.exports`, :mod:`.planning`,
   :mod:`.ledger` (printed URLs, redirect pages); :mod:`.templating` is their one Jinja

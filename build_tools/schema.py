@@ -25,6 +25,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from .languages import ISO_639_1, TRANSLATION_LANGUAGES, language_name, suggest_language
+from .pictograms import PICTOGRAMS
 from .validation import shown
 from .validation.countries import DEFAULT_COUNTRY, ISO_3166_ALPHA2
 from .validation.dates import DATE_PATTERN, check_day
@@ -571,13 +572,34 @@ NEED_WORDS_DESCRIPTION = (
 )
 
 
+NeedLabel = Annotated[
+    str,
+    BeforeValidator(_clean_text),
+    Field(min_length=1, max_length=20, pattern=r"^[^\s/,;]+$"),
+]
+"""One word for a need ("Schlafen", "Essen", "Duschen"): no spaces, at most 20 letters."""
+NEED_LABEL_DESCRIPTION = (
+    "Ein Wort für die Kachel auf der Startseite und die Filter von Karte und Suche, so wie "
+    "Menschen ihr Bedürfnis nennen (z. B. Schlafen, Essen, Duschen, Arzt). Ohne Leerzeichen, "
+    "höchstens 20 Zeichen; fehlt es, steht dort der Name der Kategorie."
+)
+
+
 class Category(StrictModel):
     """One category in content/categories.yml."""
 
     id: Identifier = Field(..., description="Kennung, Teil der Adresse /kategorien/<id>/.")
     label: Line = Field(..., max_length=80, description="Name auf Deutsch.")
     label_en: Line | None = Field(None, max_length=80, description="Name auf Englisch.")
-    icon: Line = Field("circle", max_length=40, description="Symbolname (siehe Doku).")
+    icon: Line = Field(
+        "circle",
+        max_length=40,
+        description="Bildzeichen auf Flyern, Startseite und Filtern: " + ", ".join(sorted(PICTOGRAMS)) + ".",
+    )
+    need_label: NeedLabel | None = Field(
+        None,
+        description=NEED_LABEL_DESCRIPTION,
+    )
     color: str = Field(
         ...,
         pattern=r"^#[0-9a-fA-F]{6}$",
@@ -589,6 +611,18 @@ class Category(StrictModel):
         max_length=60,
         description=NEED_WORDS_DESCRIPTION,
     )
+
+    @field_validator("icon")
+    @classmethod
+    def _known_icon(cls, value: str) -> str:
+        if value not in PICTOGRAMS:
+            raise ValueError(f"unbekanntes Bildzeichen „{value}“: eines von {', '.join(sorted(PICTOGRAMS))} wählen")
+        return value
+
+    @property
+    def need(self) -> str:
+        """The one word on the home page's tile and the filter chips (``label`` when none is set)."""
+        return self.need_label or self.label
 
     @field_validator("color")
     @classmethod

@@ -37,6 +37,7 @@ PLANNING_PARTS = ("versorgung", "erreichbarkeit", "zeiten", "bedarf")
 """Sub-pages of the planning section: ``planung/<part>/``."""
 REPORT_NAME = "planungsbericht"
 MAP_DATA = "angebote.json"
+NEEDS_DATA = "jetzt-offen.json"
 FIXED_PAGES = ("", OFFERS, CATEGORIES, DISTRICTS, MAP, DATA, PLANNING, SEARCH)
 """Overview pages every atlas has (the start page is ``""``)."""
 # Files the theme (MkDocs + Material) adds on its own; parse_path knows them by name.
@@ -125,6 +126,12 @@ def data_file_path(name: str) -> str:
 def map_data_path() -> str:
     """The overview map's markers, fetched once by ``atlas-map.js``: ``karte/angebote.json``."""
     return f"{MAP}/{MAP_DATA}"
+
+
+def needs_data_path() -> str:
+    """The home page's need tiles' schedules, fetched by ``atlas-needs.js`` when they are too
+    many to inline: ``kategorien/jetzt-offen.json``."""
+    return f"{CATEGORIES}/{NEEDS_DATA}"
 
 
 def asset_path(relative: str) -> str:
@@ -232,7 +239,7 @@ def parse_path(path: str) -> tuple[str, str]:
     Kinds: ``offer``, ``category``, ``district`` (with the id), ``short`` (a QR code's short
     link ``q/<code>/``, with the code), ``page`` (a fixed overview
     page: ``""``, ``angebote`` …), ``planning`` (a sub-page), ``report`` (its extension),
-    ``data`` (a file below ``daten/``), ``map-data``, ``search-index`` (a file of the search
+    ``data`` (a file below ``daten/``), ``map-data``, ``needs-data``, ``search-index`` (a file of the search
     index below ``pagefind/``), ``flyer`` (file name), ``asset``
     (below ``assets/``), ``theme`` (what MkDocs and Material add: 404 page, sitemap, search
     index, their bundles), ``document`` (any other page: hand-written ones from docs_dir) and
@@ -260,6 +267,8 @@ def parse_path(path: str) -> tuple[str, str]:
         return "data", "/".join(parts[1:])
     if stripped == map_data_path():
         return "map-data", ""
+    if stripped == needs_data_path():
+        return "needs-data", ""
     if parts[0] == SEARCH_BUNDLE and len(parts) > 1:
         return "search-index", "/".join(parts[1:])
     if len(parts) == 2 and parts[0] == FLYERS and parts[1].endswith(".pdf"):

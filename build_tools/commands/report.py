@@ -29,7 +29,7 @@ def run(args: argparse.Namespace) -> int:
     """Load the content, compute the figures once, write the chosen formats."""
     from ..planning.analysis import analyse
     from ..planning.report_md import report_csv_files, report_markdown
-    from ..planning.report_pdf import report_pdf
+    from ..planning.report_pdf import ReportError, report_pdf
     from ..templating import templates_for
 
     inputs, _ = load(args)
@@ -59,7 +59,11 @@ def run(args: argparse.Namespace) -> int:
         target = out / "planungsbericht.pdf"
         custom_dir = inputs.project.custom_dir
         templates = templates_for(str(custom_dir) if custom_dir else None)
-        target.write_bytes(report_pdf(figures, title, catalog.build_date, templates))
+        try:
+            target.write_bytes(report_pdf(figures, title, catalog.build_date, templates))
+        except ReportError as error:
+            print(f"atlas: Planungsbericht (PDF): {error}", file=sys.stderr)
+            return 1
         written.append(target)
     for path in written:
         print(display_path(path))

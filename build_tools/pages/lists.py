@@ -14,6 +14,7 @@ from ..maps import category_map_html, district_map_html, overview_map_html
 from ..outputs import GeneratedPage
 from . import views
 from .common import PageInputs, linker, status_block
+from .needs import CHIPS_SCRIPT, NEARBY_SCRIPT, need_chips
 
 
 def az_page(inputs: PageInputs) -> GeneratedPage:
@@ -76,6 +77,7 @@ def category_page(inputs: PageInputs, category_id: str) -> GeneratedPage:
         map_html=Markup(category_map_html(catalog, category_id, path, templates=inputs.templates)),  # noqa: S704
         status=status_block(offers, path, inputs.holidays),
         back={"href": urls.relative_url(path, urls.categories_index_path()), "label": "Alle Kategorien"},
+        nearby_script=urls.relative_url(path, NEARBY_SCRIPT),
     )
     meta = {"description": cat.description or f"Angebote: {cat.label}", "atlas_page": "category", "hide": ["toc"]}
     return GeneratedPage(path=path, title=cat.label, html=html, meta=meta)
@@ -119,6 +121,7 @@ def district_page(inputs: PageInputs, district_id: str) -> GeneratedPage:
         status=status_block(offers, path, inputs.holidays),
         back={"href": urls.relative_url(path, urls.districts_index_path()), "label": "Alle Sozialräume"},
         profile=district_profile(catalog, inputs.indicators, district_id),
+        nearby_script=urls.relative_url(path, NEARBY_SCRIPT),
     )
     meta = {"description": f"Hilfeangebote im Sozialraum {district.name}", "atlas_page": "district", "hide": ["toc"]}
     return GeneratedPage(path=path, title=f"Sozialraum {district.name}", html=html, meta=meta)
@@ -152,6 +155,9 @@ def map_page(inputs: PageInputs) -> GeneratedPage:
         count=len(catalog.published),
         status=status_block(catalog.published, path, inputs.holidays),
         az_href=urls.relative_url(path, urls.offers_index_path()),
+        chips=need_chips(catalog),
+        nearby_script=urls.relative_url(path, NEARBY_SCRIPT),
+        chips_script=urls.relative_url(path, CHIPS_SCRIPT),
     )
     return GeneratedPage(path=path, title="Karte", html=html,
                          meta={"atlas_page": "map", "hide": ["toc"]})

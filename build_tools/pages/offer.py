@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from .. import urls
 from ..catalog import Catalog, districts_of, is_public_location
+from ..credits import credit_for
 from ..languages import RTL_LANGUAGES, language_name
 from ..maps import offer_map_html
 from ..outputs import GeneratedPage
@@ -100,6 +101,7 @@ def offer_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
         "related": [views.list_entry(catalog, o, path) for o in related],
         "last_verified": views.german_date(offer.last_verified),
         "last_verified_iso": offer.last_verified.isoformat(),
+        "credit": credit_for(offer.source, catalog.credits),
         "report_href": _report_href(catalog, offer),
         "status": status_block([offer, *related], path, inputs.holidays),
         "jsonld": offer_jsonld(catalog, offer),

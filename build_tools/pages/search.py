@@ -18,6 +18,7 @@ from ..search.records import RANKING
 from ..search.words import FACT_QUERIES, STOP_WORDS, keyword_entries
 from . import views
 from .common import HOURS_SCRIPT, PageInputs, linker
+from .needs import CHIPS_SCRIPT, need_chips
 
 SEARCH_SCRIPT = urls.asset_path("javascripts/atlas-search.js")
 FACT_FILTERS = (
@@ -66,7 +67,8 @@ def search_page(inputs: PageInputs) -> GeneratedPage:
         az_href=link(urls.offers_index_path()),
         categories_href=link(urls.categories_index_path()),
         data=_script_data(inputs),
-        scripts=[link(HOURS_SCRIPT), link(SEARCH_SCRIPT)],
+        chips=need_chips(catalog),
+        scripts=[link(HOURS_SCRIPT), link(SEARCH_SCRIPT), link(CHIPS_SCRIPT)],
     )
     meta = {"description": "Hilfeangebote suchen: nach Wörtern, Kategorie, Sozialraum, jetzt geöffnet.",
             "atlas_page": "search", "hide": ["toc"]}

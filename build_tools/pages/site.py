@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..outputs import Contribution
 from .assets import category_css
 from .common import PageInputs
-from .home import home_page
+from .home import home
 from .lists import (
     az_page,
     categories_index_page,
@@ -40,7 +40,9 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
     catalog = inputs.catalog
     facts = page_inputs(inputs, tools)
     result = Contribution()
-    result.pages.append(home_page(facts))
+    home_page, home_files = home(facts)
+    result.pages.append(home_page)
+    result.files += home_files
     result.pages.append(az_page(facts))
     result.pages.append(map_page(facts))
     result.pages.append(categories_index_page(facts))

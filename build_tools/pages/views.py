@@ -157,8 +157,20 @@ def _districts(offer: Offer) -> list[str]:
     return districts_of(offer)
 
 
+def place_kind(offer: Offer) -> str:
+    """``fixed`` (a public place with coordinates), ``hidden`` (a protected address) or
+    ``none`` (no fixed place: street work, phone and online help) — what "In meiner Nähe" can
+    measure, and what it says instead."""
+    if is_public_location(offer) and offer.location is not None:
+        return "fixed"
+    if offer.location is not None and offer.location.confidential:
+        return "hidden"
+    return "none"
+
+
 def list_entry(catalog: Catalog, offer: Offer, page_path: str) -> dict[str, Any]:
-    """What a list item shows about an offer."""
+    """What a list item shows about an offer (with its public coordinates for "In meiner Nähe")."""
+    place = directions(offer)
     return {
         "id": offer.id,
         "title": offer.title,
@@ -170,6 +182,9 @@ def list_entry(catalog: Catalog, offer: Offer, page_path: str) -> dict[str, Any]
         "hours": hours_summary(offer),
         "closed": offer.status == Status.temporarily_closed,
         "free": offer.is_free,
+        "place": place_kind(offer),
+        "lat": place["lat"] if place else "",
+        "lon": place["lon"] if place else "",
     }
 
 

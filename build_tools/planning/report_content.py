@@ -13,6 +13,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from ..indicators import Indicator
 from ..indicators.profile import fmt_value
 from ..templating import Templates
 from .analysis import PlanningResult
@@ -21,6 +22,7 @@ from .findings import findings, summary_findings
 from .indicator_map import IndicatorMap, indicator_map
 from .indicator_svg import SvgShapes, indicator_svg
 from .method import method_paragraphs, need_method_paragraphs
+from .need import NeedTable
 from .need_tables import indicator_sources_table, indicator_values_table, need_data_table
 from .numbers import fmt_number
 from .svg_map import category_map
@@ -106,8 +108,8 @@ class _Maps:
         self._full: SvgShapes | None = None
         self._small: SvgShapes | None = None
 
-    def indicator(self, indicator, need=None, *, small: bool = False,
-                  titled: bool = False) -> dict[str, str]:
+    def indicator(self, indicator: Indicator, need: NeedTable | None = None, *,
+                  small: bool = False, titled: bool = False) -> dict[str, str]:
         """One indicator map; ``titled``: the caption names the map (the summary's)."""
         r = self.result
         indicators = r.indicators

@@ -21,12 +21,12 @@ import os
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-import typst
-
+from ..problems import Problem
 from ..resources import fonts_dir
 from ..templating import Templates, templates_for
 from .analysis import PlanningResult
 from .report_content import report_content
+from .typst_run import TypstFailed, compile_pdf
 
 TEMPLATE = "planning/report.typ"
 STANDARDS = ["ua-1"]
@@ -35,6 +35,17 @@ STANDARDS = ["ua-1"]
 class ReportError(RuntimeError):
     """Typst refused the report (a broken template override, a PDF/UA rule it broke)."""
 
+    def __init__(self, template: Path, message: str):
+        self.template = template
+        self.message = message
+        super().__init__(f"{template}: {message}")
+
+    def problem(self) -> Problem:
+        """The refusal as a finding in the template, the form every build error takes."""
+        return Problem(str(self.template), 1, 1, "planning/report.typ",
+                       f"Typst setzt den Planungsbericht nicht: {self.message} — Vorlage "
+                       "korrigieren oder aus theme.custom_dir entfernen")
+
 
 def template_path(templates: Templates | None = None) -> Path:
     """The report template: the project's override first, then the package's."""
@@ -42,7 +53,7 @@ def template_path(templates: Templates | None = None) -> Path:
         path = folder / TEMPLATE
         if path.is_file():
             return path
-    raise ReportError(f"Vorlage {TEMPLATE} fehlt in der Installation: Paket neu installieren")
+    raise ReportError(Path(TEMPLATE), "die Vorlage fehlt in der Installation: Paket neu installieren")
 
 
 def pdf_timestamp(day: date | None) -> int:
@@ -57,17 +68,24 @@ def pdf_timestamp(day: date | None) -> int:
 
 def compile_report(content: dict, templates: Templates | None = None,
                    day: date | None = None) -> bytes:
-    """The PDF of ``content`` (as :func:`report_content` makes it) through the template."""
+    """The PDF of ``content`` (as :func:`report_content` makes it) through the template.
+
+    A Typst error or warning (a broken override, a font it cannot find, a PDF/UA rule the
+    template breaks) is a :class:`ReportError` naming the template: a report that might look
+    wrong is not published quietly."""
     path = template_path(templates)
     data = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
     try:
-        return typst.compile(
-            str(path), root=str(path.parent), format="pdf", pdf_standards=STANDARDS,
+        pdf, warnings = compile_pdf(
+            input=str(path), root=str(path.parent), format="pdf", pdf_standards=STANDARDS,
             font_paths=[str(fonts_dir())], ignore_system_fonts=True,
             sys_inputs={"data": data}, timestamp=pdf_timestamp(day),
         )
-    except typst.TypstError as error:
-        raise ReportError(f"{path}: {error}") from error
+    except TypstFailed as error:
+        raise ReportError(path, str(error)) from error
+    if warnings:
+        raise ReportError(path, "; ".join(warnings))
+    return pdf
 
 
 def report_pdf(result: PlanningResult, title: str, day: date | None = None,

@@ -5,11 +5,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..outputs import Contribution, GeneratedFile
+from ..problems import ContentError
 from ..urls import planning_report_path
 from .analysis import analyse
 from .pages import planning_pages
 from .report_md import csv_zip, report_csv_files, report_markdown, report_tables
-from .report_pdf import report_pdf
+from .report_pdf import ReportError, report_pdf
 
 if TYPE_CHECKING:
     from ..build import Inputs, Tools
@@ -24,14 +25,17 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
     result = analyse(catalog, settings, inputs.population, inputs.indicators)
     title = inputs.settings.name
     tables = report_tables(result)
+    try:
+        pdf = report_pdf(result, title, catalog.build_date, tools.templates)
+    except ReportError as error:  # a broken override: a message at the template, no traceback
+        raise ContentError([error.problem()]) from error
     files = [
         # Markdown goes into the ZIP: a loose .md file would become a page of the site.
         GeneratedFile(planning_report_path("zip"), csv_zip({
             "planungsbericht.md": report_markdown(result, title, tables),
             **report_csv_files(result, tables),
         })),
-        GeneratedFile(planning_report_path("pdf"),
-                      report_pdf(result, title, catalog.build_date, tools.templates)),
+        GeneratedFile(planning_report_path("pdf"), pdf),
     ]
     return Contribution(pages=planning_pages(result, downloads=True, templates=tools.templates),
                         files=files)

@@ -47,6 +47,7 @@ _MESSAGES = {
 
 _FIELD_HINTS = {
     "color": "Farbe als \"#rrggbb\"",
+    "need_label": "ein einziges Wort ohne Leerzeichen, Schrägstrich oder Komma (z. B. Schlafen, Duschen)",
 }
 
 

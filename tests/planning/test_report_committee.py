@@ -13,7 +13,7 @@ from build_tools.planning.analysis import analyse
 from build_tools.planning.findings import summary_findings
 from build_tools.planning.report_content import report_content, table_data
 from build_tools.planning.report_md import report_csv_files, report_markdown
-from build_tools.planning.report_pdf import compile_report, report_pdf
+from build_tools.planning.report_pdf import ReportError, compile_report, report_pdf
 from build_tools.planning.tables import Table, Value
 from build_tools.templating import Templates
 
@@ -245,6 +245,37 @@ def test_a_project_replaces_the_report_template(tmp_path, sample):
         encoding="utf-8")
     data = report_pdf(result, "Musterstadt", templates=Templates(tmp_path))
     assert pdf_text(data).startswith("Eigene Vorlage 48 offene Angebote")
+
+
+@pytest.mark.parametrize(("template", "message"), [
+    ('#set document(title: "x")\n#set text(lang: "de")\n#image("fehlt.svg")\n', "fehlt.svg"),
+    ('#set document(title: "x")\n#set text(lang: "de", font: "Comic")\n= A\n', "comic"),
+])
+def test_a_broken_override_is_an_error_naming_the_template(tmp_path, sample, template, message):
+    """A Typst error, and a warning too (a font it lacks): never a quietly wrong report."""
+    folder = tmp_path / "atlas" / "planning"
+    folder.mkdir(parents=True)
+    (folder / "report.typ").write_text(template, encoding="utf-8")
+    with pytest.raises(ReportError, match=message) as raised:
+        report_pdf(sample[0], "Musterstadt", templates=Templates(tmp_path))
+    assert str(folder / "report.typ") in str(raised.value)
+
+
+def test_a_build_reports_a_broken_override_at_the_template(tmp_path):
+    """In a site build the refusal is a finding like any content error, not a traceback."""
+    from build_tools.build import Tools
+    from build_tools.planning import site as planning_site
+    from build_tools.problems import ContentError
+
+    folder = tmp_path / "atlas" / "planning"
+    folder.mkdir(parents=True)
+    (folder / "report.typ").write_text('#image("fehlt.svg")\n', encoding="utf-8")
+    render_tools = Tools(templates=Templates(tmp_path), pdf_cache=None, fork=False)
+    with pytest.raises(ContentError) as raised:
+        planning_site.render(sample_inputs(), render_tools)
+    [problem] = raised.value.problems
+    assert problem.file == str(folder / "report.typ")
+    assert "fehlt.svg" in problem.message and "custom_dir" in problem.message
 
 
 def test_markdown_and_csv_carry_the_need_tables(sample):

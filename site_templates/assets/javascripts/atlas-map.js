@@ -282,6 +282,7 @@
     for (var i = 0; i < this.markers.length; i++) {
       var row = this.markers[i].atlasRow;
       if (this.hiddenCategories[row[2]]) continue;
+      if (window.AtlasChips && !window.AtlasChips.shows(row[2])) continue;  // atlas-chips.js
       if (this.openOnly && !isOpen(row[0])) continue;
       out.push(this.markers[i]);
     }
