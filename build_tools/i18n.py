@@ -64,6 +64,23 @@ def catalogue(code: str) -> Catalogue:
                      hours=dict(data["hours"]))
 
 
+@cache
+def language_name_in(code: str, lang: str) -> str:
+    """The name of the language ``code`` in the language ``lang`` (``ar`` in English: Arabic),
+    from the Unicode CLDR data Babel ships (no network); the code itself when CLDR has none.
+
+    For the languages an offer is given in ("Sprachen"); the switch names every language in
+    itself instead (:attr:`Catalogue.name`).
+    """
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        names = Locale.parse(lang).languages
+    except (UnknownLocaleError, ValueError):
+        return code
+    return names.get(code, code)
+
+
 def flat_keys(data: dict[str, Any], prefix: str = "") -> set[str]:
     """Every key path of a nested catalogue (``hours.status.open``), for the completeness test."""
     keys = set()
