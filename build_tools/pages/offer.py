@@ -161,6 +161,8 @@ def related_entry(catalog: Catalog, offer: Offer, page_path: str, lang: str) -> 
     label = category_label(catalog, offer.category, lang)
     entry["category"], entry["category_lang"] = label.text, label.lang
     entry["hours"] = words.hours_summary().text
+    if entry["where"] and entry["place"] != "fixed":  # "Adresse geschützt", "unterwegs in …"
+        entry["where_lang"] = SOURCE
     if has_page(offer, lang) and lang in catalog.config.languages:
         entry["title"] = words.field("title").text
         entry["summary"] = words.field("summary").text

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 import yaml
@@ -86,3 +87,18 @@ def test_german_must_come_first(tmp_path):
                       encoding="utf-8")
     _, problems = open_project(config)
     assert any("die erste Sprache muss 'de' sein" in p.message for p in problems), problems
+
+
+@pytest.mark.parametrize("code", available())
+def test_material_speaks_every_catalogue_language(code):
+    # A language tree's pages take the theme's own strings, <html lang> and <body dir> from
+    # Material's language file (site_templates/overrides/partials/language.html).
+    import material
+
+    from build_tools.resources import overrides_dir
+
+    languages = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    assert (languages / f"{code}.html").is_file(), code
+    text = (languages / f"{code}.html").read_text(encoding="utf-8")
+    assert f'"direction": "{catalogue(code).dir}"' in text or catalogue(code).dir == "ltr"
+    assert (overrides_dir() / "partials" / "language.html").is_file()
