@@ -16,7 +16,7 @@ from .lists import (
     districts_index_page,
     map_page,
 )
-from .offer import offer_page
+from .offer import offer_pages
 from .privacy import privacy_fragments
 from .search import search_page
 
@@ -57,7 +57,9 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
 
 
 def render_offers(inputs: Inputs, tools: Tools) -> Contribution:
-    """One page per offer (a tombstone for ended ones): the offers of ``tools.offers``, all of
-    them unless the driver shares them out between processes."""
+    """One page per offer and language (a German tombstone for ended ones): the offers of
+    ``tools.offers``, all of them unless the driver shares them out between processes. An
+    offer's pages in every language stay in one share, so both processes' shares stay even."""
     facts = page_inputs(inputs, tools)
-    return Contribution(pages=[offer_page(facts, offer) for offer in inputs.catalog.offers[tools.offers]])
+    return Contribution(pages=[page for offer in inputs.catalog.offers[tools.offers]
+                               for page in offer_pages(facts, offer)])
