@@ -30,11 +30,13 @@ _WORDS = {
            "opens": "öffnet", "today": "heute", "tomorrow": "morgen", "at": "um", "on": "am",
            "always": "rund um die Uhr", "season": "Saisonangebot — wieder ab {date}",
            "upcoming": "Startet am {date}", "ended": "Beendet", "paused": "Vorübergehend geschlossen",
+           "paused_until": "Vorübergehend geschlossen bis {date}",
            "open_end": "Jetzt geöffnet — Ende offen", "from": "ab"},
     "en": {"open": "Open now", "closed": "Closed", "closes": "closes", "opens": "opens",
            "today": "today", "tomorrow": "tomorrow", "at": "at", "on": "on",
            "always": "24 hours", "season": "Seasonal — back from {date}",
            "upcoming": "Starts on {date}", "ended": "Ended", "paused": "Temporarily closed",
+           "paused_until": "Temporarily closed until {date}",
            "open_end": "Open now — no fixed closing time", "from": "from"},
 }
 
@@ -55,10 +57,19 @@ def long_date(day: date, lang: str, year: bool = False) -> str:
     return f"{text} {day.year}" if year else text
 
 
+def short_date(day: date, lang: str) -> str:
+    """``12.12.`` / ``12 Dec``: a date this year or next, where the sentence is short."""
+    if lang_of(lang) == "de":
+        return f"{day.day}.{day.month}."
+    return f"{day.day} {MONTH_ABBR['en'][day.month - 1]}"
+
+
 def status_text(status: HoursStatus, lang: str = "de") -> str | None:
     """The sentence the page shows; None for ``unknown`` (the page keeps its static text)."""
     lang = lang_of(lang)
     words = _WORDS[lang]
+    if status.state == "paused" and status.change is not None:
+        return words["paused_until"].format(date=short_date(date.fromordinal(status.change // DAY), lang))
     if status.state in ("ended", "paused"):
         return words[status.state]
     if status.state == "unknown":

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from .. import urls
+from .. import alerts, urls
 from ..catalog import Catalog, districts_of, is_public_location
 from ..credits import credit_for
 from ..languages import RTL_LANGUAGES, language_name
@@ -20,6 +20,7 @@ from ..outputs import GeneratedPage
 from ..schema import Offer, Status
 from ..search.records import offer_record
 from . import views
+from .alerts import offer_alert, with_banner
 from .common import PageInputs, linker, status_block
 from .jsonld import offer_jsonld
 from .nearby import NearestIndex
@@ -32,12 +33,14 @@ def offer_page(inputs: PageInputs, offer: Offer) -> GeneratedPage:
     """The page of one offer (a tombstone for ended offers)."""
     path = urls.offer_path(offer.id)
     if offer.status == Status.ended:
-        return _tombstone(inputs, offer, path)
+        return with_banner(_tombstone(inputs, offer, path), inputs, alerts.for_page(inputs.catalog.alerts))
     context = offer_context(inputs, offer)
     meta: dict[str, Any] = {"description": offer.summary, "atlas_page": "offer", "hide": ["toc"]}
     html = inputs.templates.render("offer.html", **context)
-    return GeneratedPage(path=path, title=offer.title, html=html, meta=meta,
+    page = GeneratedPage(path=path, title=offer.title, html=html, meta=meta,
                          search=offer_record(inputs, offer, context))
+    dated = bool(context["offer_alert"] and context["offer_alert"]["dated"])
+    return with_banner(page, inputs, alerts.for_offer(inputs.catalog.alerts, offer), script=dated)
 
 
 def offer_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
@@ -56,6 +59,8 @@ def offer_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
         "link": link,
         "status_text": views.STATUS[offer.status],
         "closed": offer.status == Status.temporarily_closed,
+        "closure": views.closure(offer),
+        "offer_alert": offer_alert(offer, catalog.build_date),
         "hours_lines": views.hours_lines(offer.opening_hours),
         "hours_summary": views.hours_summary(offer),
         "season": views.season_text(offer.season),
