@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from .. import alerts
 from ..outputs import Contribution
-from .alerts import with_banner
+from .alerts import banner, with_banner
 from .assets import category_css
 from .common import PageInputs
 from .home import home
@@ -44,8 +44,8 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
     facts = page_inputs(inputs, tools)
     current = catalog.alerts
     result = Contribution()
-    home_page, home_files = home(facts)
-    result.pages.append(with_banner(home_page, facts, alerts.for_home(current)))
+    home_page, home_files = home(facts, banner(facts.templates, "", alerts.for_home(current)))
+    result.pages.append(home_page)
     result.files += home_files
     for make in (az_page, map_page, categories_index_page, districts_index_page, search_page):
         result.pages.append(with_banner(make(facts), facts, alerts.for_page(current)))
