@@ -12,11 +12,14 @@ Module map, one room per stage:
   project), :mod:`.config` (typed settings per area), :mod:`.resources` (package data:
   templates, assets, fonts, the ``atlas init`` skeleton), :mod:`.clock` (the build's "today").
 - **Load** — :mod:`.yamlio` (safe YAML with line marks), :mod:`.content` (the content folder),
-  :mod:`.credits` (the credit imported data asks for), :mod:`.geo` (districts), :mod:`.indicators` (indicators per district: statistics table and
-  its description), :mod:`.problems` (errors as data).
+  :mod:`.credits` (the credit imported data asks for), :mod:`.alerts` (dated site-wide
+  alerts: references, the pages they concern), :mod:`.geo` (districts), :mod:`.indicators`
+  (indicators per district: statistics table and its description), :mod:`.problems` (errors
+  as data).
 - **Validate** — :mod:`.schema` (the offer schema, declared once), :mod:`.validation`
   (cross-file and field rules), :mod:`.opening_hours` (parser, evaluator, texts),
-  :mod:`.languages` (language codes and names).
+  :mod:`.languages` (language codes and names), :mod:`.i18n` (one catalogue of interface words
+  per language, the languages a site is built in).
 - **Model** — :mod:`.catalog` (pure: offers and their reference data), :mod:`.urls` (the one
   authority on every path), :mod:`.facts` (papers and dogs in one wording for pages and flyers),
   :mod:`.pictograms` (the category pictograms, one drawing for paper and screen).

@@ -13,7 +13,7 @@ from typing import Any
 
 from .config import AtlasConfig
 from .credits import Credit
-from .schema import Category, InlineProvider, Offer, Organization, Status, TargetGroup
+from .schema import Alert, Category, InlineProvider, Offer, Organization, Status, TargetGroup
 
 
 @dataclass
@@ -43,6 +43,8 @@ class Catalog:
     """The day the content is judged against (``SOURCE_DATE_EPOCH`` or today)."""
     credits: dict[str, Credit] = field(default_factory=dict)
     """Source kind (``osm``) → the credit its licence asks for (``content/import/sources.yml``)."""
+    alerts: list[Alert] = field(default_factory=list)
+    """Site-wide alerts not ended by the build date, by start (``content/alerts/``)."""
 
     def __post_init__(self) -> None:
         self.offers = sorted(self.offers, key=lambda o: o.id or "")

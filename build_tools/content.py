@@ -7,6 +7,7 @@ This is the one place that knows the folder layout::
     content/categories.yml       list of categories
     content/target_groups.yml    list of target groups
     content/districts.geojson    Sozialräume (polygons with id, name, population)
+    content/alerts/*.yml         dated site-wide alerts (optional folder)
 
 Every problem in every file is reported in one run; a broken file never hides the others.
 """
@@ -21,13 +22,14 @@ from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .alerts import AlertFile, check_alerts, current
 from .catalog import Catalog, districts_of
 from .config import AtlasConfig
 from .credits import SOURCES_FILE, load_credits
 from .geo import load_districts
 from .memo import FORGETFUL, Memory
 from .problems import Problem
-from .schema import _ID_RE, Category, InlineProvider, Offer, Organization, TargetGroup
+from .schema import _ID_RE, Alert, Category, InlineProvider, Offer, Organization, TargetGroup
 from .validation.countries import DEFAULT_COUNTRY
 from .validation.facts import OfferFacts, offer_facts
 from .validation.hints import check_hints
@@ -221,6 +223,24 @@ def _load_offers(folder: Path, country: str, memory: Memory = FORGETFUL
     return result, problems
 
 
+def _load_alerts(folder: Path, country: str, memory: Memory = FORGETFUL
+                 ) -> tuple[list[AlertFile], list[Problem]]:
+    """Every alert file that parsed as a mapping, validated (model or None), with its problems."""
+    result: list[AlertFile] = []
+    problems: list[Problem] = []
+    for _path, loaded, alert_id, found in _mapping_files(folder, memory):
+        problems += found
+        if loaded is None:
+            continue
+        alert, found = _validate(Alert, loaded.data, loaded, country=country)
+        problems += found
+        problems += check_hints(loaded)
+        if alert is not None and alert_id is not None:
+            alert.id = alert_id
+        result.append(AlertFile(loaded, alert_id, alert if alert_id is not None else None))
+    return result, problems
+
+
 def _cap(problems: list[Problem]) -> list[Problem]:
     """At most :data:`MAX_PROBLEMS_PER_FILE` findings per file, then one that says how many more."""
     by_file: dict[str, list[Problem]] = {}
@@ -278,6 +298,11 @@ def load_catalog(
     problems += check_review(files, config, today)
     credits, found = load_credits(content_dir, display_path(content_dir / SOURCES_FILE))
     problems += found
+    problems += _unread_entries(content_dir / "alerts")
+    alert_files, found = _load_alerts(content_dir / "alerts", country, memory)
+    problems += found
+    offer_ids = {f.id for f in files if f.id} | {p.stem for p in _yaml_files(content_dir / "offers")}
+    problems += check_alerts(alert_files, categories, districts, offer_ids, today)
     problems = _cap(sorted(set(problems)))
     usable = [f for f in files if f.offer is not None]
     catalog = Catalog(
@@ -290,6 +315,7 @@ def load_catalog(
         sources={f.id: f.loaded.source for f in usable},  # type: ignore[misc]
         build_date=today,
         credits=credits,
+        alerts=current((f.alert for f in alert_files if f.alert is not None), today),
     )
     if any(p.severity == "error" for p in problems) or len(usable) < len(files):
         if _reference_files_failed(problems, content_dir):

@@ -6,7 +6,17 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .schema import Access, Address, Contact, Location, Offer, Organization, Season, Translation
+from .schema import (
+    Access,
+    Address,
+    Alert,
+    Contact,
+    Location,
+    Offer,
+    Organization,
+    Season,
+    Translation,
+)
 
 SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("Angebot (oberste Ebene)", Offer),
@@ -17,6 +27,7 @@ SECTIONS: list[tuple[str, type[BaseModel]]] = [
     ("translations.<sprache> — Übersetzung", Translation),
     ("Träger (eine Datei in content/organizations/)", Organization),
     ("address — Anschrift des Trägers", Address),
+    ("Hinweis für die ganze Website (eine Datei in content/alerts/)", Alert),
 ]
 LONG_LIST = 8
 """Enumerations longer than this (language and country codes) are shown as "Code"."""

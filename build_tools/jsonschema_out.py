@@ -18,13 +18,14 @@ from pydantic import BaseModel
 
 from .geo import load_districts
 from .languages import TRANSLATION_LANGUAGES
-from .schema import Offer, Organization
+from .schema import Alert, Offer, Organization
 from .yamlio import YamlProblem, load_yaml_file
 
 SCHEMA_DIR = "schema"
 SCHEMAS: dict[str, type[BaseModel]] = {
     "offer.schema.json": Offer,
     "organization.schema.json": Organization,
+    "alert.schema.json": Alert,
 }
 
 
@@ -80,6 +81,11 @@ def json_schema(model: type[BaseModel], values: dict[str, list[str]] | None = No
         if "districts" in values:
             _restrict(schema["$defs"]["Location"]["properties"]["district"], values["districts"])
         props["translations"]["propertyNames"] = {"enum": list(TRANSLATION_LANGUAGES)}
+    if model is Alert:  # offer ids are left open: the schema must not change with every offer
+        props = schema["properties"]
+        for field, key in (("categories", "categories"), ("districts", "districts")):
+            if key in values:
+                _restrict(props[field], values[key])
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 

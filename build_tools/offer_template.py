@@ -71,7 +71,11 @@ location:
 # valid_from: 2026-01-01
 # valid_until: 2026-12-31
 status: active                 # active, temporarily_closed, ended
-# alert: "Wegen Umbau bis 15. März geschlossen."
+# closed_until: 2026-03-15     # nur mit temporarily_closed: letzter geschlossener Tag
+# closed_reason: "Umbau"       # nur mit temporarily_closed
+# alert: "Ab April neue Zeiten."
+# alert_from: 2026-03-01       # Hinweis erst ab diesem Tag zeigen
+# alert_until: 2026-03-31      # und bis einschließlich diesem Tag
 
 contact:
   phone: "{phone}"

@@ -447,6 +447,18 @@ class InlineProvider(StrictModel):
 class Offer(StrictModel):
     """One help offer: the content of one file in content/offers/."""
 
+    model_config = ConfigDict(
+        json_schema_extra={
+            # The IDE's view of the validators below: a closure date needs the closed status,
+            # an alert window needs the alert it times.
+            "dependentSchemas": {
+                name: {"properties": {"status": {"const": "temporarily_closed"}}, "required": ["status"]}
+                for name in ("closed_until", "closed_reason")
+            },
+            "dependentRequired": {"alert_from": ["alert"], "alert_until": ["alert"]},
+        }
+    )
+
     id: Identifier | None = Field(
         None,
         description="Dauerhafte Kennung, Teil der Web-Adresse /angebote/<id>/. Fehlt sie, gilt "
@@ -501,8 +513,27 @@ class Offer(StrictModel):
         Status.active,
         description="active (läuft), temporarily_closed (vorübergehend geschlossen), ended (beendet).",
     )
+    closed_until: Day | None = Field(
+        None,
+        description="Nur mit status: temporarily_closed: geschlossen bis einschließlich (JJJJ-MM-TT). "
+        "Danach zeigt die Seite von selbst wieder die Öffnungszeiten; status dann auf active setzen.",
+    )
+    closed_reason: Text | None = Field(
+        None,
+        max_length=200,
+        description="Nur mit status: temporarily_closed: Grund der Schließung, z. B. \"Wasserschaden\".",
+    )
     alert: Text | None = Field(
         None, max_length=300, description="Aktueller Hinweis, wird hervorgehoben angezeigt."
+    )
+    alert_from: Day | None = Field(
+        None,
+        description="Hinweis (alert) erst ab diesem Tag zeigen (JJJJ-MM-TT); fehlt es, sofort.",
+    )
+    alert_until: Day | None = Field(
+        None,
+        description="Hinweis (alert) bis einschließlich diesem Tag zeigen (JJJJ-MM-TT); danach "
+        "blendet die Seite ihn von selbst aus.",
     )
     contact: Contact = Field(default_factory=Contact, description="Kontakt.")
     languages: list[LanguageCode] = Field(
@@ -555,6 +586,29 @@ class Offer(StrictModel):
         start = info.data.get("valid_from")
         if value is not None and start is not None and value < start:
             raise ValueError(f"liegt vor valid_from ({start.isoformat()})")
+        return value
+
+    @field_validator("closed_until", "closed_reason")
+    @classmethod
+    def _only_when_closed(cls, value: Any, info: ValidationInfo) -> Any:
+        # status is declared before these fields, so info.data has it (unless it failed itself).
+        status = info.data.get("status")
+        if value is not None and status is not None and status != Status.temporarily_closed:
+            raise ValueError(f"{info.field_name} gilt nur mit status: temporarily_closed: status "
+                             f"ändern oder {info.field_name} entfernen")
+        return value
+
+    @field_validator("alert_from", "alert_until")
+    @classmethod
+    def _alert_window(cls, value: date | None, info: ValidationInfo) -> date | None:
+        if value is None:
+            return value
+        if "alert" in info.data and info.data["alert"] is None:
+            raise ValueError(f"{info.field_name} ohne alert: den Hinweistext unter alert angeben "
+                             f"oder {info.field_name} entfernen")
+        start = info.data.get("alert_from")
+        if info.field_name == "alert_until" and start is not None and value < start:
+            raise ValueError(f"liegt vor alert_from ({start.isoformat()}): Enddatum anpassen")
         return value
 
     @property
@@ -691,3 +745,80 @@ class Organization(StrictModel):
     phone: Phone | None = Field(None, description="Telefon.")
     email: Email | None = Field(None, description="E-Mail.")
     address: Address | None = Field(None, description="Anschrift.")
+
+
+class AlertLevel(StrEnum):
+    """How urgent a site-wide alert is; each level has its own colour and heading."""
+
+    info = "info"
+    warnung = "warnung"
+    kaelte = "kaelte"
+
+
+ALERT_HEADINGS = {AlertLevel.info: "Hinweis", AlertLevel.warnung: "Achtung",
+                  AlertLevel.kaelte: "Kältehilfe aktiv"}
+"""The banner's heading when an alert has no ``title`` of its own."""
+
+
+class Alert(StrictModel):
+    """A dated, site-wide alert: one file in content/alerts/<id>.yml."""
+
+    id: Identifier | None = Field(None, description="Kennung; fehlt sie, gilt der Dateiname.")
+    title: Line | None = Field(
+        None,
+        max_length=80,
+        description="Überschrift des Hinweises; fehlt sie, je nach level „Hinweis“, „Achtung“ "
+        "oder „Kältehilfe aktiv“.",
+    )
+    text: Text = Field(
+        ...,
+        min_length=1,
+        max_length=500,
+        description="Der Hinweis in ein bis zwei Sätzen, z. B. \"Bei Frost öffnet das "
+        "Winternotquartier schon um 18 Uhr.\"",
+    )
+    level: AlertLevel = Field(
+        AlertLevel.info,
+        description="info (Hinweis), warnung (Achtung, z. B. Schließungen) oder kaelte "
+        "(Kältehilfe aktiv: Saisonangebote wie Winternotquartier und Kältebus stehen in den "
+        "Listen dann vorn).",
+    )
+    start: Day = Field(..., description="Erster Tag, an dem der Hinweis erscheint (JJJJ-MM-TT).")
+    end: Day = Field(
+        ...,
+        description="Letzter Tag (einschließlich, JJJJ-MM-TT); danach blendet die Seite den "
+        "Hinweis von selbst aus.",
+    )
+    categories: list[Identifier] = Field(
+        default_factory=list,
+        description="Nur auf den Seiten dieser Kategorien und ihrer Angebote (ids aus "
+        "content/categories.yml).",
+    )
+    districts: list[Identifier] = Field(
+        default_factory=list,
+        description="Nur auf den Seiten dieser Sozialräume und ihrer Angebote (ids aus "
+        "content/districts.geojson). Mit categories zusammen: Angebote, die beides erfüllen.",
+    )
+    offers: list[Identifier] = Field(
+        default_factory=list,
+        description="Auf den Seiten dieser Angebote (ids aus content/offers/). Ohne categories, "
+        "districts und offers erscheint der Hinweis auf allen Seiten.",
+    )
+
+    @field_validator("end")
+    @classmethod
+    def _end_after_start(cls, value: date, info: ValidationInfo) -> date:
+        start = info.data.get("start")
+        if start is not None and value < start:
+            raise ValueError(f"liegt vor start ({start.isoformat()}): Enddatum anpassen")
+        return value
+
+    @property
+    def heading(self) -> str:
+        """The banner's heading: the title or the level's word."""
+        return self.title or ALERT_HEADINGS[self.level]
+
+    @property
+    def site_wide(self) -> bool:
+        """True when the alert names no category, district or offer (then: every page)."""
+        return not (self.categories or self.districts or self.offers)

@@ -42,14 +42,17 @@ from ..clock import build_date
 from ..config import AtlasConfig
 from ..memo import FORGETFUL, Memory
 from ..outputs import Contribution, GeneratedPage
+from ..pages.alerts import with_site_banner
 from ..pages.assets import STYLESHEETS, THEME_BUNDLE, asset_sources, without_cdn
 from ..pages.privacy import fill_fragments
 from ..precompress import precompress
 from ..problems import ContentError, Problem, format_problems
 from ..project import Project, open_project
+from ..schema import Alert
 from ..search.bundle import IndexRun, Record, SearchIndexError
 from ..security.csp import apply_csp
 from ..security.paths import UnsafePath
+from ..templating import Templates
 from . import preview
 from .serve_cache import PageCache, environment_fingerprint, fingerprint
 from .site_files import link_or_copy
@@ -98,6 +101,9 @@ class AtlasPlugin(BasePlugin):
         self._fingerprints: dict[str, str] = {}
         self._built_paths: set[str] = set()
         self._memory: Memory = FORGETFUL
+        self._alerts: list[Alert] = []
+        """Alerts of the last good build: hand-written pages get the site-wide ones."""
+        self._templates: Templates | None = None
 
     @property
     def atlas(self) -> AtlasConfig | None:
@@ -174,6 +180,7 @@ class AtlasPlugin(BasePlugin):
 
     def _render(self) -> Contribution | None:
         """Load and render; problems raise (a build) or come back as None (the preview)."""
+        self._alerts = []
         if self.project is None:
             return None
         # The catalog lives for the whole build: keep it out of the cyclic GC's scans
@@ -187,6 +194,7 @@ class AtlasPlugin(BasePlugin):
                 log.info("Hinweise zum Inhalt:\n%s", format_problems(inputs.warnings, "text"))
             tools = build.Tools.for_project(self.project, memory=self._memory)
             contribution = build.render(inputs, tools)
+            self._alerts, self._templates = list(inputs.catalog.alerts), tools.templates
             stats = tools.flyer_stats
             if stats:
                 log.info("Flyer: %d erzeugt, %d aus dem Cache", stats["rendered"], stats["cached"])
@@ -292,7 +300,10 @@ class AtlasPlugin(BasePlugin):
     # -- pages -----------------------------------------------------------------------------
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         generated = self._html.get(page.file.src_uri)
-        return generated if generated is not None else fill_fragments(html, self._fragments)
+        html = generated if generated is not None else fill_fragments(html, self._fragments)
+        if self._alerts and self._templates is not None:  # site-wide alerts on every page
+            html = with_site_banner(html, self._templates, page.url, self._alerts)
+        return html
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         if self._serving:

@@ -1,7 +1,7 @@
 """The compact schedule the build embeds for the browser (read by ``atlas-hours.js``).
 
-One offer becomes ``{"r": rules, "s": season, "f": valid_from, "u": valid_until, "x": status}``
-(keys left out when empty/active). Each rule is
+One offer becomes ``{"r": rules, "s": season, "f": valid_from, "u": valid_until, "x": status,
+"c": closed_until}`` (keys left out when empty/active). Each rule is
 ``[days, months, ph, nth, spans, flags, dates, weeks]``:
 
 * ``days``   — bit mask of weekdays, bit 0 = Monday (0 = none given)
@@ -88,6 +88,8 @@ def compact_schedule(offer: Any, schedule: Schedule | None = None) -> dict[str, 
     status = str(getattr(getattr(offer, "status", None), "value", getattr(offer, "status", "active")))
     if status and status != "active":
         result["x"] = status
+    if status == "temporarily_closed" and getattr(offer, "closed_until", None):
+        result["c"] = offer.closed_until.isoformat()
     return result
 
 

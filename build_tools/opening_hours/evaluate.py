@@ -43,11 +43,14 @@ class Calendar:
     valid_from: date | None = None
     valid_until: date | None = None
     status: str = "active"
+    closed_until: date | None = None
+    """Last day of a temporary closure (``status: temporarily_closed``); after it the hours apply."""
     _days: dict[int, tuple[Segment, ...]] = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @classmethod
     def of_offer(cls, offer: Any, holidays: Iterable[date], schedule: Schedule | None = None) -> Calendar:
-        """Read ``opening_hours``, ``season``, ``valid_from/until`` and ``status`` of an offer."""
+        """Read ``opening_hours``, ``season``, ``valid_from/until``, ``status`` and
+        ``closed_until`` of an offer."""
         if schedule is None and getattr(offer, "opening_hours", None):
             try:
                 schedule = parse_hours(offer.opening_hours)
@@ -62,6 +65,7 @@ class Calendar:
             getattr(offer, "valid_from", None),
             getattr(offer, "valid_until", None),
             str(getattr(status, "value", status)),
+            getattr(offer, "closed_until", None),
         )
 
     def in_season(self, day: date) -> bool:
@@ -140,7 +144,11 @@ def evaluate(cal: Calendar, t: int) -> HoursStatus:
     if cal.status == "ended":
         return HoursStatus("ended", None, t)
     if cal.status == "temporarily_closed":
-        return HoursStatus("paused", None, t)
+        if cal.closed_until is None:
+            return HoursStatus("paused", None, t)
+        if today <= cal.closed_until:  # change: the closure's last day (00:00)
+            return HoursStatus("paused", cal.closed_until.toordinal() * DAY, t)
+        # The closure is over: a page built before that day shows the usual hours again.
     if cal.schedule is not None and cal.schedule.rules:
         kind, end = cal.kind_at(t)
         if kind == OPEN:

@@ -33,7 +33,7 @@ def status_words(lang: str) -> dict:
     """The words ``atlas-hours.js`` needs for a language it does not carry itself."""
     lang = lang_of(lang)
     return {**_WORDS[lang], "days": list(DAY_NAMES[lang]), "months": list(MONTH_NAMES[lang]),
-            "longDate": _HOURS[lang]["long_date"]}
+            "monthsShort": list(MONTH_ABBR[lang]), "longDate": _HOURS[lang]["long_date"]}
 
 
 def clock(minute: int) -> str:
@@ -47,10 +47,26 @@ def long_date(day: date, lang: str, year: bool = False) -> str:
     return f"{text} {day.year}" if year else text
 
 
+def closed_until_text(day: date, lang: str) -> str:
+    """``Vorübergehend geschlossen bis 15. Dezember 2026``: what a page without script says."""
+    lang = lang_of(lang)
+    return _WORDS[lang]["paused_until"].format(date=long_date(day, lang, year=True))
+
+
+def short_date(day: date, lang: str) -> str:
+    """``12.12.`` / ``12 Dec``: a date this year or next, where the sentence is short."""
+    lang = lang_of(lang)
+    if lang == "de":
+        return f"{day.day}.{day.month}."
+    return f"{day.day} {MONTH_ABBR[lang][day.month - 1]}"
+
+
 def status_text(status: HoursStatus, lang: str = "de") -> str | None:
     """The sentence the page shows; None for ``unknown`` (the page keeps its static text)."""
     lang = lang_of(lang)
     words = _WORDS[lang]
+    if status.state == "paused" and status.change is not None:
+        return words["paused_until"].format(date=short_date(date.fromordinal(status.change // DAY), lang))
     if status.state in ("ended", "paused"):
         return words[status.state]
     if status.state == "unknown":

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import Markup
+
 from .. import urls
 from ..outputs import GeneratedFile, GeneratedPage
 from .common import HOURS_SCRIPT, PageInputs
@@ -20,8 +22,10 @@ def home_page(inputs: PageInputs) -> GeneratedPage:
     return home(inputs)[0]
 
 
-def home(inputs: PageInputs) -> tuple[GeneratedPage, list[GeneratedFile]]:
-    """The start page and, for a big atlas, the file its need tiles' counts come from."""
+def home(inputs: PageInputs, banner: str = "") -> tuple[GeneratedPage, list[GeneratedFile]]:
+    """The start page and, for a big atlas, the file its need tiles' counts come from.
+
+    ``banner``: the alerts' HTML (:mod:`.alerts`), placed below the need tiles."""
     catalog = inputs.catalog
     config = catalog.config
     path = ""
@@ -42,6 +46,7 @@ def home(inputs: PageInputs) -> tuple[GeneratedPage, list[GeneratedFile]]:
         tiles=need_tiles(catalog, path),
         needs=None if needs_file else needs,
         needs_src=urls.relative_url(path, needs_file.path) if needs_file else "",
+        banner=Markup(banner),  # noqa: S704 - rendered by our autoescaping templates
         scripts=[urls.relative_url(path, HOURS_SCRIPT), urls.relative_url(path, NEEDS_SCRIPT)],
         links=[
             {"label": "Alle Kategorien", "href": urls.relative_url(path, urls.categories_index_path())},

@@ -11,7 +11,7 @@ from urllib.parse import quote
 
 from markupsafe import Markup
 
-from .. import urls
+from .. import alerts, urls
 from ..catalog import Catalog, districts_of, is_public_location
 from ..credits import credit_for
 from ..i18n import SOURCE
@@ -21,6 +21,7 @@ from ..outputs import GeneratedPage
 from ..schema import Offer, Status
 from ..search.records import offer_record
 from . import views
+from .alerts import offer_alert, with_banner
 from .common import PageInputs, linker, status_block
 from .jsonld import offer_jsonld
 from .nearby import NearestIndex
@@ -44,7 +45,7 @@ def offer_page(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> Generate
     """The page of one offer in ``lang`` (a tombstone for ended offers, in German only)."""
     path = urls.offer_path(offer.id, lang)
     if offer.status == Status.ended:
-        return _tombstone(inputs, offer, path)
+        return with_banner(_tombstone(inputs, offer, path), inputs, alerts.for_page(inputs.catalog.alerts))
     context = offer_context(inputs, offer, lang)
     words: OfferWords = context["words"]
     # atlas_theme_js: False — no Material bundle (overrides/main.html): an offer page is opened
@@ -61,8 +62,10 @@ def offer_page(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> Generate
     search = offer_record(inputs, offer, {"description": context["description"].text,
                                           "hours_summary": context["hours_summary"].text,
                                           "status": context["status"]}) if lang == SOURCE else None
-    return GeneratedPage(path=path, title=str(words.field("title").text), html=html, meta=meta,
+    page = GeneratedPage(path=path, title=str(words.field("title").text), html=html, meta=meta,
                          search=search)
+    dated = bool(context["offer_alert"] and context["offer_alert"]["dated"])
+    return with_banner(page, inputs, alerts.for_offer(inputs.catalog.alerts, offer), script=dated)
 
 
 def offer_pages(inputs: PageInputs, offer: Offer) -> list[GeneratedPage]:
@@ -98,6 +101,9 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
         "switch": switch_links(offer, lang, languages, path) if len(languages) > 1 else [],
         "link": link,
         "closed": offer.status == Status.temporarily_closed,
+        # a closure and a dated alert with their dates (German: other languages mark it lang="de")
+        "closure": views.closure(offer),
+        "offer_alert": offer_alert(offer, catalog.build_date),
         "hours_lines": words.hours_lines(),
         "hours_summary": words.hours_summary(),
         # German says season and validity in sentences; other languages in the hours lines

@@ -20,6 +20,7 @@ from ..catalog import Catalog
 from ..i18n import SOURCE, Catalogue, catalogue, language_name_in
 from ..languages import language_name
 from ..opening_hours import describe_hours, describe_offer_hours
+from ..opening_hours.texts import closed_until_text
 from ..schema import Offer, Status, Wheelchair
 
 TRANSLATED_FIELDS = ("title", "summary", "description", "hours_note", "directions", "alert")
@@ -158,6 +159,8 @@ class OfferWords:
     def hours_summary(self) -> Shown:
         """The one line where the live status goes (what a page without script keeps)."""
         if self.offer.status == Status.temporarily_closed:
+            if self.offer.closed_until:
+                return Shown(closed_until_text(self.offer.closed_until, self.lang))
             return Shown(self.ui["temporarily_closed"])
         lines = describe_hours(self.offer.opening_hours, self.lang) if self.offer.opening_hours else []
         if lines:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .. import alerts
 from ..outputs import Contribution
+from .alerts import banner, with_banner
 from .assets import category_css
 from .common import PageInputs
 from .home import home
@@ -37,20 +39,21 @@ def page_inputs(inputs: Inputs, tools: Tools) -> PageInputs:
 
 
 def render(inputs: Inputs, tools: Tools) -> Contribution:
-    """The start page, the lists, category and district pages, and the category colours as CSS."""
+    """The start page, the lists, category and district pages, and the category colours as CSS;
+    each page with the alerts that concern it (:mod:`build_tools.alerts`)."""
     catalog = inputs.catalog
     facts = page_inputs(inputs, tools)
+    current = catalog.alerts
     result = Contribution()
-    home_page, home_files = home(facts)
+    home_page, home_files = home(facts, banner(facts.templates, "", alerts.for_home(current)))
     result.pages.append(home_page)
     result.files += home_files
-    result.pages.append(az_page(facts))
-    result.pages.append(map_page(facts))
-    result.pages.append(categories_index_page(facts))
-    result.pages.append(districts_index_page(facts))
-    result.pages.append(search_page(facts))
-    result.pages += [category_page(facts, category_id) for category_id in catalog.categories]
-    result.pages += [district_page(facts, district_id) for district_id in catalog.districts]
+    for make in (az_page, map_page, categories_index_page, districts_index_page, search_page):
+        result.pages.append(with_banner(make(facts), facts, alerts.for_page(current)))
+    result.pages += [with_banner(category_page(facts, category_id), facts, alerts.for_category(current, category_id))
+                     for category_id in catalog.categories]
+    result.pages += [with_banner(district_page(facts, district_id), facts, alerts.for_district(current, district_id))
+                     for district_id in catalog.districts]
     result.files.append(category_css(catalog))
     result.fragments.update(privacy_fragments(facts))
     return result

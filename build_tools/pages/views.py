@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from .. import urls
+from ..alerts import cold_offer_ids
 from ..catalog import Catalog, is_public_location
-from ..opening_hours import describe_hours
+from ..opening_hours import HoursError, describe_hours, parse_hours
 from ..schema import Offer, Season, Status, Wheelchair, normalize_phone
 
 MONTHS = (
@@ -130,10 +132,21 @@ def hours_lines(text: str | None) -> list[str]:
     return [str(line) for line in describe_hours(text, "de")] if text else []
 
 
+def closure_text(offer: Offer) -> str:
+    """``Vorübergehend geschlossen`` (``… bis 12. Dezember 2026`` with ``closed_until``)."""
+    text = STATUS[Status.temporarily_closed]
+    return f"{text} bis {german_date(offer.closed_until)}" if offer.closed_until else text
+
+
 def hours_summary(offer: Offer) -> str:
     """The weekly hours in one line: the server-side text where the live status goes."""
     if offer.status == Status.temporarily_closed:
-        return STATUS[offer.status]
+        return closure_text(offer)
+    return usual_hours(offer)
+
+
+def usual_hours(offer: Offer) -> str:
+    """The weekly hours in one line, whatever the status (what a reopened offer shows)."""
     lines = hours_lines(offer.opening_hours)
     if lines:
         return "; ".join(lines)
@@ -168,6 +181,39 @@ def place_kind(offer: Offer) -> str:
     return "none"
 
 
+def closure(offer: Offer) -> dict[str, str] | None:
+    """A temporary closure as pages show it: the sentence, the reason and what to show once
+    ``closed_until`` has passed (the browser decides; None when the offer is not closed)."""
+    if offer.status != Status.temporarily_closed:
+        return None
+    return {
+        "text": closure_text(offer),
+        "reason": offer.closed_reason or "",
+        "until": offer.closed_until.isoformat() if offer.closed_until else "",
+        "normal": usual_hours(offer) if offer.closed_until else "",
+    }
+
+
+@lru_cache(maxsize=4096)
+def _month_limited(hours: str) -> bool:
+    try:
+        rules = parse_hours(hours).rules
+    except HoursError:
+        return False
+    return bool(rules) and all(rule.months for rule in rules)
+
+
+def is_seasonal(offer: Offer) -> bool:
+    """A winter (or summer) offer: a ``season``, or opening hours only in some months."""
+    return offer.season is not None or bool(offer.opening_hours and _month_limited(offer.opening_hours))
+
+
+def raised_when_cold(catalog: Catalog, offer: Offer) -> bool:
+    """True when a Kältehilfe alert of the catalog raises this offer in lists (while active)."""
+    cold = [a for a in catalog.alerts if a.level == "kaelte"]
+    return bool(cold) and (is_seasonal(offer) or offer.id in cold_offer_ids(cold))
+
+
 def list_entry(catalog: Catalog, offer: Offer, page_path: str) -> dict[str, Any]:
     """What a list item shows about an offer (with its public coordinates for "In meiner Nähe")."""
     place = directions(offer)
@@ -181,6 +227,8 @@ def list_entry(catalog: Catalog, offer: Offer, page_path: str) -> dict[str, Any]
         "where": where_short(catalog, offer),
         "hours": hours_summary(offer),
         "closed": offer.status == Status.temporarily_closed,
+        "closure": closure(offer),
+        "seasonal": raised_when_cold(catalog, offer),
         "free": offer.is_free,
         "place": place_kind(offer),
         "lat": place["lat"] if place else "",

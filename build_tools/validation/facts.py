@@ -64,6 +64,8 @@ class OfferFacts:
     status: str | None = None
     last_verified: date | None = None
     valid_until: date | None = None
+    closed_until: date | None = None
+    alert_until: date | None = None
 
     @property
     def source(self) -> str:
@@ -98,6 +100,8 @@ def offer_facts(loaded: LoadedYaml, offer_id: str | None, offer: Offer | None) -
         status=_text(data.get("status")) or "active",
         last_verified=_day(data.get("last_verified")),
         valid_until=_day(data.get("valid_until")),
+        closed_until=_day(data.get("closed_until")),
+        alert_until=_day(data.get("alert_until")),
     )
 
 

@@ -1,4 +1,6 @@
-"""Dates that ask for the editor's attention: not checked for a long time, in the future, expired."""
+"""Dates that ask for the editor's attention: not checked for a long time, in the future, expired.
+
+These are warnings, never errors: a date passing must not break tomorrow's build."""
 
 from __future__ import annotations
 
@@ -17,7 +19,7 @@ def months_between(earlier: date, later: date) -> int:
 
 
 def check_review(files: list[OfferFacts], config: AtlasConfig, today: date) -> list[Problem]:
-    """Warnings about ``last_verified`` and ``valid_until`` of every offer file."""
+    """Warnings about ``last_verified``, ``valid_until``, ``closed_until`` and ``alert_until``."""
     problems: list[Problem] = []
     for item in files:
         if item.last_verified is not None:
@@ -33,4 +35,15 @@ def check_review(files: list[OfferFacts], config: AtlasConfig, today: date) -> l
             problems.append(problem_at(
                 item.loaded, ("valid_until",),
                 "abgelaufen: Angebot beenden (status: ended) oder Datum anpassen", "warning"))
+        if item.closed_until and item.closed_until < today and item.status == "temporarily_closed":
+            # The page already shows the hours again (decided in the browser); the file lags.
+            problems.append(problem_at(
+                item.loaded, ("closed_until",),
+                "liegt in der Vergangenheit: wieder geöffnet? status: active setzen und "
+                "closed_until entfernen, sonst das Datum verlängern", "warning"))
+        if item.alert_until and item.alert_until < today:
+            problems.append(problem_at(
+                item.loaded, ("alert_until",),
+                "der Hinweis ist abgelaufen und erscheint nicht mehr: alert und alert_until "
+                "entfernen oder das Datum verlängern", "warning"))
     return problems

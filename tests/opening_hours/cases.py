@@ -34,6 +34,7 @@ class FakeOffer:
     valid_from: date | None = None
     valid_until: date | None = None
     status: str = "active"
+    closed_until: date | None = None
 
 
 def _time(rng: random.Random) -> int:
@@ -93,6 +94,9 @@ def random_offer(rng: random.Random) -> FakeOffer:
         offer.valid_until = (offer.valid_from or date(2026, 1, 1)) + timedelta(days=rng.randrange(500))
     if rng.random() < 0.05:
         offer.status = rng.choice(("ended", "temporarily_closed"))
+    if rng.random() < 0.06:  # a closure with an end: paused until then, the hours after it
+        offer.status = "temporarily_closed"
+        offer.closed_until = date(2026, 1, 1) + timedelta(days=rng.randrange(730))
     return offer
 
 

@@ -75,3 +75,6 @@ def test_python_and_javascript_agree_on_generated_cases():
     assert not differences, f"{len(differences)} of {len(generated)} differ, e.g. {differences[:3]}"
     states = {row[0] for row in expected}
     assert {"open", "closed", "season", "ended", "upcoming", "paused"} <= states
+    closures = [row for (offer, _), row in zip(generated, expected, strict=True) if offer.closed_until]
+    assert any(row[2].startswith("Vorübergehend geschlossen bis ") for row in closures)
+    assert any(row[0] != "paused" for row in closures)  # reopened after closed_until

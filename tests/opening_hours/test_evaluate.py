@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, timedelta
 
 from build_tools.opening_hours import (
     BERLIN,
+    compact_schedule,
     holiday_dates,
     is_open,
     open_minutes_per_week,
@@ -158,3 +159,14 @@ def test_additional_off_fallback_open_end_dates_and_weeks():
     assert text(FakeOffer("2026 Nov 22 11:00-17:00"), at("2026-11-23 12:00")) == "Geschlossen"
     odd = parse_hours("week 1-53/2 We 10:00-12:00")  # 25 Nov 2026 is in week 48
     assert not is_open(odd, at("2026-11-25 11:00"), NW) and is_open(odd, at("2026-11-18 11:00"), NW)
+
+
+def test_a_closure_ends_after_closed_until():
+    offer = FakeOffer("Mo-Fr 10:00-12:00", status="temporarily_closed", closed_until=date(2026, 12, 15))
+    assert text(offer, at("2026-12-15T10:30")) == "Vorübergehend geschlossen bis 15.12."
+    assert text(offer, at("2026-12-15T10:30"), "en") == "Temporarily closed until 15 Dec"
+    assert text(offer, at("2026-12-16T10:30")) == "Jetzt geöffnet — schließt um 12:00"
+    endless = FakeOffer("Mo-Fr 10:00-12:00", status="temporarily_closed")
+    assert text(endless, at("2027-06-01T10:30")) == "Vorübergehend geschlossen"
+    assert compact_schedule(offer)["c"] == "2026-12-15"
+    assert "c" not in compact_schedule(FakeOffer("Mo 10:00-12:00", closed_until=date(2026, 12, 15)))

@@ -88,6 +88,8 @@ def test_a_temporarily_closed_offer_weighs_less(sample, facts):
     tree = record(facts, closed)
     assert weight_of(tree, closed.title.split()[0]) == round(WEIGHTS["title"] * CLOSED_FACTOR, 2)
     assert json.loads(meta(tree)["hours"])["x"] == "temporarily_closed"  # the page says so
+    # ... and until when: the result's live status reads "Vorübergehend geschlossen bis 15.12."
+    assert json.loads(meta(tree)["hours"])["c"] == closed.closed_until.isoformat()
 
 
 def test_ended_offers_have_no_record(sample, facts):

@@ -247,7 +247,11 @@ def test_every_page_in_chromium(xss_site: Path, xss_url: str, browser) -> None:
         current["url"] = xss_url + rel
         page.goto(current["url"], wait_until="load")
         if page.query_selector("[data-atlas-state]"):
-            page.wait_for_selector("[data-atlas-state=ready]", timeout=10_000)
+            # Maps wait for "Karte laden" (consent is the default): asked for as a person does.
+            for button in page.locator("[data-atlas-consent-button]").all():
+                if button.is_visible():
+                    button.click()
+            page.wait_for_selector("[data-atlas-state=ready]", state="attached", timeout=10_000)
             popups_opened += page.evaluate(OPEN_POPUPS)
         for bad in page.evaluate(POKE):
             events.append(f"{rel}: dangerous URL {bad}")

@@ -54,3 +54,21 @@ def test_the_confidential_example_validates():
     data = load_yaml_text(example, "doc").data
     location = Location.model_validate(data["location"])
     assert location.confidential and location.lat is None and location.district == "nord"
+
+
+def _section(title: str) -> str:
+    return GUIDE.split(f"## {title}", 1)[1].split("\n## ", 1)[0]
+
+
+def test_the_alert_and_closure_examples_validate():
+    from build_tools.schema import Alert, Offer
+
+    blocks = re.findall(r"```yaml\n(.*?)```", _section("Aktuelle Hinweise und vorübergehende Schließungen"),
+                        flags=re.S)
+    site_wide, offer_alert, closure = (load_yaml_text(b, "doc").data for b in blocks)
+    alert = Alert.model_validate(site_wide)
+    assert alert.level == "kaelte" and alert.site_wide
+    base = {"title": "Test", "summary": "Test.", "category": "essen", "last_verified": "2026-10-01"}
+    assert Offer.model_validate({**base, **offer_alert}).alert_until.isoformat() == "2027-01-01"
+    assert Offer.model_validate({**base, **closure}).closed_until.isoformat() == "2026-12-15"
+    assert (CONTENT / "alerts" / "kaeltehilfe-2026.yml").is_file()  # the sample has the example

@@ -13,14 +13,18 @@
  *   </script>
  *   <span data-atlas-status="<id>">Mo–Fr 09:00–12:00 Uhr</span>
  *       text replaced by the live status ("Jetzt geöffnet — schließt um 16:00"); English
- *       when <html lang="en...">; class is-open or is-closed (is-unknown: text kept).
+ *       when <html lang="en...">; class is-open or is-closed (is-unknown: text kept, or
+ *       data-atlas-normal="…" when a closure the page was built with has ended).
+ *   <p data-atlas-closure="<id>">Vorübergehend geschlossen bis …</p>
+ *       gets `hidden` once the offer's closed_until has passed (the hours apply again).
  *   <input type="checkbox" data-atlas-open-filter>   "Jetzt geöffnet" filter:
  *       when checked, every [data-atlas-offer="<id>"] that is not open now gets `hidden`.
  *   <span data-atlas-open-count></span>             number of listed offers open now.
  *
  * <compact> is written by build_tools/opening_hours/compact.py:
  *   {"r": [[days, months, ph, nth, spans, flags, dates, weeks], ...], "s": ["11-01", "03-31"],
- *    "f": "2026-01-01", "u": "2026-12-31", "x": "ended" | "temporarily_closed"}
+ *    "f": "2026-01-01", "u": "2026-12-31", "x": "ended" | "temporarily_closed",
+ *    "c": "2026-12-12"}   (c: closed_until, the last day of a temporary closure)
  *   days: weekday bit mask (bit 0 = Monday); months: bit mask (bit 0 = January, 0 = all);
  *   ph: 1 for public holidays; nth: [weekday, k, ...] (k = 1..5 or -1..-5);
  *   spans: [start, end, openEnd, ...] minutes after midnight, end may pass 1440;
@@ -139,8 +143,14 @@
       season: c.s ? [md(c.s[0]), md(c.s[1])] : null,
       from: c.f ? dayNumber(c.f) : null,
       until: c.u ? dayNumber(c.u) : null,
-      status: c.x || "active"
+      status: c.x || "active",
+      closedUntil: c.c ? dayNumber(c.c) : null
     };
+  }
+
+  /** Closed on day `number`? A temporary closure with closed_until ends after that day. */
+  function paused(p, number) {
+    return p.status === "temporarily_closed" && (p.closedUntil === null || number <= p.closedUntil);
   }
 
   function inSeason(p, info) {
@@ -269,7 +279,7 @@
     var today = Math.floor(t / DAY), info = dayInfo(today);
     var result = function (state, change) { return { state: state, change: change, now: t }; };
     if (p.status === "ended") return result("ended", null);
-    if (p.status === "temporarily_closed") return result("paused", null);
+    if (paused(p, today)) return result("paused", p.closedUntil === null ? null : p.closedUntil * DAY);
     if (p.rules.length) {
       var here = kindAt(p, holidays, t);
       if (here[0] === OPEN) return result("open", closing(p, holidays, here[1], t));
@@ -289,6 +299,7 @@
       today: "heute", tomorrow: "morgen", at: "um", on: "am", always: "rund um die Uhr",
       season: "Saisonangebot — wieder ab {date}", upcoming: "Startet am {date}",
       ended: "Beendet", paused: "Vorübergehend geschlossen", openEnd: "Jetzt geöffnet — Ende offen",
+      pausedUntil: "Vorübergehend geschlossen bis {date}",
       days: ["Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"],
       months: ["Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August",
         "September", "Oktober", "November", "Dezember"] },
@@ -296,6 +307,8 @@
       today: "today", tomorrow: "tomorrow", at: "at", on: "on", always: "24 hours",
       season: "Seasonal — back from {date}", upcoming: "Starts on {date}",
       ended: "Ended", paused: "Temporarily closed", openEnd: "Open now — no fixed closing time",
+      pausedUntil: "Temporarily closed until {date}",
+      monthsShort: ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"],
       days: ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
       months: ["January", "February", "March", "April", "May", "June", "July", "August",
         "September", "October", "November", "December"] }
@@ -308,6 +321,11 @@
     var text = w.longDate ? w.longDate.replace("{day}", info.d).replace("{month}", w.months[info.m - 1])
       : lang === "de" ? info.d + ". " + w.months[info.m - 1] : info.d + " " + w.months[info.m - 1];
     return withYear ? text + " " + info.y : text;
+  }
+
+  function shortDate(number, lang) {  // "12.12." / "12 Dec"
+    var info = dayInfo(number);
+    return lang === "de" ? info.d + "." + info.m + "." : info.d + " " + WORDS[lang].monthsShort[info.m - 1];
   }
 
   function when(minute, now, lang, isClosing) {
@@ -332,7 +350,8 @@
   function addWords(lang, words) {
     WORDS[lang] = {};
     Object.keys(words).forEach(function (key) {
-      WORDS[lang][key === "open_end" ? "openEnd" : key] = words[key];
+      var name = { open_end: "openEnd", paused_until: "pausedUntil" }[key] || key;
+      WORDS[lang][name] = words[key];
     });
   }
 
@@ -340,6 +359,9 @@
   function textOf(status, lang) {
     lang = langOf(lang);
     var w = WORDS[lang];
+    if (status.state === "paused" && status.change !== null) {
+      return w.pausedUntil.replace("{date}", shortDate(Math.floor(status.change / DAY), lang));
+    }
     if (status.state === "ended" || status.state === "paused") return w[status.state];
     if (status.state === "unknown") return null;
     if (status.state === "open_end") return w.openEnd;
@@ -398,8 +420,9 @@
 
   function isOpen(id, date) {
     var p = prepared[id];
-    if (!p || p.status === "ended" || p.status === "temporarily_closed" || !p.rules.length) return false;
-    var kind = kindAt(p, holidays, localMinute(date || new Date()))[0];
+    var t = localMinute(date || new Date());
+    if (!p || p.status === "ended" || paused(p, Math.floor(t / DAY)) || !p.rules.length) return false;
+    var kind = kindAt(p, holidays, t)[0];
     return kind === OPEN || kind === OPEN_END;
   }
 
@@ -421,11 +444,19 @@
       var s = statusAt(p, holidays, t);
       open[id] = s.state === "open" || s.state === "open_end";
       var text = textOf(s, pageLang);
+      if (text === null && p.status === "temporarily_closed") text = el.getAttribute("data-atlas-normal");
       if (text !== null && el.textContent !== text) el.textContent = text;
+      setClass(el, "atlas-closed", s.state === "paused");
       var isOpenNow = s.state === "open" || s.state === "open_end";
       setClass(el, "is-open", isOpenNow);
       setClass(el, "is-closed", !isOpenNow && s.state !== "unknown");
       setClass(el, "is-unknown", s.state === "unknown");
+    }
+    var closures = document.querySelectorAll("[data-atlas-closure]");
+    for (var k = 0; k < closures.length; k++) {
+      var c = prepared[closures[k].getAttribute("data-atlas-closure")];
+      var over = !!c && !paused(c, Math.floor(t / DAY));
+      if (closures[k].hidden !== over) closures[k].hidden = over;
     }
     applyFilter(now, open);
   }
