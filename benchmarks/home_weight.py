@@ -12,64 +12,11 @@ with and without JavaScript. Results: benchmarks/results/home_weight.md.
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
-import os
 import sys
 import tempfile
-import threading
 from pathlib import Path
 
-from .site_build import ATLAS, ENV, ROOT, project
-
-RESULTS = ROOT / "benchmarks" / "results"
-
-
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-def build(size: str, site: Path) -> None:
-    """Build the sample (``sample``) or N generated offers into ``site``."""
-    config = ROOT / "mkdocs.yml" if size == "sample" else project(int(size)) / "mkdocs.yml"
-    code = os.spawnve(os.P_WAIT, ATLAS, [ATLAS, "build", "--config", str(config), "--site-dir", str(site)],
-                      {**os.environ, **ENV})
-    if code:
-        raise SystemExit(f"atlas build failed for {size}")
-
-
-def first_visit(site: Path, javascript: bool) -> list[tuple[str, int, int]]:
-    """``(path, raw bytes, gzip bytes)`` of every same-origin response of the home page."""
-    from playwright.sync_api import sync_playwright
-
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    seen: list[tuple[str, int, int]] = []
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path="/usr/bin/chromium",
-                                         args=["--no-sandbox", "--disable-background-networking"])
-            context = browser.new_context(viewport={"width": 360, "height": 740}, java_script_enabled=javascript,
-                                          service_workers="block")
-            context.route("**/*", lambda r: r.continue_() if r.request.url.startswith(base) else r.abort())
-            page = context.new_page()
-
-            def record(response) -> None:
-                if response.url.startswith(base) and response.status == 200:
-                    body = response.body()
-                    seen.append((response.url[len(base) - 1:], len(body), len(gzip.compress(body, 6))))
-
-            page.on("response", record)
-            page.goto(base, wait_until="load")
-            page.wait_for_timeout(1000)
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
-    return sorted(seen)
+from .weight import RESULTS, build, first_visit
 
 
 def main(argv: list[str] | None = None) -> int:

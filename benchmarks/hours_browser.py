@@ -26,6 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from build_tools.opening_hours import hours_data, parse_hours  # noqa: E402
+from build_tools.opening_hours.compact import holiday_horizon  # noqa: E402
 from tests.opening_hours.cases import random_offer  # noqa: E402
 
 COUNT = 5000
@@ -57,7 +58,7 @@ def main() -> None:
         parse_hours(text)
     parse_ms = (time.perf_counter() - start) * 1000
 
-    data = json.dumps(hours_data(offers, "NW", date(2026, 10, 1)), separators=(",", ":"))
+    data = json.dumps(hours_data(offers, holiday_horizon("NW", date(2026, 10, 1))), separators=(",", ":"))
     from playwright.sync_api import sync_playwright
 
     with tempfile.TemporaryDirectory() as folder, sync_playwright() as p:

@@ -12,7 +12,7 @@ Module map, one room per stage:
   project), :mod:`.config` (typed settings per area), :mod:`.resources` (package data:
   templates, assets, fonts, the ``atlas init`` skeleton), :mod:`.clock` (the build's "today").
 - **Load** — :mod:`.yamlio` (safe YAML with line marks), :mod:`.content` (the content folder),
-  :mod:`.geo` (districts), :mod:`.indicators` (indicators per district: statistics table and
+  :mod:`.credits` (the credit imported data asks for), :mod:`.geo` (districts), :mod:`.indicators` (indicators per district: statistics table and
   its description), :mod:`.problems` (errors as data).
 - **Validate** — :mod:`.schema` (the offer schema, declared once), :mod:`.validation`
   (cross-file and field rules), :mod:`.opening_hours` (parser, evaluator, texts),
@@ -27,7 +27,7 @@ Module map, one room per stage:
   search record and runs Pagefind over them (the search bundle).
 - **Driver** — :mod:`.build` (load, render, deferred files), :mod:`.parallel` (fork, pool),
   :mod:`.memo` (remembering between ``mkdocs serve`` rebuilds), :mod:`.outputs` (what renderers
-  return).
+  return), :mod:`.precompress` (the ``.gz`` twins of the built site's text files).
 - **Adapters** — :mod:`.adapters` (MkDocs plugin, preview, atomic site swap), :mod:`.cli` and
   :mod:`.commands` (``atlas …``), :mod:`.importers` (HSDS in).
 - **Tools for editors and maintainers** — :mod:`.jsonschema_out` and :mod:`.field_docs`

@@ -12,6 +12,7 @@ from datetime import date
 from typing import Any
 
 from .config import AtlasConfig
+from .credits import Credit
 from .schema import Category, InlineProvider, Offer, Organization, Status, TargetGroup
 
 
@@ -40,6 +41,8 @@ class Catalog:
     """Offer id → the file it came from (for messages and edit links)."""
     build_date: date | None = None
     """The day the content is judged against (``SOURCE_DATE_EPOCH`` or today)."""
+    credits: dict[str, Credit] = field(default_factory=dict)
+    """Source kind (``osm``) → the credit its licence asks for (``content/import/sources.yml``)."""
 
     def __post_init__(self) -> None:
         self.offers = sorted(self.offers, key=lambda o: o.id or "")

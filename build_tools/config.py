@@ -54,8 +54,10 @@ class MapSettings(Section):
 
     tiles: str = Field(DEFAULT_TILES, description="URL-Vorlage des Kachelservers ({z}/{x}/{y}).")
     attribution: str = Field(DEFAULT_ATTRIBUTION, description="Pflicht-Namensnennung der Kacheln.")
+    # Privacy by default: no request to a third party before a person asks for the map.
     consent: bool = Field(
-        False, description="true: Karte erst nach Klick auf „Karte laden“ (keine Kachelanfrage vorher)."
+        True, description="true (Standard): Karte erst nach Klick auf „Karte laden“ (keine "
+        "Kachelanfrage vorher); false: Kacheln laden sofort beim Öffnen der Seite."
     )
     center: tuple[float, float] | None = Field(None, description="Kartenmitte [lat, lon].")
     zoom: int = Field(13, ge=1, le=19, description="Start-Zoomstufe der Übersichtskarte.")
@@ -309,11 +311,37 @@ class AtlasConfig(Section):
         default_factory=PlanningSettings, description="Planungsbereich und Planungsbericht."
     )
     exports: ExportSettings = Field(default_factory=ExportSettings, description="Offene Daten.")
+    languages: list[str] = Field(
+        ["de"], min_length=1,
+        description="Sprachen der Website, Deutsch zuerst (an der Wurzel); jede weitere bekommt "
+        "einen eigenen Baum /<code>/… (z. B. [de, en, uk, ar, tr]).",
+    )
 
     @field_validator("flyers", "planning", mode="before")
     @classmethod
     def _short_switch(cls, value: Any) -> Any:
         return _switch(value)
+
+    @field_validator("languages")
+    @classmethod
+    def _known_languages(cls, value: list[str]) -> list[str]:
+        from .i18n import SOURCE, available
+        from .languages import suggest_language
+
+        known = available()
+        for code in value:
+            if code not in known:
+                hint = suggest_language(code)
+                fix = f" – gemeint ist wohl {hint!r}" if hint in known else ""
+                raise ValueError(
+                    f"für {code!r} gibt es keine Übersetzung der Oberfläche{fix}; möglich: {', '.join(known)}"
+                )
+        if value[0] != SOURCE:
+            raise ValueError(f"die erste Sprache muss {SOURCE!r} sein (die Inhalte sind deutsch): [{SOURCE}, …]")
+        doubles = sorted({c for c in value if value.count(c) > 1})
+        if doubles:
+            raise ValueError(f"{', '.join(doubles)} steht mehrfach in languages")
+        return value
 
     @field_validator("holidays_state")
     @classmethod

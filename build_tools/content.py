@@ -23,6 +23,7 @@ from pydantic import BaseModel, ValidationError
 
 from .catalog import Catalog, districts_of
 from .config import AtlasConfig
+from .credits import SOURCES_FILE, load_credits
 from .geo import load_districts
 from .memo import FORGETFUL, Memory
 from .problems import Problem
@@ -275,6 +276,8 @@ def load_catalog(
     problems += check_copies(files)
     problems += check_placeholders(files)
     problems += check_review(files, config, today)
+    credits, found = load_credits(content_dir, display_path(content_dir / SOURCES_FILE))
+    problems += found
     problems = _cap(sorted(set(problems)))
     usable = [f for f in files if f.offer is not None]
     catalog = Catalog(
@@ -286,6 +289,7 @@ def load_catalog(
         organizations=orgs,
         sources={f.id: f.loaded.source for f in usable},  # type: ignore[misc]
         build_date=today,
+        credits=credits,
     )
     if any(p.severity == "error" for p in problems) or len(usable) < len(files):
         if _reference_files_failed(problems, content_dir):

@@ -71,8 +71,12 @@ class Contribution:
 
     pages: list[GeneratedPage] = field(default_factory=list)
     files: list[GeneratedFile] = field(default_factory=list)
+    fragments: dict[str, str] = field(default_factory=dict)
+    """Marker name → HTML that replaces ``<!-- atlas:NAME -->`` in hand-written pages (the
+    privacy page's map paragraph, written from the actual settings)."""
 
     def extend(self, other: Contribution) -> None:
-        """Add another contribution's pages and files to this one."""
+        """Add another contribution's pages, files and fragments to this one."""
         self.pages.extend(other.pages)
         self.files.extend(other.files)
+        self.fragments.update(other.fragments)

@@ -63,3 +63,8 @@ def fonts_dir() -> Path:
 def project_skeleton_dir() -> Path:
     """What ``atlas init`` copies into a new project (``site_templates/project/``)."""
     return _folder("project")
+
+
+def catalogues_dir() -> Path:
+    """The UI string catalogues, one YAML file per language (``i18n/de.yml``)."""
+    return _folder("i18n")

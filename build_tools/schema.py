@@ -532,7 +532,9 @@ class Offer(StrictModel):
     translations: dict[str, Translation] = Field(
         default_factory=dict,
         description="Übersetzungen je Sprachcode (en, uk, ar, tr, ...): title, summary, "
-        "description, hours_note, directions, alert.",
+        "description, hours_note, directions, alert. Mit title und summary bekommt das Angebot "
+        "in jeder Sprache aus atlas.languages eine eigene Seite /<sprache>/angebote/<id>/; was "
+        "fehlt, steht dort auf Deutsch.",
     )
 
     @field_validator("translations")

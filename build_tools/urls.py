@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from functools import cache
 from urllib.parse import quote, urlsplit
 
 OFFERS = "angebote"
@@ -22,6 +23,8 @@ PLANNING = "planung"
 FLYERS = "flyers"
 ASSETS = "assets"
 SHORT = "q"
+SOURCE_LANGUAGE = "de"
+"""The language at the site root; every further one has its tree ``<code>/…``."""
 SEARCH = "suche"
 """The search page: ``suche/`` (``suche/?q=Dusche`` works as a printed or sent link)."""
 SEARCH_BUNDLE = "pagefind"
@@ -59,9 +62,42 @@ class MissingSiteUrl(ValueError):
     """Raised when an absolute URL is needed (QR codes, exports) but no site_url is set."""
 
 
-def offer_path(offer_id: str) -> str:
-    """Page of one offer: ``angebote/<id>/``."""
-    return f"{OFFERS}/{offer_id}/"
+def offer_path(offer_id: str, lang: str = SOURCE_LANGUAGE) -> str:
+    """Page of one offer: ``angebote/<id>/``; in a further language ``<lang>/angebote/<id>/``."""
+    return language_path(lang, f"{OFFERS}/{offer_id}/")
+
+
+def language_path(lang: str, path: str) -> str:
+    """``path`` in the language tree of ``lang``: German at the root, ``en/…`` for English.
+
+    Only pages translated by the atlas live in a tree (offer pages so far); every file, asset
+    and export stays at its one German path.
+    """
+    if lang == SOURCE_LANGUAGE:
+        return path
+    if lang not in tree_languages():
+        raise ValueError(f"no language tree for {lang!r}")
+    return f"{lang}/{path}"
+
+
+@cache
+def tree_languages() -> frozenset[str]:
+    """The codes that may head a language tree: every interface catalogue but German's.
+
+    Any catalogue, not only the configured languages: ``parse_path`` says what a path *is*,
+    whichever atlas built it (the ledger reads printed URLs of older builds too).
+    """
+    from .i18n import available  # late: i18n reads the package's catalogue folder
+
+    return frozenset(available()) - {SOURCE_LANGUAGE}
+
+
+def split_language(path: str) -> tuple[str, str]:
+    """``en/angebote/x/`` → ``("en", "angebote/x/")``; a German path → ``("de", path)``."""
+    head, sep, rest = path.lstrip("/").partition("/")
+    if sep and head in tree_languages():
+        return head, rest
+    return SOURCE_LANGUAGE, path
 
 
 def offers_index_path() -> str:
@@ -191,6 +227,14 @@ def offer_short_path(offer_id: str) -> str:
     return short_path(short_code(offer_id))
 
 
+PRECOMPRESSED_SUFFIX = ".gz"
+
+
+def precompressed_path(path: str) -> str:
+    """Site path of the gzip twin of the file at ``path`` (:mod:`build_tools.precompress`)."""
+    return path + PRECOMPRESSED_SUFFIX
+
+
 def src_for_path(path: str) -> str:
     """MkDocs source name for a page path (``kategorien/essen/`` → ``kategorien/essen.md``)."""
     stripped = path.strip("/")
@@ -239,8 +283,10 @@ def parse_path(path: str) -> tuple[str, str]:
     Kinds: ``offer``, ``category``, ``district`` (with the id), ``short`` (a QR code's short
     link ``q/<code>/``, with the code), ``page`` (a fixed overview
     page: ``""``, ``angebote`` …), ``planning`` (a sub-page), ``report`` (its extension),
+    ``translation`` (an offer page in a language tree, with ``<lang>/<id>``: ``en/tafel``),
     ``data`` (a file below ``daten/``), ``map-data``, ``needs-data``, ``search-index`` (a file of the search
-    index below ``pagefind/``), ``flyer`` (file name), ``asset``
+    index below ``pagefind/``), ``flyer`` (file name), ``precompressed`` (a file's ``.gz`` twin,
+    with the file's path), ``asset``
     (below ``assets/``), ``theme`` (what MkDocs and Material add: 404 page, sitemap, search
     index, their bundles), ``document`` (any other page: hand-written ones from docs_dir) and
     ``unknown`` for a file no part of the build makes. Used to check printed URLs against a new
@@ -251,6 +297,14 @@ def parse_path(path: str) -> tuple[str, str]:
     is_dir = path.endswith("/") or not parts
     if _THEME_FILES.match(stripped):
         return "theme", stripped
+    if stripped.endswith(PRECOMPRESSED_SUFFIX) and not is_dir:
+        return "precompressed", stripped[: -len(PRECOMPRESSED_SUFFIX)]
+    lang, rest = split_language(stripped + ("/" if is_dir else ""))
+    if lang != SOURCE_LANGUAGE:
+        kind, ident = parse_path(rest)
+        if kind == "offer":
+            return "translation", f"{lang}/{ident}"
+        return ("document", stripped) if is_dir else ("unknown", stripped)
     if is_dir:
         if len(parts) == 2 and parts[0] in (OFFERS, CATEGORIES, DISTRICTS):
             return {OFFERS: "offer", CATEGORIES: "category", DISTRICTS: "district"}[parts[0]], parts[1]

@@ -47,11 +47,14 @@ def test_every_file_of_the_built_site_has_a_known_kind(sample_site):
             unknown.append(relative)
         elif kind == "document":
             assert ident in documents, f"{relative}: no page in content/pages/"
+        elif kind == "precompressed":
+            assert (sample_site / ident).is_file(), f"{relative}: a twin without its file"
         elif kind == "asset":
             assert relative in ours or relative == urls.asset_path("stylesheets/atlas-categories.css"), relative
     assert unknown == []
     for kind in ("page", "offer", "category", "district", "planning", "report", "data", "flyer",
-                 "map-data", "asset", "theme", "document", "short", "search-index"):
+                 "map-data", "asset", "theme", "document", "short", "search-index", "precompressed",
+                 "translation"):
         assert kinds.get(kind), f"no {kind} in the sample site"
 
 
@@ -63,9 +66,37 @@ def test_every_file_of_the_built_site_has_a_known_kind(sample_site):
     urls.offers_index_path(), urls.map_path(), urls.data_path(), urls.planning_path(), "",
     urls.offer_short_path("tafel"), urls.search_path(), urls.search_bundle_path("pagefind.js"),
     urls.search_bundle_path("fragment/de_1a2b3c4.pf_fragment"),
+    urls.offer_path("tafel", "en"), urls.offer_path("tafel", "ar"),
 ])
 def test_every_path_function_is_classified(path):
     assert urls.parse_path(path)[0] not in ("unknown", "document")
+
+
+def test_a_gzip_twin_names_its_file():
+    page = urls.offer_path("tafel") + "index.html"
+    assert urls.parse_path(urls.precompressed_path(page)) == ("precompressed", page)
+    assert urls.parse_path("sitemap.xml.gz")[0] == "theme"  # MkDocs' own, not a twin
+
+
+@pytest.mark.parametrize("lang", ["en", "uk", "ar", "tr"])
+def test_offer_pages_of_a_language_tree(lang):
+    path = urls.offer_path("tafel", lang)
+    assert path == f"{lang}/angebote/tafel/"
+    assert urls.parse_path(path) == ("translation", f"{lang}/tafel")
+    assert urls.split_language(path) == (lang, urls.offer_path("tafel"))
+    assert urls.src_for_path(path) == f"{lang}/angebote/tafel.md"
+    assert urls.relative_url(path, urls.offer_path("tafel")) == "../../../angebote/tafel/"
+
+
+def test_german_stays_at_the_root_and_unknown_trees_are_refused():
+    assert urls.offer_path("tafel", "de") == urls.offer_path("tafel") == "angebote/tafel/"
+    assert urls.split_language("angebote/tafel/") == ("de", "angebote/tafel/")
+    with pytest.raises(ValueError):
+        urls.offer_path("tafel", "xx")
+    # only offer pages live in a tree so far; anything else below a code is no translation
+    assert urls.parse_path("en/kategorien/essen/")[0] == "document"
+    assert urls.parse_path("xx/angebote/tafel/")[0] == "document"
+    assert urls.parse_path("en/angebote/tafel.pdf")[0] == "unknown"
 
 
 def test_district_urls_of_any_atlas():

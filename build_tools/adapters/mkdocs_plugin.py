@@ -43,6 +43,8 @@ from ..config import AtlasConfig
 from ..memo import FORGETFUL, Memory
 from ..outputs import Contribution, GeneratedPage
 from ..pages.assets import STYLESHEETS, THEME_BUNDLE, asset_sources, without_cdn
+from ..pages.privacy import fill_fragments
+from ..precompress import precompress
 from ..problems import ContentError, Problem, format_problems
 from ..project import Project, open_project
 from ..search.bundle import IndexRun, Record, SearchIndexError
@@ -85,6 +87,7 @@ class AtlasPlugin(BasePlugin):
         self.project: Project | None = None
         self._problems: list[Problem] = []
         self._html: dict[str, str] = {}
+        self._fragments: dict[str, str] = {}
         self._index_run: IndexRun | None = None
         self._bundle: tuple[str, list[tuple[str, bytes]]] | None = None
         self._index_digest = ""
@@ -142,6 +145,7 @@ class AtlasPlugin(BasePlugin):
             contribution = preview.error_pages(self._problems, self._paths_to_cover())
             preview.quiet_validation(config)
         self._built_paths = {page.path for page in contribution.pages}
+        self._fragments = contribution.fragments
         self._start_index(contribution.pages, Path(config.site_dir))
         self._add_pages(files, config, contribution.pages)
         for site_path, source in asset_sources():
@@ -287,7 +291,8 @@ class AtlasPlugin(BasePlugin):
 
     # -- pages -----------------------------------------------------------------------------
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
-        return self._html.get(page.file.src_uri, html)
+        generated = self._html.get(page.file.src_uri)
+        return generated if generated is not None else fill_fragments(html, self._fragments)
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         if self._serving:
@@ -316,6 +321,9 @@ class AtlasPlugin(BasePlugin):
             if reused:
                 log.info("atlas: %d unveränderte Seiten aus dem letzten Durchlauf übernommen", reused)
         self._finish_index(site_dir)
+        if not self._serving:
+            # Last, so every page, asset and search file is there; the preview needs none.
+            precompress(site_dir)
         gc.unfreeze()
 
     def on_build_error(self, error: Exception) -> None:

@@ -14,6 +14,7 @@ from typing import Any
 from markupsafe import Markup
 
 from ..catalog import Catalog
+from ..credits import Credit, credit_for
 from ..templating import Templates, templates_for
 from ..urls import MissingSiteUrl, absolute_url, data_path, relative_url
 
@@ -81,6 +82,23 @@ def attribution_text(catalog: Catalog) -> str:
     return config.exports.attribution or config.publisher or config.name
 
 
+def source_credits(catalog: Catalog) -> list[tuple[Credit, int]]:
+    """Each source the published offers came from (OpenStreetMap …) with its offer count."""
+    counts: dict[str, int] = {}
+    found: dict[str, Credit] = {}
+    for offer in catalog.published:
+        credit = credit_for(offer.source, catalog.credits)
+        if credit is not None:
+            found[credit.key] = credit
+            counts[credit.key] = counts.get(credit.key, 0) + 1
+    return [(found[key], counts[key]) for key in sorted(found)]
+
+
+def offers_attribution(catalog: Catalog) -> str:
+    """The attribution for the offer datasets: the publisher's, then every source's credit."""
+    return "; ".join([attribution_text(catalog), *(c.text for c, _ in source_credits(catalog))])
+
+
 def _abs(catalog: Catalog, path: str) -> str | None:
     try:
         return absolute_url(catalog.config.site_url, path)
@@ -118,8 +136,11 @@ def dcat_jsonld(catalog: Catalog, downloads: list[Download]) -> dict[str, Any]:
         dataset["dct:modified"] = {"@type": "xsd:date", "@value": catalog.build_date.isoformat()}
     if lic.dcat_uri:
         dataset["dct:license"] = {"@id": lic.dcat_uri}
-    if lic.attribution:
-        dataset["dcatde:licenseAttributionByText"] = attribution_text(catalog)
+    credits = source_credits(catalog)
+    if credits:  # e.g. OpenStreetMap: its licence (ODbL) travels with the records taken from it
+        dataset["dct:source"] = [{"@id": credit.url} for credit, _ in credits]
+    if lic.attribution or credits:
+        dataset["dcatde:licenseAttributionByText"] = offers_attribution(catalog)
     distributions = []
     for item in downloads:
         dist: dict[str, Any] = {
@@ -136,8 +157,8 @@ def dcat_jsonld(catalog: Catalog, downloads: list[Download]) -> dict[str, Any]:
             dist["dcat:downloadURL"] = {"@id": url}
         if lic.dcat_uri:
             dist["dct:license"] = {"@id": lic.dcat_uri}
-        if lic.attribution:
-            dist["dcatde:licenseAttributionByText"] = attribution_text(catalog)
+        if lic.attribution or credits:
+            dist["dcatde:licenseAttributionByText"] = offers_attribution(catalog)
         distributions.append(dist)
     dataset["dcat:distribution"] = distributions
     return dataset
@@ -174,7 +195,9 @@ def data_page_html(catalog: Catalog, downloads: list[Download], *,
         downloads=files,
         license=license_of(config.exports.license),
         license_key=config.exports.license,
-        attribution=attribution_text(catalog),
+        attribution=offers_attribution(catalog),
         jsonld=jsonld,
         indicators=indicators,
+        credits=[{"text": c.text, "url": c.url, "license": c.license, "license_url": c.license_url,
+                  "offers": n, "data_as_of": c.data_as_of} for c, n in source_credits(catalog)],
     )

@@ -143,10 +143,14 @@ def _fragment(
     spec: dict[str, Any],
     cluster: bool,
     tools: bool = False,
+    lazy: bool = False,
     templates: Templates | None = None,
 ) -> str:
     """The map fragment (template ``maps/fragment.html``) for ``spec``; ``name`` is what the
-    map shows (offer title, category label, district name; None for the overview)."""
+    map shows (offer title, category label, district name; None for the overview).
+
+    ``lazy``: Leaflet and the map's CSS are not in the page; ``atlas-lazymap.js`` loads them when
+    the map comes into view or is tapped (the offer page's map, far below its first screen)."""
     cfg = catalog.config.map
     spec["kind"] = kind
     spec["offerUrl"] = urls.relative_url(page_path, urls.offer_path(OFFER_ID_PLACEHOLDER))
@@ -160,6 +164,7 @@ def _fragment(
         "cluster_js": asset_url(page_path, "vendor/leaflet.markercluster/leaflet.markercluster.js",
                                 MARKERCLUSTER_VERSION),
         "map_js": asset_url(page_path, "javascripts/atlas-map.js"),
+        "lazy_js": asset_url(page_path, "javascripts/atlas-lazymap.js"),
     }
     return (templates or templates_for(None)).render(
         FRAGMENT_TEMPLATE,
@@ -170,6 +175,7 @@ def _fragment(
         tile_host=tile_host(cfg.tiles),
         tools=tools,
         cluster=cluster,
+        lazy=lazy,
         assets=assets,
         config=Markup(json_for_script(spec)),  # noqa: S704 - escaped for <script> above
     )
@@ -297,7 +303,7 @@ def offer_map_html(catalog: Catalog, offer: Offer, page_path: str, *,
     spec["categories"] = [{"id": category[0], "label": category[1], "color": category[2]}]
     spec["markers"] = [row]
     return _fragment(catalog, kind="offer", page_path=page_path, name=offer.title, spec=spec,
-                     cluster=False, templates=templates)
+                     cluster=False, lazy=True, templates=templates)
 
 
 def category_map_html(catalog: Catalog, category_id: str, page_path: str, *,

@@ -7,21 +7,10 @@ from typing import Any
 
 from .model import DAY, HoursError, Rule, Schedule, TimeSpan, day_runs
 from .parser import parse_hours
-from .texts import DAY_ABBR, DAY_NAMES, MONTH_ABBR, clock, lang_of, long_date
+from .texts import _HOURS, DAY_ABBR, DAY_NAMES, MONTH_ABBR, clock, lang_of, long_date
 from .weekly import weekly_table
 
-_W = {
-    "de": {"uhr": " Uhr", "daily": "täglich", "closed": "geschlossen", "always": "rund um die Uhr",
-           "ph": "feiertags", "last": "letzter", "of_month": "im Monat", "season": "Saison: {a} bis {b}",
-           "from": "Gilt ab {a}", "until": "Gilt bis {b}", "between": "Gilt vom {a} bis {b}",
-           "open_end": "ab {a} Uhr", "otherwise": "sonst", "week": "KW", "every": "jede {n}.",
-           "closed_at": "{a} geschlossen"},
-    "en": {"uhr": "", "daily": "daily", "closed": "closed", "always": "open 24/7",
-           "ph": "public holidays", "last": "last", "of_month": "of the month",
-           "season": "Season: {a} to {b}", "from": "From {a}", "until": "Until {b}",
-           "between": "From {a} to {b}", "open_end": "from {a}", "otherwise": "otherwise",
-           "week": "week", "every": "every {n}", "closed_at": "closed {a}"},
-}
+_W = {code: dict(words["week"]) for code, words in _HOURS.items()}
 _ORDINAL_EN = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th", 5: "5th"}
 
 
@@ -182,15 +171,19 @@ def _nth_text(weekday: int, which: list[int], lang: str) -> str:
         if lang == "de":
             heads.append(words["last"] if k == -1 else f"{k}." if k > 0 else f"{-k}.-letzter")
         else:
-            heads.append(words["last"] if k == -1 else _ORDINAL_EN[k] if k > 0 else f"{_ORDINAL_EN[-k]}-to-last")
-    joiner = " und " if lang == "de" else " and "
+            heads.append(words["last"] if k == -1 else _ordinal(k, lang) if k > 0 else f"{_ordinal(-k, lang)}-to-last")
+    joiner = {"de": " und ", "en": " and "}.get(lang, ", ")
     return f"{joiner.join(heads)} {DAY_NAMES[lang][weekday]} {words['of_month']}"
+
+
+def _ordinal(k: int, lang: str) -> str:
+    return _ORDINAL_EN[k] if lang == "en" else f"{k}."
 
 
 def _months_text(months: frozenset[int], lang: str) -> str:
     names = MONTH_ABBR[lang]
     if len(months) == 12:
-        return "Jan–Dez" if lang == "de" else "Jan–Dec"
+        return f"{names[0]}–{names[11]}"
     # find the start of a (possibly wrapping) run
     ordered = sorted(months)
     starts = [m for m in ordered if (m - 2) % 12 + 1 not in months]

@@ -1,4 +1,4 @@
-"""Words for hours in German and English, and the live-status sentence (as ``atlas-hours.js``)."""
+"""Words for hours in every catalogue language, and the live-status sentence (as ``atlas-hours.js``)."""
 
 from __future__ import annotations
 
@@ -7,40 +7,33 @@ from datetime import date
 from .evaluate import HoursStatus
 from .model import DAY
 
-DAY_ABBR = {
-    "de": ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So"),
-    "en": ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"),
-}
-DAY_NAMES = {
-    "de": ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-MONTH_ABBR = {
-    "de": ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"),
-    "en": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
-}
-MONTH_NAMES = {
-    "de": ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September",
-           "Oktober", "November", "Dezember"),
-    "en": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"),
-}
-_WORDS = {
-    "de": {"open": "Jetzt geöffnet", "closed": "Geschlossen", "closes": "schließt",
-           "opens": "öffnet", "today": "heute", "tomorrow": "morgen", "at": "um", "on": "am",
-           "always": "rund um die Uhr", "season": "Saisonangebot — wieder ab {date}",
-           "upcoming": "Startet am {date}", "ended": "Beendet", "paused": "Vorübergehend geschlossen",
-           "open_end": "Jetzt geöffnet — Ende offen", "from": "ab"},
-    "en": {"open": "Open now", "closed": "Closed", "closes": "closes", "opens": "opens",
-           "today": "today", "tomorrow": "tomorrow", "at": "at", "on": "on",
-           "always": "24 hours", "season": "Seasonal — back from {date}",
-           "upcoming": "Starts on {date}", "ended": "Ended", "paused": "Temporarily closed",
-           "open_end": "Open now — no fixed closing time", "from": "from"},
-}
+
+def _hours_words() -> dict[str, dict]:
+    from ..i18n import available, catalogue
+
+    return {code: catalogue(code).hours for code in available()}
+
+
+_HOURS = _hours_words()
+"""The hours words of every catalogue (``site_templates/i18n/<code>.yml``, key ``hours``)."""
+DAY_ABBR = {code: tuple(h["day_abbr"]) for code, h in _HOURS.items()}
+DAY_NAMES = {code: tuple(h["day_names"]) for code, h in _HOURS.items()}
+MONTH_ABBR = {code: tuple(h["month_abbr"]) for code, h in _HOURS.items()}
+MONTH_NAMES = {code: tuple(h["month_names"]) for code, h in _HOURS.items()}
+_WORDS = {code: dict(h["status"]) for code, h in _HOURS.items()}
 
 
 def lang_of(lang: str) -> str:
-    return "en" if lang.lower().startswith("en") else "de"
+    """The catalogue for a page's ``lang`` (``en-GB`` → ``en``); German when there is none."""
+    base = lang.lower().split("-")[0]
+    return base if base in _HOURS else "de"
+
+
+def status_words(lang: str) -> dict:
+    """The words ``atlas-hours.js`` needs for a language it does not carry itself."""
+    lang = lang_of(lang)
+    return {**_WORDS[lang], "days": list(DAY_NAMES[lang]), "months": list(MONTH_NAMES[lang]),
+            "longDate": _HOURS[lang]["long_date"]}
 
 
 def clock(minute: int) -> str:
@@ -50,8 +43,7 @@ def clock(minute: int) -> str:
 def long_date(day: date, lang: str, year: bool = False) -> str:
     """``1. November`` / ``1 November`` (with the year when asked)."""
     lang = lang_of(lang)
-    text = f"{day.day}. {MONTH_NAMES[lang][day.month - 1]}" if lang == "de" else \
-        f"{day.day} {MONTH_NAMES[lang][day.month - 1]}"
+    text = _HOURS[lang]["long_date"].format(day=day.day, month=MONTH_NAMES[lang][day.month - 1])
     return f"{text} {day.year}" if year else text
 
 
@@ -89,4 +81,5 @@ def _when(minute: int, now: int, lang: str, closing: bool) -> str:
     day = date.fromordinal(number)
     if delta < 7:
         return f"{DAY_NAMES[lang][day.weekday()]} {words['at']} {time}"
-    return f"{words['on']} {long_date(day, lang)} {words['at']} {time}"
+    # a language without a word for "on" before a date (uk, tr) must not get a double space
+    return " ".join(x for x in (words["on"], long_date(day, lang), words["at"], time) if x)

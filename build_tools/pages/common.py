@@ -12,6 +12,7 @@ from ..catalog import Catalog
 from ..indicators import IndicatorSet
 from ..memo import FORGETFUL, Memory
 from ..opening_hours import hours_data
+from ..opening_hours.texts import status_words
 from ..schema import Offer
 from ..security.sanitize import render_markdown
 from ..templating import Templates
@@ -43,9 +44,15 @@ def linker(page_path: str) -> Callable[[str], str]:
     return lambda to_path: urls.relative_url(page_path, to_path)
 
 
-def status_block(offers: Iterable[Offer], page_path: str, holidays: Iterable[date]) -> dict[str, Any]:
+SCRIPT_LANGUAGES = ("de", "en")
+"""Languages whose status words ``atlas-hours.js`` carries itself; a page in any other
+language carries its words in the data (``texts.status_words``)."""
+
+
+def status_block(offers: Iterable[Offer], page_path: str, holidays: Iterable[date],
+                 lang: str = "de") -> dict[str, Any]:
     """Data and script for live "open now" statuses (``atlas-hours.js`` reads the data)."""
-    return {
-        "data": hours_data(offers, holidays),
-        "script": urls.relative_url(page_path, HOURS_SCRIPT),
-    }
+    data = hours_data(offers, holidays)
+    if lang not in SCRIPT_LANGUAGES:
+        data["lang"], data["words"] = lang, status_words(lang)
+    return {"data": data, "script": urls.relative_url(page_path, HOURS_SCRIPT)}

@@ -13,6 +13,8 @@ from markupsafe import Markup
 
 from .. import urls
 from ..catalog import Catalog, districts_of, is_public_location
+from ..credits import credit_for
+from ..i18n import SOURCE
 from ..languages import RTL_LANGUAGES, language_name
 from ..maps import offer_map_html
 from ..outputs import GeneratedPage
@@ -22,47 +24,89 @@ from . import views
 from .common import PageInputs, linker, status_block
 from .jsonld import offer_jsonld
 from .nearby import NearestIndex
+from .offer_texts import (
+    OfferWords,
+    Shown,
+    alternates,
+    category_label,
+    has_page,
+    page_languages,
+    switch_links,
+    target_group_label,
+)
 
 RELATED_MAX = 4
-FLYER_KINDS = (("karte", "Handzettel (A6, zum Mitnehmen)"), ("aushang", "Aushang (A4, mit Abreißzetteln)"))
+FLYER_KINDS = (("karte", "flyer_card"), ("aushang", "flyer_poster"))
+"""Per-offer flyers and the catalogue key of their link text."""
 
 
-def offer_page(inputs: PageInputs, offer: Offer) -> GeneratedPage:
-    """The page of one offer (a tombstone for ended offers)."""
-    path = urls.offer_path(offer.id)
+def offer_page(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> GeneratedPage:
+    """The page of one offer in ``lang`` (a tombstone for ended offers, in German only)."""
+    path = urls.offer_path(offer.id, lang)
     if offer.status == Status.ended:
         return _tombstone(inputs, offer, path)
-    context = offer_context(inputs, offer)
-    meta: dict[str, Any] = {"description": offer.summary, "atlas_page": "offer", "hide": ["toc"]}
+    context = offer_context(inputs, offer, lang)
+    words: OfferWords = context["words"]
+    # atlas_theme_js: False — no Material bundle (overrides/main.html): an offer page is opened
+    # from a QR code on a prepaid phone and needs nothing from it (benchmarks/offer_weight.py).
+    meta: dict[str, Any] = {"description": str(words.field("summary").text), "atlas_page": "offer",
+                            "hide": ["toc"], "atlas_theme_js": False}
+    if lang != SOURCE:  # the theme's <html lang>, <body dir> and its own strings follow this
+        meta["atlas_lang"] = lang
+    if len(context["switch"]) > 1:
+        meta["atlas_alternates"] = alternates(offer, [s["code"] for s in context["switch"]],
+                                              inputs.catalog.config.site_url, path)
     html = inputs.templates.render("offer.html", **context)
-    return GeneratedPage(path=path, title=offer.title, html=html, meta=meta,
-                         search=offer_record(inputs, offer, context))
+    # The search is German for now: a language tree gets its own index in a later step.
+    search = offer_record(inputs, offer, {"description": context["description"].text,
+                                          "hours_summary": context["hours_summary"].text,
+                                          "status": context["status"]}) if lang == SOURCE else None
+    return GeneratedPage(path=path, title=str(words.field("title").text), html=html, meta=meta,
+                         search=search)
 
 
-def offer_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
-    """Everything ``offer.html`` shows, decided here."""
+def offer_pages(inputs: PageInputs, offer: Offer) -> list[GeneratedPage]:
+    """The offer's page in every configured language it has a translation for, German first."""
+    return [offer_page(inputs, offer, lang)
+            for lang in page_languages(offer, inputs.catalog.config.languages)]
+
+
+def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[str, Any]:
+    """Everything ``offer.html`` shows, decided here, in the words of ``lang``."""
     catalog = inputs.catalog
-    path = urls.offer_path(offer.id)
+    path = urls.offer_path(offer.id, lang)
     link = linker(path)
+    words = OfferWords(offer, lang, inputs.markdown)
+    ui = words.ui
+    german = lang == SOURCE
     loc = offer.location
     public = is_public_location(offer)
-    access = offer.access
     org = catalog.provider_organization(offer)
     provider_site = org.website if org else getattr(offer.provider, "website", None)
     related = related_offers(catalog, offer)
+    languages = page_languages(offer, catalog.config.languages)
+    directions_text = words.field("directions") if loc and public else Shown()
     return {
         "offer": offer,
+        "words": words,
+        "t": ui,
+        "lang": lang,
+        "title": words.field("title"),
+        "summary": words.field("summary"),
+        "alert": words.field("alert"),
+        "hours_note": words.field("hours_note"),
+        "switch": switch_links(offer, lang, languages, path) if len(languages) > 1 else [],
         "link": link,
-        "status_text": views.STATUS[offer.status],
         "closed": offer.status == Status.temporarily_closed,
-        "hours_lines": views.hours_lines(offer.opening_hours),
-        "hours_summary": views.hours_summary(offer),
-        "season": views.season_text(offer.season),
-        "valid_from": views.german_date(offer.valid_from) if offer.valid_from else "",
-        "valid_until": views.german_date(offer.valid_until) if offer.valid_until else "",
+        "hours_lines": words.hours_lines(),
+        "hours_summary": words.hours_summary(),
+        # German says season and validity in sentences; other languages in the hours lines
+        "season": views.season_text(offer.season) if german else "",
+        "valid_from": views.german_date(offer.valid_from) if german and offer.valid_from else "",
+        "valid_until": views.german_date(offer.valid_until) if german and offer.valid_until else "",
         "address": views.address_lines(offer),
         "confidential": bool(loc and loc.confidential),
-        "directions_text": loc.directions if loc and public else None,
+        "directions_text": directions_text,
         "directions": views.directions(offer),
         "districts": [
             {"name": catalog.district_name(d), "href": link(urls.district_path(d))}
@@ -71,59 +115,72 @@ def offer_context(inputs: PageInputs, offer: Offer) -> dict[str, Any]:
         "phones": views.phones(offer),
         "email": offer.contact.email,
         "website": offer.contact.website,
-        "languages": [language_name(code) for code in offer.languages],
-        "costs": views.costs_text(offer),
-        "papers": views.papers_text(offer),
-        "dogs": views.yes_no(access.pets_allowed, "Hunde erlaubt", "Keine Hunde erlaubt",
-                             "nicht angegeben – bitte nachfragen"),
-        "registration": _registration(offer),
-        "wheelchair": views.WHEELCHAIR[loc.wheelchair] if loc and public else "",
+        "languages": words.spoken(),
+        "costs": words.costs(),
+        "papers": words.papers(),
+        "dogs": words.dogs(),
+        "registration": words.registration(),
+        "wheelchair": words.wheelchair(loc.wheelchair) if loc and public else "",
         "provider": catalog.provider_name(offer),
         "provider_site": provider_site,
-        "target_groups": [
-            catalog.target_groups[g].label for g in offer.target_groups if g in catalog.target_groups
-        ],
+        "target_groups": [target_group_label(catalog, g, lang) for g in offer.target_groups
+                          if g in catalog.target_groups],
         "categories": [
-            {"label": catalog.category_label(c), "href": link(urls.category_path(c))}
+            {"label": category_label(catalog, c, lang), "href": link(urls.category_path(c))}
             for c in [offer.category, *offer.also_categories]
         ],
-        "tags": offer.tags,
-        "description": Markup(inputs.markdown(offer.description)),  # noqa: S704 - sanitised
-        "translations": _translations(inputs, offer),
+        "tags": words.german_text(", ".join(offer.tags)),
+        "description": words.description(),
+        "translations": _translations(inputs, offer, languages),
         "map_html": Markup(offer_map_html(catalog, offer, path, templates=inputs.templates))  # noqa: S704
         if public else "",
         "flyers": [
-            {"label": label, "href": link(urls.flyer_path(offer.id, kind))}
-            for kind, label in FLYER_KINDS
+            {"label": ui[key], "href": link(urls.flyer_path(offer.id, kind))}
+            for kind, key in FLYER_KINDS
             if urls.flyer_path(offer.id, kind) in inputs.flyers
         ],
-        "related": [views.list_entry(catalog, o, path) for o in related],
-        "last_verified": views.german_date(offer.last_verified),
+        "related": [related_entry(catalog, o, path, lang) for o in related],
+        "last_verified": words.date(offer.last_verified),
         "last_verified_iso": offer.last_verified.isoformat(),
+        "credit": credit_for(offer.source, catalog.credits),
         "report_href": _report_href(catalog, offer),
-        "status": status_block([offer, *related], path, inputs.holidays),
-        "jsonld": offer_jsonld(catalog, offer),
+        "status": status_block([offer, *related], path, inputs.holidays, lang),
+        # one JSON-LD description of the place, on its German page (the canonical data)
+        "jsonld": offer_jsonld(catalog, offer) if german else None,
         "list_href": link(urls.offers_index_path()),
         "map_href": link(urls.map_path()),
     }
 
 
-def _registration(offer: Offer) -> str:
-    access = offer.access
-    if access.appointment_required:
-        return "Nur mit Termin"
-    if access.registration_required:
-        return "Anmeldung nötig"
-    if access.registration_required is False or access.appointment_required is False:
-        return "Ohne Anmeldung"
-    return ""
+def related_entry(catalog: Catalog, offer: Offer, page_path: str, lang: str) -> dict[str, Any]:
+    """A list entry of a similar offer on a page in ``lang``: its page in that language when it
+    has one, else its German page, its title and summary marked as German."""
+    entry = views.list_entry(catalog, offer, page_path)
+    if lang == SOURCE:
+        return entry
+    words = OfferWords(offer, lang, str)
+    entry["free_label"] = words.ui["free"]
+    label = category_label(catalog, offer.category, lang)
+    entry["category"], entry["category_lang"] = label.text, label.lang
+    entry["hours"] = words.hours_summary().text
+    if entry["where"] and entry["place"] != "fixed":  # "Adresse geschützt", "unterwegs in …"
+        entry["where_lang"] = SOURCE
+    if has_page(offer, lang) and lang in catalog.config.languages:
+        entry["title"] = words.field("title").text
+        entry["summary"] = words.field("summary").text
+        entry["href"] = urls.relative_url(page_path, urls.offer_path(offer.id, lang))
+    else:
+        entry["lang"] = SOURCE
+    return entry
 
 
-def _translations(inputs: PageInputs, offer: Offer) -> list[dict[str, Any]]:
+def _translations(inputs: PageInputs, offer: Offer, trees: list[str]) -> list[dict[str, Any]]:
+    """Translations in languages the atlas has no tree for (``ru`` when the site speaks
+    de, en, uk): shown on the German page, the only place they appear. The others have pages."""
     out = []
     for code in sorted(offer.translations):
         tr = offer.translations[code]
-        if not (tr.title or tr.summary or tr.description):
+        if code in trees or not (tr.title or tr.summary or tr.description):
             continue
         out.append({
             "code": code,
@@ -206,5 +263,6 @@ def _tombstone(inputs: PageInputs, offer: Offer, path: str) -> GeneratedPage:
         list_href=urls.relative_url(path, urls.offers_index_path()),
         status=status_block(alternatives, path, inputs.holidays) if alternatives else None,
     )
-    meta = {"robots": "noindex", "atlas_page": "tombstone"}
+    # Printed QR codes of an ended offer still lead here: as light as the offer page was.
+    meta = {"robots": "noindex", "atlas_page": "tombstone", "atlas_theme_js": False}
     return GeneratedPage(path=path, title=offer.title, html=html, meta=meta)

@@ -16,7 +16,8 @@ from .lists import (
     districts_index_page,
     map_page,
 )
-from .offer import offer_page
+from .offer import offer_pages
+from .privacy import privacy_fragments
 from .search import search_page
 
 if TYPE_CHECKING:
@@ -51,11 +52,14 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
     result.pages += [category_page(facts, category_id) for category_id in catalog.categories]
     result.pages += [district_page(facts, district_id) for district_id in catalog.districts]
     result.files.append(category_css(catalog))
+    result.fragments.update(privacy_fragments(facts))
     return result
 
 
 def render_offers(inputs: Inputs, tools: Tools) -> Contribution:
-    """One page per offer (a tombstone for ended ones): the offers of ``tools.offers``, all of
-    them unless the driver shares them out between processes."""
+    """One page per offer and language (a German tombstone for ended ones): the offers of
+    ``tools.offers``, all of them unless the driver shares them out between processes. An
+    offer's pages in every language stay in one share, so both processes' shares stay even."""
     facts = page_inputs(inputs, tools)
-    return Contribution(pages=[offer_page(facts, offer) for offer in inputs.catalog.offers[tools.offers]])
+    return Contribution(pages=[page for offer in inputs.catalog.offers[tools.offers]
+                               for page in offer_pages(facts, offer)])

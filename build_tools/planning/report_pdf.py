@@ -21,13 +21,12 @@ import os
 from datetime import UTC, date, datetime, time
 from pathlib import Path
 
-import typst
-
 from ..problems import Problem
 from ..resources import fonts_dir
 from ..templating import Templates, templates_for
 from .analysis import PlanningResult
 from .report_content import report_content
+from .typst_run import TypstFailed, compile_pdf
 
 TEMPLATE = "planning/report.typ"
 STANDARDS = ["ua-1"]
@@ -54,7 +53,7 @@ def template_path(templates: Templates | None = None) -> Path:
         path = folder / TEMPLATE
         if path.is_file():
             return path
-    raise ReportError(f"Vorlage {TEMPLATE} fehlt in der Installation: Paket neu installieren")
+    raise ReportError(Path(TEMPLATE), "die Vorlage fehlt in der Installation: Paket neu installieren")
 
 
 def pdf_timestamp(day: date | None) -> int:
@@ -77,15 +76,15 @@ def compile_report(content: dict, templates: Templates | None = None,
     path = template_path(templates)
     data = json.dumps(content, ensure_ascii=False, separators=(",", ":"))
     try:
-        pdf, warnings = typst.compile_with_warnings(
-            str(path), root=str(path.parent), format="pdf", pdf_standards=STANDARDS,
+        pdf, warnings = compile_pdf(
+            input=str(path), root=str(path.parent), format="pdf", pdf_standards=STANDARDS,
             font_paths=[str(fonts_dir())], ignore_system_fonts=True,
             sys_inputs={"data": data}, timestamp=pdf_timestamp(day),
         )
-    except typst.TypstError as error:
+    except TypstFailed as error:
         raise ReportError(path, str(error)) from error
     if warnings:
-        raise ReportError(path, "; ".join(str(w) for w in warnings))
+        raise ReportError(path, "; ".join(warnings))
     return pdf
 
 

@@ -8,6 +8,7 @@ Mark browser tests ``@pytest.mark.xdist_group("browser")`` so one worker runs th
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -45,16 +46,39 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_url(built_site: Path):
-    """Base URL of a static server on 127.0.0.1 serving the built site."""
-    handler = functools.partial(_QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serving(folder: Path):
+    """A static server on 127.0.0.1 for ``folder``; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def site_url(built_site: Path):
+    """Base URL of a static server on 127.0.0.1 serving the built site."""
+    with serving(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def tiles_at_once_url(tmp_path_factory: pytest.TempPathFactory):
+    """The sample's content built with ``map.consent: false`` (maps without a consent step)."""
+    from build_tools.cli import main
+    from tests.adapters.project import write_project
+
+    tmp = tmp_path_factory.mktemp("tiles-at-once")
+    config = write_project(tmp, ROOT / "content", map_options={"consent": False})
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    assert main(["build", "--config", str(config), "--site-dir", str(tmp / "site")]) == 0
+    with serving(tmp / "site") as url:
+        yield url
 
 
 
@@ -66,6 +90,15 @@ def tile_host() -> str:
 
     config = sample_project().settings
     return urlsplit(config.map.tiles.replace("{s}", "a")).hostname or ""
+
+
+def load_map(page, timeout: int = 20_000) -> None:
+    """Ask for the maps on the page as a person does ("Karte laden": tiles wait for consent,
+    the sample's and the default setting), then wait for the first marker."""
+    for button in page.locator("[data-atlas-consent-button]").all():
+        if button.is_visible():
+            button.click()
+    page.wait_for_selector(".leaflet-marker-icon", timeout=timeout)
 
 
 def _new_page(browser, width: int, height: int):

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from urllib.parse import urlsplit
 
 import pytest
@@ -12,7 +9,7 @@ import pytest
 from build_tools.cli import main
 from tests.adapters.project import write_project
 
-from .conftest import _new_page
+from .conftest import _new_page, serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -23,13 +20,8 @@ def consent_site(tmp_path_factory):
     config = write_project(tmp, map_options={"consent": True})
     site = tmp / "site"
     assert main(["build", "--config", str(config), "--site-dir", str(site)]) == 0
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
-    handler.log_message = lambda *a: None  # type: ignore[method-assign]
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(site) as url:
+        yield url
 
 
 def test_no_tiles_before_the_click(browser, consent_site, tile_host):

@@ -10,6 +10,8 @@ import pytest
 from build_tools import urls
 from build_tools.catalog import is_public_location
 
+from .conftest import load_map
+
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
@@ -43,14 +45,14 @@ def _marker_total(page) -> int:
 
 def test_overview_map_shows_every_published_offer(open_page, sample_catalog):
     page = open_page(urls.map_path())
-    page.wait_for_selector(".leaflet-marker-icon", timeout=20_000)
+    load_map(page)
     expected = sum(1 for o in sample_catalog.published if is_public_location(o))
     assert _marker_total(page) == expected
 
 
 def test_popup_link_opens_the_offer_page(open_page, site_url, sample_catalog):
     page = open_page(urls.map_path())
-    page.wait_for_selector(".leaflet-marker-icon", timeout=20_000)
+    load_map(page)
     # Zoom in until single markers appear, then open one.
     for _ in range(6):
         singles = page.locator(".leaflet-marker-icon:not(.atlas-cluster):not(.marker-cluster)")
@@ -162,7 +164,7 @@ def test_map_is_not_a_keyboard_trap(open_page):
     """The list comes first, then the map: Tab from the list's last link enters the map and
     leaves it again for what follows."""
     page = open_page(urls.map_path())
-    page.wait_for_selector(".leaflet-marker-icon", timeout=20_000)
+    load_map(page)
     page.locator("#atlas-liste a").last.focus()
     in_map_seen = False
     for _ in range(150):

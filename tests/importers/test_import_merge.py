@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -12,7 +13,7 @@ import pytest
 import yaml
 
 from build_tools.cli import main
-from build_tools.importers.attribution import credit_for, load_sources
+from build_tools.credits import credit_for, load_credits
 from build_tools.importers.osm_input import read_export
 from tests.adapters.project import write_project
 
@@ -75,7 +76,9 @@ def test_osm_import_maps_tags_and_records_the_source(content, capsys):
     assert _offer(content, "notschlafstelle-nord.yml")["contact"]["email"] == "info@notschlafstelle-höfen.example"
     assert _offer(content, "tafel-musterstadt.yml")["opening_hours"] == "Tu,Th 10:00-12:30; Dec 24-26 off"
     assert _offer(content, "trinkwasser.yml")["last_verified"].isoformat() == "2026-06-02"  # check_date
-    credit = credit_for("osm:node/1", load_sources(content))
+    credits, problems = load_credits(content, "sources.yml")
+    assert problems == []
+    credit = credit_for("osm:node/1", credits)
     assert credit is not None and credit.text == "© OpenStreetMap-Mitwirkende"
     assert credit.license == "Open Database License (ODbL) 1.0" and credit.data_as_of == "2026-11-20T10:15:02Z"
     state = json.loads((content / "import" / "osm-state.json").read_text(encoding="utf-8"))
@@ -171,6 +174,20 @@ def test_imported_content_checks_and_builds_with_flyers(content, tmp_path, capsy
     config = write_project(tmp_path, content)
     site = tmp_path / "site"
     assert main(["build", "--config", str(config), "--site-dir", str(site)]) == 0, capsys.readouterr().err
-    assert (site / "angebote" / "oeffentliche-toilette" / "index.html").is_file()
+    toilet = (site / "angebote" / "oeffentliche-toilette" / "index.html").read_text(encoding="utf-8")
+    # The ODbL asks for the credit where the data is shown, and in the open data taken from it.
+    assert ('Daten: <a href="https://www.openstreetmap.org/copyright">© OpenStreetMap-Mitwirkende</a>, '
+            '<a href="https://opendatacommons.org/licenses/odbl/1-0/">Open Database License (ODbL) 1.0</a>'
+            in toilet)
+    others = [p.stem for p in (content / "offers").glob("*.yml") if "source: osm:" not in p.read_text(encoding="utf-8")]
+    assert others
+    for stem in others:
+        page = site / "angebote" / stem / "index.html"
+        assert "OpenStreetMap-Mitwirkende" not in page.read_text(encoding="utf-8"), stem
+    data_page = (site / "daten" / "index.html").read_text(encoding="utf-8")
+    osm_count = sum(1 for p in (content / "offers").glob("*.yml") if "source: osm:" in p.read_text(encoding="utf-8"))
+    assert f"{osm_count} Angebote stammen aus übernommenen Daten" in data_page
+    assert "Stand der Daten 2026-11-20" in data_page
+    assert re.search(r'licenseAttributionByText": "[^"]+; © OpenStreetMap-Mitwirkende"', data_page)
     pdfs = sorted(p.name for p in site.rglob("*.pdf"))
     assert any("oeffentliche-toilette" in str(p) for p in site.rglob("*.pdf")), pdfs[:10]

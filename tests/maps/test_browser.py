@@ -181,6 +181,34 @@ def test_consent_mode_requests_no_tiles_before_the_click(browser, tmp_path):
         context.close()
 
 
+def test_lazy_offer_map_with_consent_loads_leaflet_only_after_the_click(browser, tmp_path):
+    """While consent is pending the offer page's lazy map is a box of text: no Leaflet, no tiles;
+    "Karte laden" fetches Leaflet and draws the map at once (no second button)."""
+    catalog = overview_catalog(n=3, consent=True)
+    offer = catalog.offer("offer-0001")
+    path = urls.offer_path(offer.id)
+    write_site(tmp_path, path, maps.offer_map_html(catalog, offer, path))
+    log = RequestLog()
+    with serve(tmp_path) as base:
+        context, page, errors = open_page(browser, base, path, log)
+        loaded = "() => performance.getEntriesByType('resource').map(e => e.name)"
+        button = page.get_by_role("button", name="Karte laden")
+        button.wait_for()
+        page.wait_for_timeout(500)
+        assert log.foreign == []
+        assert not [u for u in page.evaluate(loaded) if "leaflet" in u]
+        assert page.get_by_role("button", name="Karte anzeigen").is_hidden()
+        button.click()
+        page.wait_for_selector("[data-atlas-state=ready]", state="attached")
+        page.wait_for_timeout(300)
+        assert [u for u in page.evaluate(loaded) if "leaflet.js" in u]
+        assert log.hosts() == {"tile.openstreetmap.org"}
+        assert page.locator(".atlas-marker").count() == 1
+        assert page.evaluate("!!document.activeElement.closest('[data-atlas-map]')")
+        assert not errors
+        context.close()
+
+
 def test_district_map_without_tiles(browser, tmp_path):
     """Offline tiles: the outline and the markers still render on a plain background."""
     catalog = make_catalog(sample_offers(), tiles="https://tiles.invalid/{z}/{x}/{y}.png")

@@ -33,6 +33,8 @@ ALLOWED_ATTRS = {
     "rel", "href", "class", "id", "hidden", "role", "aria-label", "src", "defer", "type",
     "tabindex", "data-atlas-map", "data-atlas-canvas", "data-atlas-map-status", "data-atlas-config",
     "data-atlas-consent", "data-atlas-consent-button", "data-atlas-tools", "data-atlas-open-only",
+    # the offer page's lazy map: asset URLs for atlas-lazymap.js, its placeholder and button
+    "data-atlas-lazy", "data-atlas-css", "data-atlas-js", "data-atlas-placeholder", "data-atlas-load",
 }
 CDN_RE = re.compile(
     r"cdn\.|jsdelivr|unpkg|cdnjs|cloudflare|code\.jquery|bootstrapcdn|googleapis|gstatic"
@@ -245,6 +247,27 @@ def test_asset_urls_point_at_existing_files(catalog):
             assert (assets_dir() / relative).is_file(), url
 
 
+def test_the_offer_map_is_lazy(catalog):
+    """No Leaflet tag in an offer page: atlas-lazymap.js alone, with the files it fetches later
+    named in data attributes (relative, existing); other maps load Leaflet as before."""
+    fragment = maps.offer_map_html(catalog, catalog.offer("tafel-nord"), "angebote/tafel-nord/")
+    tags = parse(fragment).tags
+    assert [a["src"].split("?")[0] for t, a in tags if t == "script" and "src" in a] == [
+        "../../assets/javascripts/atlas-lazymap.js"]
+    assert [t for t, a in tags if t == "link"] == []
+    (root,) = [a for t, a in tags if "data-atlas-map" in a]
+    assert "data-atlas-lazy" in root and "hidden" in root
+    named = root["data-atlas-css"].split() + root["data-atlas-js"].split()
+    assert [u.split("?")[0].rsplit("/", 1)[1] for u in named] == [
+        "leaflet.css", "atlas-map.css", "leaflet.js", "atlas-map.js"]
+    for url in named:
+        assert url.startswith("../../assets/")
+        assert (assets_dir() / url.split("?")[0].split("assets/", 1)[1]).is_file(), url
+    assert "Karte anzeigen</button>" in fragment
+    category = maps.category_map_html(catalog, "essen", "kategorien/essen/")
+    assert "leaflet.js" in category and "data-atlas-lazy" not in category
+
+
 def test_offer_links_use_the_url_authority(catalog):
     for page, kind in [("angebote/tafel-nord/", "offer"), ("kategorien/essen/", "category"),
                        ("karte/", "overview")]:
@@ -279,8 +302,10 @@ def test_consent_markup():
     fragment = maps.offer_map_html(catalog, catalog.offer("tafel-nord"), "angebote/tafel-nord/")
     parsed = parse(fragment)
     buttons = [a for t, a in parsed.tags if t == "button"]
-    assert buttons == [{"type": "button", "class": "md-button",
-                        "data-atlas-consent-button": None}]
+    # The consent button, then the lazy map's own ("Karte anzeigen", for a later page of the
+    # session on which consent is already given).
+    assert buttons == [{"type": "button", "class": "md-button", "data-atlas-consent-button": None},
+                       {"type": "button", "class": "md-button", "data-atlas-load": None}]
     assert "Karte laden</button>" in fragment
     assert "tile.openstreetmap.org" in fragment.split("<script")[0]
     assert config_of(fragment)["consent"] is True

@@ -1,7 +1,8 @@
 """Python and JavaScript evaluators agree on generated (schedule, moment) cases.
 
 All cases go to one ``node`` process as JSON; any difference in state, next change or the
-German/English sentence fails the test.
+sentence in any catalogue language fails the test (German and English are built into the
+script; the others reach it as the page would carry them, ``texts.status_words``).
 """
 
 from __future__ import annotations
@@ -11,8 +12,10 @@ import shutil
 import subprocess
 from pathlib import Path
 
+from build_tools.i18n import available
 from build_tools.opening_hours import Calendar, compact_schedule, holiday_dates, status_text
 from build_tools.opening_hours.evaluate import evaluate, local_minute
+from build_tools.opening_hours.texts import status_words
 
 from .cases import cases
 
@@ -27,10 +30,11 @@ process.stdin.on("data", (chunk) => { input += chunk; });
 process.stdin.on("end", () => {
   const data = JSON.parse(input);
   const holidays = hours.holidaySet(data.holidays);
+  Object.keys(data.words).forEach((lang) => hours.addWords(lang, data.words[lang]));
   const out = data.cases.map(([compact, ms]) => {
     const s = hours.evaluate(compact, holidays, new Date(ms));
     return [s.state, s.change === null ? null : hours.isoMinute(s.change),
-            hours.textOf(s, "de"), hours.textOf(s, "en")];
+            ...data.langs.map((lang) => hours.textOf(s, lang))];
   });
   process.stdout.write(JSON.stringify(out));
 });
@@ -42,7 +46,9 @@ def run_node(holidays: list[str], items: list) -> list:
     assert node, "node fehlt: Debian-Paket nodejs installieren (make test tut es)"
     done = subprocess.run(
         [node, "-e", RUNNER, str(JS)],
-        input=json.dumps({"holidays": holidays, "cases": items}),
+        input=json.dumps({"holidays": holidays, "cases": items, "langs": list(available()),
+                          "words": {lang: status_words(lang) for lang in available()
+                                    if lang not in ("de", "en")}}),
         capture_output=True, text=True, timeout=60, check=True,
     )
     return json.loads(done.stdout)
@@ -55,7 +61,7 @@ def test_python_and_javascript_agree_on_generated_cases():
     for offer, moment in generated:
         status = evaluate(Calendar.of_offer(offer, holidays), local_minute(moment))
         change = status.as_dict()["change"]
-        expected.append([status.state, change, status_text(status, "de"), status_text(status, "en")])
+        expected.append([status.state, change, *(status_text(status, lang) for lang in available())])
         items.append([compact_schedule(offer), int(moment.timestamp() * 1000)])
 
     actual = run_node(sorted(d.isoformat() for d in holidays), items)

@@ -305,7 +305,8 @@
 
   function longDate(number, lang, withYear) {
     var info = dayInfo(number), w = WORDS[lang];
-    var text = lang === "de" ? info.d + ". " + w.months[info.m - 1] : info.d + " " + w.months[info.m - 1];
+    var text = w.longDate ? w.longDate.replace("{day}", info.d).replace("{month}", w.months[info.m - 1])
+      : lang === "de" ? info.d + ". " + w.months[info.m - 1] : info.d + " " + w.months[info.m - 1];
     return withYear ? text + " " + info.y : text;
   }
 
@@ -318,10 +319,22 @@
     if (delta === 0) return isClosing ? w.at + " " + time : w.today + " " + w.at + " " + time;
     if (delta === 1) return w.tomorrow + " " + w.at + " " + time;
     if (delta < 7) return w.days[dayInfo(number).wd] + " " + w.at + " " + time;
-    return w.on + " " + longDate(number, lang, false) + " " + w.at + " " + time;
+    // a language without a word for "on" before a date (uk, tr) must not get a double space
+    return [w.on, longDate(number, lang, false), w.at, time].filter(Boolean).join(" ");
   }
 
-  function langOf(lang) { return String(lang || "de").toLowerCase().indexOf("en") === 0 ? "en" : "de"; }
+  function langOf(lang) {
+    var base = String(lang || "de").toLowerCase().split("-")[0];
+    return WORDS.hasOwnProperty(base) ? base : "de";
+  }
+
+  /** Words of a further language, as the page carries them (build_tools texts.status_words). */
+  function addWords(lang, words) {
+    WORDS[lang] = {};
+    Object.keys(words).forEach(function (key) {
+      WORDS[lang][key === "open_end" ? "openEnd" : key] = words[key];
+    });
+  }
 
   /** The sentence for a status; null for "unknown" (the page keeps its static text). */
   function textOf(status, lang) {
@@ -348,7 +361,7 @@
 
   var core = {
     localMinute: localMinute, prepare: prepare, holidaySet: holidaySet, statusAt: statusAt,
-    textOf: textOf, isoMinute: isoMinute,
+    textOf: textOf, isoMinute: isoMinute, addWords: addWords,
     /** Pure entry point (Node tests): compact schedule, holiday list or set, Date. */
     evaluate: function (compact, holidays, date) {
       var set = Array.isArray(holidays) ? holidaySet(holidays) : holidays;
@@ -371,6 +384,7 @@
     var data;
     try { data = JSON.parse(node.textContent); } catch (e) { return false; }
     holidays = holidaySet(data.holidays);
+    if (data.lang && data.words) addWords(data.lang, data.words);
     Object.keys(data.offers || {}).forEach(function (id) { prepared[id] = prepare(data.offers[id]); });
     pageLang = langOf(document.documentElement.lang);
     return true;

@@ -154,6 +154,9 @@
   AtlasMapView.prototype.start = function () {
     var self = this;
     this.root.hidden = false;
+    // A lazy map's stand-in ("Karte anzeigen", atlas-lazymap.js) gives way to the map.
+    var placeholder = this.root.querySelector("[data-atlas-placeholder]");
+    if (placeholder) placeholder.parentNode.removeChild(placeholder);
     var consentBox = this.root.querySelector("[data-atlas-consent]");
     if (this.cfg.consent && !consentGiven()) {
       this.canvas.hidden = true;
@@ -409,6 +412,9 @@
     var blocks = document.querySelectorAll("[data-atlas-map]");
     for (var i = 0; i < blocks.length; i++) {
       if (blocks[i].getAttribute("data-atlas-state")) continue;
+      // A lazy map waits until atlas-lazymap.js has its stylesheets (Leaflet measures the box).
+      var lazy = blocks[i].getAttribute("data-atlas-lazy");
+      if (lazy !== null && lazy !== "loaded") continue;
       blocks[i].setAttribute("data-atlas-state", "starting");
       try {
         var view = new AtlasMapView(blocks[i]);

@@ -1,0 +1,93 @@
+"""The interface texts in every language the atlas speaks: one YAML catalogue per language.
+
+``site_templates/i18n/<code>.yml`` holds a language's own name, its writing direction, the page
+labels (``ui``) and the words for hours (``hours``; :mod:`build_tools.opening_hours.texts` and
+``atlas-hours.js`` read them). German (``de.yml``) is the source; every other file has the same
+keys (a test checks it), so a page never shows a key instead of a word.
+
+Why YAML and not gettext: the people who correct a word are editors who already write YAML in a
+web editor; a catalogue is one readable file per language with no compile step (``.mo``), the
+browser's live status needs the same words as JSON, and the keys are short names, not German
+sentences that would change their key whenever the German wording is polished.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+import yaml
+
+from .resources import catalogues_dir
+
+SOURCE = "de"
+"""The language of the content and of the site root."""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """The texts of one language."""
+
+    code: str
+    name: str
+    """The language's name in itself (Українська, العربية), as the language switch shows it."""
+    dir: str
+    ui: dict[str, str]
+    hours: dict[str, Any]
+
+    def t(self, key: str, **values: str) -> str:
+        """The text for ``key`` with ``{name}`` placeholders filled."""
+        text = self.ui[key]
+        return text.format(**values) if values else text
+
+    @property
+    def rtl(self) -> bool:
+        """True for scripts written right to left."""
+        return self.dir == "rtl"
+
+
+def available() -> tuple[str, ...]:
+    """Codes of the languages that have a catalogue, German first, then alphabetical."""
+    codes = sorted(p.stem for p in catalogues_dir().glob("*.yml"))
+    return (SOURCE, *(c for c in codes if c != SOURCE))
+
+
+@cache
+def catalogue(code: str) -> Catalogue:
+    """The catalogue of ``code`` (a ``KeyError`` for a language without one)."""
+    path = catalogues_dir() / f"{code}.yml"
+    if not path.is_file():
+        raise KeyError(code)
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return Catalogue(code=code, name=data["name"], dir=data["dir"], ui=dict(data["ui"]),
+                     hours=dict(data["hours"]))
+
+
+@cache
+def language_name_in(code: str, lang: str) -> str:
+    """The name of the language ``code`` in the language ``lang`` (``ar`` in English: Arabic),
+    from the Unicode CLDR data Babel ships (no network); the code itself when CLDR has none.
+
+    For the languages an offer is given in ("Sprachen"); the switch names every language in
+    itself instead (:attr:`Catalogue.name`).
+    """
+    from babel import Locale, UnknownLocaleError
+
+    try:
+        names = Locale.parse(lang).languages
+    except (UnknownLocaleError, ValueError):
+        return code
+    return names.get(code, code)
+
+
+def flat_keys(data: dict[str, Any], prefix: str = "") -> set[str]:
+    """Every key path of a nested catalogue (``hours.status.open``), for the completeness test."""
+    keys = set()
+    for key, value in data.items():
+        name = f"{prefix}{key}"
+        if isinstance(value, dict):
+            keys |= flat_keys(value, name + ".")
+        else:
+            keys.add(name)
+    return keys
