@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .catalog import Catalog
 from .clock import build_date
@@ -36,16 +37,18 @@ from .outputs import Contribution, GeneratedFile
 from .pages.site import render as pages_family
 from .pages.site import render_offers as offer_pages_family
 from .parallel import Alongside, map_calls
-from .planning.travel.gtfs import TransitFeed
-from .planning.travel.network import StreetNetwork
 from .planning.inputs import load_travel
 from .planning.population import PopulationGrid, load_population_grid
-from .planning.scenario import Scenario
 from .planning.site import render as planning_family
 from .problems import ContentError, Problem
 from .project import Project
 from .templating import Templates, templates_for
 from .urls import MissingSiteUrl
+
+if TYPE_CHECKING:  # numpy arrays and scipy graphs: only loaded when the town gives the files
+    from .planning.scenario import Scenario
+    from .planning.travel.gtfs import TransitFeed
+    from .planning.travel.network import StreetNetwork
 
 
 @dataclass(frozen=True)

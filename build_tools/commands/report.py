@@ -40,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
         print("atlas: keine Sozialräume (content/districts.geojson fehlt oder ist leer)",
               file=sys.stderr)
         return 1
-    figures = analyse(catalog, inputs.settings.planning, inputs.population, inputs.indicators)
+    figures = analyse(catalog, inputs.settings.planning, inputs.population, inputs.indicators,
+                      inputs.network, inputs.transit)
     title = inputs.settings.name
     out: Path = args.out
     out.mkdir(parents=True, exist_ok=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
@@ -18,9 +19,11 @@ from .population import PopulationGrid, district_weights
 from .projection import Projector
 from .reachability import Reach, reach_for_category
 from .time_coverage import TimeCoverage, combine
-from .travel.gtfs import TransitFeed
-from .travel.network import StreetNetwork
-from .travel_reach import TransitReach, TravelContext, TravelInfo
+
+if TYPE_CHECKING:  # the travel modules bring scipy: imported only when a network or feed is used
+    from .travel.gtfs import TransitFeed
+    from .travel.network import StreetNetwork
+    from .travel_reach import TransitReach, TravelContext, TravelInfo
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,8 @@ def analyse(
     points = projector.points([o.location.lon for o in placed], [o.location.lat for o in placed])
     xy = shapely.get_coordinates(points) if len(points) else np.empty((0, 2))
     if context is None and (network is not None or transit is not None):
+        from .travel_reach import TravelContext
+
         context = TravelContext([d.geometry for d in districts], [d.id for d in districts],
                                 weights, settings, network, transit, projector,
                                 catalog.config.holidays_state)

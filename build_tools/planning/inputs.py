@@ -11,17 +11,26 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..catalog import Catalog
 from ..content import display_path
 from ..memo import FORGETFUL, Memory
 from ..problems import Problem
 from ..project import Project, atlas_block, read_settings_file
-from .scenario import Scenario, load_scenario
-from .travel.gtfs import TransitFeed, load_feed
-from .travel.network import StreetNetwork, is_network_file, load_street_network
+
+if TYPE_CHECKING:  # the readers import numpy, scipy and osmium: only when a file is there
+    from .scenario import Scenario
+    from .travel.gtfs import TransitFeed
+    from .travel.network import StreetNetwork
 
 DEFAULT_FEED = "gtfs.zip"
+NETWORK_SUFFIXES = (".osm.pbf", ".osm")
+
+
+def is_network_file(path: Path) -> bool:
+    """True for a file name an OSM extract may have (``.osm.pbf`` or ``.osm``)."""
+    return path.name.lower().endswith(NETWORK_SUFFIXES)
 
 
 @dataclass(frozen=True)
@@ -45,6 +54,8 @@ def load_travel(project: Project, catalog: Catalog, memory: Memory = FORGETFUL
     path, trouble = _network_file(project)
     problems += trouble
     if path is not None:
+        from .travel.network import load_street_network
+
         network, trouble = _remembered(memory, "street-network", path, settings.crs,
                                        lambda: load_street_network(path, settings.crs,
                                                                    display_path(path)))
@@ -54,6 +65,8 @@ def load_travel(project: Project, catalog: Catalog, memory: Memory = FORGETFUL
     path, trouble = _feed_file(project)
     problems += trouble
     if path is not None:
+        from .travel.gtfs import load_feed
+
         transit, trouble = _remembered(memory, "transit-feed", path, "",
                                        lambda: load_feed(path, display_path(path)))
         problems += trouble
@@ -65,6 +78,8 @@ def load_travel(project: Project, catalog: Catalog, memory: Memory = FORGETFUL
             problems.append(_setting_problem(project, "scenario",
                                              f"Szenario-Datei fehlt: {display_path(path)}"))
         else:
+            from .scenario import load_scenario
+
             scenario, trouble = load_scenario(path, catalog, committed=True)
             problems += trouble
     return TravelInputs(network, transit, scenario), problems

@@ -26,6 +26,49 @@ def method_paragraphs(result: PlanningResult) -> list[str]:
     return [*_counting(result), *walk, *transit_paragraphs(result), _times(result)]
 
 
+def method_name(result: PlanningResult) -> str:
+    """The walking method in a few words, for headings and notes."""
+    if result.on_network:
+        return f"Fußweg auf dem Straßennetz ({result.travel.network})"  # type: ignore[union-attr]
+    return (f"Luftlinie × Umwegfaktor {fmt_number(result.settings.detour_factor, 2)} (kein "
+            "Straßennetz angegeben)")
+
+
+def reach_intro(result: PlanningResult) -> str:
+    """The first paragraph of the reachability page: which method, what is flagged."""
+    s = result.settings
+    speed = fmt_number(s.walking_speed_kmh, 1)
+    if result.on_network:
+        text = (f"Gemessen als {method_name(result)}, Gehzeit bei {speed} km/h entlang der "
+                "Wege: ein Fluss oder eine Bahnlinie ohne Übergang ist ein Umweg.")
+    else:
+        text = f"Gemessen als {method_name(result)}, Gehzeit geschätzt mit {speed} km/h."
+    info = result.travel
+    if info is not None and info.day is not None:
+        windows = " und ".join(f"{w.label} {w.text()}" for w in info.windows)
+        text += (f" Bus und Bahn: Fahrplan {info.feed}, {WEEKDAYS[info.day.weekday()]} "
+                 f"{info.day:%d.%m.%Y}, Abfahrt {windows}; wer ankommt, wenn das Angebot "
+                 "geschlossen ist und nicht rechtzeitig öffnet, zählt nicht.")
+    return text + (" Markiert sind Sozialräume, deren Mitte weiter als die Schwelle der "
+                   "Kategorie vom nächsten offenen Angebot entfernt ist.")
+
+
+def reach_summary(result: PlanningResult) -> str:
+    """What the reachability page holds, for the overview's list of parts."""
+    s = result.settings
+    if result.on_network:
+        minutes = ", ".join(str(m) for m in s.walk_minutes)
+        text = (f"Anteil der Bewohner innerhalb von {minutes} Minuten Fußweg auf dem "
+                "Straßennetz, Fußweg und Gehzeit zum nächsten Angebot")
+    else:
+        text = (f"Anteil innerhalb von {', '.join(fmt_km(d) for d in s.distances_m)} "
+                "Luftlinie, Entfernung und geschätzte Gehzeit zum nächsten Angebot")
+    info = result.travel
+    if info is not None and info.day is not None:
+        text += ", Tür-zu-Tür-Zeit mit Bus und Bahn " + " und ".join(w.label for w in info.windows)
+    return text
+
+
 def _counting(result: PlanningResult) -> list[str]:
     outside = sum(result.outside.values())
     return [

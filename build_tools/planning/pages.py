@@ -26,11 +26,11 @@ from .analysis import PlanningResult
 from .findings import findings, need_findings
 from .indicator_map import indicator_map
 from .indicator_svg import SvgShapes, indicator_svg
-from .method import method_paragraphs, need_method_paragraphs
+from .method import method_paragraphs, need_method_paragraphs, reach_intro, reach_summary
 from .need_tables import indicator_sources_table, indicator_values_table, need_data_table
-from .numbers import fmt_km, fmt_number
+from .numbers import fmt_number
 from .svg_map import category_map
-from .tables import Table, coverage_tables, reach_table, time_table
+from .tables import Table, coverage_tables, reach_table, time_table, transit_table
 
 SORT_SCRIPT = asset_path("javascripts/atlas-sort.js")
 FILTER_SCRIPT = asset_path("javascripts/atlas-filter.js")
@@ -130,7 +130,7 @@ def overview_html(result: PlanningResult, downloads: bool,
         population=population,
         findings=findings(result),
         need_findings=need_findings(result)[:5],
-        distances=[fmt_km(d) for d in result.settings.distances_m],
+        reach_summary=reach_summary(result),
         downloads=downloads,
         method=method_paragraphs(result),
     )
@@ -155,17 +155,23 @@ def coverage_html(result: PlanningResult, templates: Templates | None = None) ->
 
 
 def reach_html(result: PlanningResult, templates: Templates | None = None) -> str:
-    """One reachability table per category."""
+    """Per category the walking table and, with a timetable, the door-to-door table."""
     page = REACH
-    s = result.settings
+    sections = []
+    for category_id, label in result.categories:
+        ride = transit_table(result, category_id, label)
+        sections.append({
+            "id": category_id, "label": label,
+            "walk": table_view(reach_table(result, category_id, label), page),
+            "ride": table_view(ride, page) if ride is not None else None,
+        })
     return _render(
         templates,
         "planning/reach.html",
         links=_links(page, result),
-        walking_speed=fmt_number(s.walking_speed_kmh, 1),
-        detour_factor=fmt_number(s.detour_factor, 2),
+        intro=reach_intro(result),
         categories=result.categories,
-        tables=[table_view(reach_table(result, c, label), page) for c, label in result.categories],
+        sections=sections,
     )
 
 

@@ -8,7 +8,7 @@ import zipfile
 
 from .analysis import PlanningResult
 from .findings import findings, need_findings
-from .method import method_paragraphs, need_method_paragraphs
+from .method import method_paragraphs, need_method_paragraphs, reach_intro
 from .need_tables import indicator_sources_table, indicator_values_table, need_data_table
 from .tables import Table, all_tables
 
@@ -55,6 +55,7 @@ def report_markdown(result: PlanningResult, title: str,
         f"{result.open_offers} offene Angebote in {len(result.categories)} Kategorien, "
         f"{len(result.districts)} Sozialräume."
     )
+    parts += ["", f"Erreichbarkeit — {reach_intro(result)}"]
     parts += ["", "## Lücken", ""]
     found = findings(result)
     parts += [f"- {f.text}" for f in found] or ["Keine Lücke nach den eingestellten Schwellen."]

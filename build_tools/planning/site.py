@@ -22,7 +22,8 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
     catalog = inputs.catalog
     if not settings.enabled:
         return Contribution()
-    result = analyse(catalog, settings, inputs.population, inputs.indicators)
+    result = analyse(catalog, settings, inputs.population, inputs.indicators,
+                     inputs.network, inputs.transit)
     title = inputs.settings.name
     tables = report_tables(result)
     try:

@@ -183,7 +183,9 @@ def transit_table(result: PlanningResult, category_id: str, label: str) -> Table
             _share_basis(result) + ", die bei Abfahrt im Zeitraum (alle 5 Minuten, Median) "
             "innerhalb der Minuten an einem geöffneten Angebot sind: Weg zur Haltestelle, "
             "Warten, Fahrt, Umstiege und Weg zum Angebot, oder ganz zu Fuß. Wer vor der Öffnung "
-            f"ankommt, wartet (das zählt mit). Fahrplan vom {info.day:%d.%m.%Y}.",
+            f"ankommt, wartet (das zählt mit); „über {info.horizon}\u00a0min“: bei der Hälfte der "
+            "Abfahrten oder mehr in dieser Zeit nichts Geöffnetes erreicht (etwa weil das Angebot "
+            f"abends geschlossen ist). Fahrplan vom {info.day:%d.%m.%Y}.",
             *([f"{assumed} Angebote ohne lesbare Öffnungszeiten gelten als geöffnet."]
               if assumed else []),
             *_left_out(result, category_id)]),
