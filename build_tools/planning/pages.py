@@ -154,8 +154,26 @@ def coverage_html(result: PlanningResult, templates: Templates | None = None) ->
     )
 
 
-def reach_html(result: PlanningResult, templates: Templates | None = None) -> str:
-    """Per category the walking table and, with a timetable, the door-to-door table."""
+def scenario_view(comparison, page: str, templates: Templates | None) -> dict[str, Any] | None:
+    """A committed scenario for the reachability page: changes, headlines, maps, tables."""
+    if comparison is None:
+        return None
+    from .scenario_view import scenario_maps
+
+    s = comparison.scenario
+    maps = [{**m, "maps": [{**one, "svg": Markup(one["svg"])} for one in m["maps"]]}  # noqa: S704
+            for m in scenario_maps(comparison, templates)]
+    tables = {t.slug: table_view(t, page) for t in comparison.tables}
+    return {"title": s.title, "description": (s.description or "").strip(),
+            "changes": comparison.changes, "headlines": comparison.headlines,
+            "sections": [{**m, "table": tables.get(f"szenario-{m['id']}")} for m in maps]}
+
+
+def reach_html(result: PlanningResult, templates: Templates | None = None,
+               scenario=None) -> str:
+    """Per category the walking table and, with a timetable, the door-to-door table; a
+    committed scenario's before and after (``scenario``: a :class:`~.scenario_compare.
+    Comparison`) at the end."""
     page = REACH
     sections = []
     for category_id, label in result.categories:
@@ -172,6 +190,7 @@ def reach_html(result: PlanningResult, templates: Templates | None = None) -> st
         intro=reach_intro(result),
         categories=result.categories,
         sections=sections,
+        scenario=scenario_view(scenario, page, templates),
     )
 
 
@@ -228,7 +247,7 @@ def need_html(result: PlanningResult, templates: Templates | None = None) -> str
 
 
 def planning_pages(result: PlanningResult, downloads: bool = True, *,
-                   templates: Templates | None = None) -> list[GeneratedPage]:
+                   templates: Templates | None = None, scenario=None) -> list[GeneratedPage]:
     """The planning pages (four, and the need page when the atlas keeps indicators), noindex
     and out of the search unless configured otherwise.
 
@@ -245,7 +264,8 @@ def planning_pages(result: PlanningResult, downloads: bool = True, *,
         GeneratedPage(planning_path(), "Planung", overview_html(result, downloads, templates),
                       meta()),
         GeneratedPage(COVERAGE, "Planung: Versorgung", coverage_html(result, templates), meta()),
-        GeneratedPage(REACH, "Planung: Erreichbarkeit", reach_html(result, templates), meta()),
+        GeneratedPage(REACH, "Planung: Erreichbarkeit", reach_html(result, templates, scenario),
+                      meta()),
         GeneratedPage(TIMES, "Planung: Zeiten", times_html(result, templates), meta()),
     ] + ([GeneratedPage(NEED, "Planung: Bedarf und Angebot", need_html(result, templates),
                         meta())] if has_need_page(result) else [])

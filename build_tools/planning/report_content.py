@@ -137,14 +137,23 @@ class _Maps:
                             "öffentliche Standorte.")}
 
 
+def _scenario(scenario, templates: Templates | None) -> dict[str, Any] | None:
+    if scenario is None:
+        return None
+    from .scenario_view import scenario_data
+
+    return scenario_data(scenario, templates)
+
+
 def _ride(result: PlanningResult, category_id: str, label: str) -> dict[str, Any] | None:
     table = transit_table(result, category_id, label)
     return table_data(table) if table is not None else None
 
 
 def report_content(result: PlanningResult, title: str, day: date | None = None,
-                   templates: Templates | None = None) -> dict[str, Any]:
-    """Everything the template prints, in reading order."""
+                   templates: Templates | None = None, scenario=None) -> dict[str, Any]:
+    """Everything the template prints, in reading order (``scenario``: a
+    :class:`~.scenario_compare.Comparison` whose before and after the report shows)."""
     r = result
     maps = _Maps(r, templates)
     chosen = summary_findings(r)
@@ -187,6 +196,7 @@ def report_content(result: PlanningResult, title: str, day: date | None = None,
                         "ride": _ride(r, c, label)}
                        for c, label in r.categories],
         "times": table_data(time_table(r)),
+        "scenario": _scenario(scenario, templates),
         "indicators": indicators,
         "method": method_paragraphs(r) + need_method_paragraphs(r),
     }

@@ -5,7 +5,7 @@ title: Jobcenter zieht nach Nachbarstadt
 description: Planungsstand Mai 2026.          # optional
 changes:
   - offer: jobcenter-musterstadt
-    move: {lat: 50.8002, lon: 6.6005}        # new place (district found anew)
+    move: {lat: 50.8002, lon: 6.6005, name: Nachbarstadt}  # new place; name: optional
   - offer: tafel-innenstadt
     close: true
   - offer: mittagstisch-st-anna
@@ -42,6 +42,8 @@ class Place(StrictModel):
 
     lat: float = Field(ge=-90, le=90, allow_inf_nan=False)
     lon: float = Field(ge=-180, le=180, allow_inf_nan=False)
+    name: Line | None = None
+    """The place in words (``Nachbarstadt``); without it, the district found there."""
 
 
 class NewOffer(StrictModel):
