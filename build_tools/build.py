@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from typing import TYPE_CHECKING
 
 from .catalog import Catalog
 from .clock import build_date
@@ -36,12 +37,18 @@ from .outputs import Contribution, GeneratedFile
 from .pages.site import render as pages_family
 from .pages.site import render_offers as offer_pages_family
 from .parallel import Alongside, map_calls
+from .planning.inputs import load_travel
 from .planning.population import PopulationGrid, load_population_grid
 from .planning.site import render as planning_family
 from .problems import ContentError, Problem
 from .project import Project
 from .templating import Templates, templates_for
 from .urls import MissingSiteUrl
+
+if TYPE_CHECKING:  # numpy arrays and scipy graphs: only loaded when the town gives the files
+    from .planning.scenario import Scenario
+    from .planning.travel.gtfs import TransitFeed
+    from .planning.travel.network import StreetNetwork
 
 
 @dataclass(frozen=True)
@@ -58,6 +65,13 @@ class Inputs:
     population: PopulationGrid | None = None
     indicators: IndicatorSet | None = None
     """Indicators per district from ``indicators.yml`` + ``indicators.csv`` (None: none kept)."""
+    network: StreetNetwork | None = None
+    """The walkable street network from the town's OSM extract (planning; the town map's
+    main streets: :func:`build_tools.planning.travel.network.main_streets`)."""
+    transit: TransitFeed | None = None
+    """The GTFS timetable (``gtfs.zip``) for door-to-door times by bus and train."""
+    scenario: Scenario | None = None
+    """The committed scenario the planning pages show (``planning.scenario``)."""
     holidays: tuple[date, ...] = ()
     """Public holidays of the build year and the next two (one horizon for pages and data)."""
     warnings: tuple[Problem, ...] = ()
@@ -135,6 +149,8 @@ def inspect(project: Project, today: date | None = None, memory: Memory = FORGET
     indicators, trouble = load_indicators(project.content_dir, catalog.districts,
                                           list(catalog.categories))
     found += trouble
+    travel, trouble = load_travel(project, catalog, memory)
+    found += trouble
     plan = None
     if project.settings.flyers.enabled:
         plan = _flyer_plan(project, catalog, collections, memory)
@@ -151,6 +167,9 @@ def inspect(project: Project, today: date | None = None, memory: Memory = FORGET
         ledger=tuple(entries),
         population=population,
         indicators=indicators,
+        network=travel.network,
+        transit=travel.transit,
+        scenario=travel.scenario,
         holidays=tuple(holiday_horizon(project.settings.holidays_state, today)),
         warnings=tuple(p for p in problems if p.severity != "error"),
     )

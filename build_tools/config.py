@@ -11,10 +11,13 @@ Areas: :class:`MapSettings`, :class:`FlyerSettings`, :class:`PlanningSettings`,
 
 from __future__ import annotations
 
+import re
+from datetime import date
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
+_WINDOW = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
 DEFAULT_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 DEFAULT_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a>-Mitwirkende'
@@ -128,6 +131,95 @@ class PlanningSettings(Section):
         description="Wort für das ganze Gebiet im Vergleich, z. B. Stadt, Kreis, Gemeinde "
         "(„14,2 % · Stadt 9,8 %“).",
     )
+    # Travel: walking on the street network, bus and train (GTFS), scenarios.
+    street_network: str | bool | None = Field(
+        None,
+        description="OSM-Auszug im Inhaltsordner (.osm.pbf oder .osm) für Fußwege auf dem "
+        "Straßennetz. Ohne Angabe wird die eine solche Datei im Inhaltsordner genommen; false: "
+        "keiner (dann Luftlinie × Umwegfaktor).",
+    )
+    transit_feed: str | bool | None = Field(
+        None,
+        description="GTFS-Fahrplan im Inhaltsordner (ZIP) für Fahrzeiten mit Bus und Bahn. Ohne "
+        "Angabe wird gtfs.zip genommen, wenn es sie gibt; false: keiner.",
+    )
+    walk_minutes: list[int] = Field(
+        [10, 20, 30], min_length=1, max_length=6,
+        description="Gehzeiten in Minuten für die Anteile auf dem Straßennetz.",
+    )
+    transit_minutes: list[int] = Field(
+        [30, 60], min_length=1, max_length=4,
+        description="Fahrzeiten (Tür zu Tür) in Minuten für die Anteile mit Bus und Bahn.",
+    )
+    transit_windows: dict[str, str] = Field(
+        default_factory=lambda: {"vormittags": "08:00-10:00", "abends": "17:00-19:00"},
+        min_length=1, max_length=4,
+        description="Abfahrtszeiträume eines Werktags, Name → HH:MM-HH:MM; je Zeitraum zählt "
+        "der Median der Fahrzeiten bei Abfahrt alle fünf Minuten.",
+    )
+    transit_date: date | None = Field(
+        None,
+        description="Der Tag des Fahrplans, für den gerechnet wird (JJJJ-MM-TT); ohne Angabe "
+        "der erste Dienstag im Fahrplanzeitraum, der kein Feiertag ist.",
+    )
+    grid_spacing_m: int = Field(
+        200, ge=50, le=2000,
+        description="Abstand der Rasterpunkte in Metern, für die ohne Bevölkerungsgitter Fußwege "
+        "und Fahrzeiten gerechnet werden (Flächenanteile).",
+    )
+    scenario: str | None = Field(
+        None,
+        description="Szenario-Datei im Inhaltsordner (YAML), das die Planungsseiten zeigen: "
+        "Vorher und Nachher, z. B. wenn ein Angebot umzieht oder schließt.",
+    )
+
+    @field_validator("street_network", "transit_feed")
+    @classmethod
+    def _path_or_off(cls, value: str | bool | None) -> str | bool | None:
+        if value is True:
+            raise ValueError("einen Dateinamen im Inhaltsordner angeben oder false")
+        if isinstance(value, str) and (not value.strip() or value.startswith(("/", "..")) or "\\" in value):
+            raise ValueError("ein Pfad im Inhaltsordner, z. B. musterstadt.osm.pbf")
+        return value
+
+    @field_validator("scenario")
+    @classmethod
+    def _scenario_path(cls, value: str | None) -> str | None:
+        if value is not None and (not value.endswith((".yml", ".yaml")) or value.startswith(("/", ".."))):
+            raise ValueError("eine YAML-Datei im Inhaltsordner, z. B. szenarien/jobcenter.yml")
+        return value
+
+    @field_validator("walk_minutes", "transit_minutes")
+    @classmethod
+    def _minutes(cls, value: list[int]) -> list[int]:
+        if any(m <= 0 or m > 180 for m in value):
+            raise ValueError("Minuten zwischen 1 und 180 angeben")
+        return sorted(set(value))
+
+    @field_validator("transit_windows")
+    @classmethod
+    def _windows(cls, value: dict[str, str]) -> dict[str, str]:
+        for name, text in value.items():
+            match = _WINDOW.match(str(text))
+            if not match:
+                raise ValueError(f"Zeitraum {name!r}: HH:MM-HH:MM erwartet, z. B. 07:00-09:00")
+            h1, m1, h2, m2 = (int(g) for g in match.groups())
+            if h2 * 60 + m2 <= h1 * 60 + m1 or h2 * 60 + m2 > 1440:
+                raise ValueError(f"Zeitraum {name!r}: das Ende muss nach dem Anfang liegen")
+        return value
+
+    def window_minutes(self) -> list[tuple[str, int, int]]:
+        """The departure windows as (name, start minute, end minute), in the given order."""
+        out = []
+        for name, text in self.transit_windows.items():
+            h1, m1, h2, m2 = (int(g) for g in _WINDOW.match(text).groups())  # type: ignore[union-attr]
+            out.append((name, h1 * 60 + m1, h2 * 60 + m2))
+        return out
+
+    @property
+    def walking_m_per_min(self) -> float:
+        """Walking speed in metres a minute."""
+        return self.walking_speed_kmh * 1000 / 60
 
     @field_validator("distances_m")
     @classmethod

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
@@ -18,6 +19,11 @@ from .population import PopulationGrid, district_weights
 from .projection import Projector
 from .reachability import Reach, reach_for_category
 from .time_coverage import TimeCoverage, combine
+
+if TYPE_CHECKING:  # the travel modules bring scipy: imported only when a network or feed is used
+    from .travel.gtfs import TransitFeed
+    from .travel.network import StreetNetwork
+    from .travel_reach import TransitReach, TravelContext, TravelInfo
 
 
 @dataclass(frozen=True)
@@ -68,6 +74,22 @@ class PlanningResult:
     """The atlas' indicators per district (None: it keeps none)."""
     need: list[NeedTable] = field(default_factory=list)
     """Need against supply, one table per category and need indicator."""
+    transit: dict[tuple[str, str], TransitReach] = field(default_factory=dict)
+    """(district, category) → door-to-door reach by bus and train (empty without a timetable)."""
+    travel: TravelInfo | None = None
+    """How walks and rides were measured (None: straight lines, no timetable)."""
+    context: TravelContext | None = field(default=None, repr=False, compare=False)
+    """The origins, walker and timetable model, kept for a scenario's second analysis."""
+
+    @property
+    def on_network(self) -> bool:
+        """True when walks follow the street network (else straight line × detour factor)."""
+        return self.travel is not None and self.travel.method == "netz"
+
+    @property
+    def distance_word(self) -> str:
+        """``Fußweg`` on the street network, ``Luftlinie`` otherwise."""
+        return "Fußweg" if self.on_network else "Luftlinie"
 
     @property
     def has_population(self) -> bool:
@@ -86,13 +108,17 @@ def open_offers(catalog: Catalog) -> list[Offer]:
 
 def analyse(
     catalog: Catalog, settings: PlanningSettings, grid: PopulationGrid | None = None,
-    indicators: IndicatorSet | None = None,
+    indicators: IndicatorSet | None = None, network: StreetNetwork | None = None,
+    transit: TransitFeed | None = None, *, context: TravelContext | None = None,
 ) -> PlanningResult:
     """Compute coverage, reachability, time coverage and need against supply for a catalog.
 
     With a population ``grid`` (loaded by the driver), reachability shares are shares of
     inhabitants instead of shares of area; with ``indicators``, every category an indicator
-    names in ``need_for`` gets a need table (:mod:`.need`).
+    names in ``need_for`` gets a need table (:mod:`.need`). With a street ``network`` walks
+    follow the streets; with a ``transit`` timetable door-to-door times by bus and train come
+    too (:mod:`.travel_reach`). ``context``: the travel context of an earlier analysis of the
+    same districts (a scenario's "before"), reused.
     """
     projector = Projector(settings.crs)
     categories = [(c.id, c.label) for c in catalog.categories.values()]
@@ -111,6 +137,14 @@ def analyse(
     # A protected place may be given by its district alone (no coordinates in Git).
     placed = [o for o in offers if o.location is not None and o.location.lat is not None]
     points = projector.points([o.location.lon for o in placed], [o.location.lat for o in placed])
+    xy = shapely.get_coordinates(points) if len(points) else np.empty((0, 2))
+    if context is None and (network is not None or transit is not None):
+        from .travel_reach import TravelContext
+
+        context = TravelContext([d.geometry for d in districts], [d.id for d in districts],
+                                weights, settings, network, transit, projector,
+                                catalog.config.holidays_state)
+    transit_reach: dict[tuple[str, str], TransitReach] = {}
     by_category: dict[str, list[int]] = {c: [] for c in category_ids}
     for index, offer in enumerate(placed):
         for category_id in offer_categories(offer):
@@ -120,16 +154,23 @@ def analyse(
     map_points: dict[str, list[MapPoint]] = {}
     for category_id in category_ids:
         idx = by_category[category_id]
-        found = reach_for_category(
-            metric,
-            points[idx] if idx else np.empty(0, dtype=object),
-            settings.distances_m,
-            settings.threshold(category_id),
-            settings.walking_minutes,
-            weights,
-        )
+        if context is not None and context.has_network:
+            found = context.walk_reach(xy[idx], settings.threshold(category_id))
+        else:
+            found = reach_for_category(
+                metric,
+                points[idx] if idx else np.empty(0, dtype=object),
+                settings.distances_m,
+                settings.threshold(category_id),
+                settings.walking_minutes,
+                weights,
+            )
         for district_id, value in found.items():
             reach[(district_id, category_id)] = value
+        rides = context.transit_reach([placed[i] for i in idx], xy[idx], category_id) if (
+            context is not None) else None
+        for district_id, value in (rides or {}).items():
+            transit_reach[(district_id, category_id)] = value
         map_points[category_id] = [
             MapPoint(placed[i].id or "", placed[i].title, points[i].x, points[i].y)
             for i in idx
@@ -165,6 +206,9 @@ def analyse(
         open_offers=len(offers),
         population_grid=settings.population_grid if grid is not None else None,
         indicators=indicators,
+        transit=transit_reach,
+        travel=context.info if context is not None else None,
+        context=context,
     )
     result.need = need_tables(result, indicators)
     return result

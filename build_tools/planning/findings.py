@@ -51,7 +51,7 @@ def findings(result: PlanningResult) -> list[Finding]:
             threshold = result.settings.threshold(category_id)
             out.append(Finding(
                 category_id, "distance",
-                f"{label}: nächstes Angebot weiter als {fmt_km(threshold)} Luftlinie von der "
+                f"{label}: nächstes Angebot weiter als {fmt_km(threshold)} {result.distance_word} von der "
                 f"Mitte von {_districts(len(far))} ({_names(far)}).",
             ))
         time = result.time[category_id]

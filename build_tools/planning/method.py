@@ -7,6 +7,9 @@ import math
 from .analysis import PlanningResult
 from .numbers import fmt_km, fmt_number
 from .reachability import QUAD_SEGS
+from .travel.transit import ACCESS_MIN, STEP_MIN, TRANSFER_MIN
+
+WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
 
 
 def method_paragraphs(result: PlanningResult) -> list[str]:
@@ -16,8 +19,57 @@ def method_paragraphs(result: PlanningResult) -> list[str]:
         f"{label} {fmt_km(s.threshold(c))}" for c, label in result.categories
         if c in s.thresholds_m
     )
-    mobile = sum(result.mobile.values())
-    unplaced = sum(result.unplaced.values())
+    if result.on_network:
+        walk = network_paragraphs(result)
+    else:
+        walk = straight_paragraphs(result, thresholds)
+    return [*_counting(result), *walk, *transit_paragraphs(result), _times(result)]
+
+
+def method_name(result: PlanningResult) -> str:
+    """The walking method in a few words, for headings and notes."""
+    if result.on_network:
+        return f"Fußweg auf dem Straßennetz ({result.travel.network})"  # type: ignore[union-attr]
+    return (f"Luftlinie × Umwegfaktor {fmt_number(result.settings.detour_factor, 2)} (kein "
+            "Straßennetz angegeben)")
+
+
+def reach_intro(result: PlanningResult) -> str:
+    """The first paragraph of the reachability page: which method, what is flagged."""
+    s = result.settings
+    speed = fmt_number(s.walking_speed_kmh, 1)
+    if result.on_network:
+        text = (f"Gemessen als {method_name(result)}, Gehzeit bei {speed} km/h entlang der "
+                "Wege: ein Fluss oder eine Bahnlinie ohne Übergang ist ein Umweg.")
+    else:
+        text = f"Gemessen als {method_name(result)}, Gehzeit geschätzt mit {speed} km/h."
+    info = result.travel
+    if info is not None and info.day is not None:
+        windows = " und ".join(f"{w.label} {w.text()}" for w in info.windows)
+        text += (f" Bus und Bahn: Fahrplan {info.feed}, {WEEKDAYS[info.day.weekday()]} "
+                 f"{info.day:%d.%m.%Y}, Abfahrt {windows}; wer ankommt, wenn das Angebot "
+                 "geschlossen ist und nicht rechtzeitig öffnet, zählt nicht.")
+    return text + (" Markiert sind Sozialräume, deren Mitte weiter als die Schwelle der "
+                   "Kategorie vom nächsten offenen Angebot entfernt ist.")
+
+
+def reach_summary(result: PlanningResult) -> str:
+    """What the reachability page holds, for the overview's list of parts."""
+    s = result.settings
+    if result.on_network:
+        minutes = ", ".join(str(m) for m in s.walk_minutes)
+        text = (f"Anteil der Bewohner innerhalb von {minutes} Minuten Fußweg auf dem "
+                "Straßennetz, Fußweg und Gehzeit zum nächsten Angebot")
+    else:
+        text = (f"Anteil innerhalb von {', '.join(fmt_km(d) for d in s.distances_m)} "
+                "Luftlinie, Entfernung und geschätzte Gehzeit zum nächsten Angebot")
+    info = result.travel
+    if info is not None and info.day is not None:
+        text += ", Tür-zu-Tür-Zeit mit Bus und Bahn " + " und ".join(w.label for w in info.windows)
+    return text
+
+
+def _counting(result: PlanningResult) -> list[str]:
     outside = sum(result.outside.values())
     return [
         "Gezählt werden offene Angebote: veröffentlicht, nicht beendet und nicht "
@@ -30,6 +82,88 @@ def method_paragraphs(result: PlanningResult) -> list[str]:
         "(Quelle: kommunale Statistikstelle bzw. Zensus)."
         + (f" {outside} Zuordnungen betreffen Angebote außerhalb aller Sozialräume: sie "
            "zählen bei den Entfernungen, nicht in der Matrix." if outside else ""),
+    ]
+
+
+def _left_out_sentence(result: PlanningResult) -> str:
+    mobile = sum(result.mobile.values())
+    unplaced = sum(result.unplaced.values())
+    return ((f" {mobile} Angebote ohne festen Ort gehen nicht in Entfernungen ein." if mobile
+             else "")
+            + (f" {unplaced} geschützte Angebote ohne Koordinaten zählen in der Versorgung "
+               "ihres Sozialraums, nicht in den Entfernungen." if unplaced else ""))
+
+
+def _flag_sentence(result: PlanningResult, thresholds: str, word: str) -> str:
+    s = result.settings
+    return (f"Markiert wird ein Sozialraum, wenn das nächste Angebot weiter als die Schwelle "
+            f"({word}) entfernt ist (Standard {fmt_km(s.default_threshold_m)}"
+            + (f"; {thresholds}" if thresholds else "") + ") oder es keines gibt.")
+
+
+def network_paragraphs(result: PlanningResult) -> list[str]:
+    """Walking along the street network: what the graph holds and how shares are counted."""
+    s = result.settings
+    info = result.travel
+    assert info is not None
+    thresholds = ", ".join(f"{label} {fmt_km(s.threshold(c))}" for c, label in result.categories
+                           if c in s.thresholds_m)
+    people = (f"die Punkte des Bevölkerungsgitters {result.population_grid} mit ihren "
+              "Einwohnern" if result.population_grid else
+              f"ein regelmäßiges Raster mit {fmt_number(info.spacing_m, 0)} m Abstand "
+              "(Flächenanteile; bei nur einer Einwohnerzahl je Sozialraum gleich dem "
+              "Bevölkerungsanteil, wenn die Menschen gleichmäßig verteilt wohnen)")
+    return [
+        f"Erreichbarkeit zu Fuß auf dem Straßennetz aus dem OSM-Auszug {info.network} "
+        f"({fmt_number(info.nodes, 0)} Knoten, {fmt_number(info.edges, 0)} Wegstücke im größten "
+        "zusammenhängenden Netz): begehbar sind Fußwege, Pfade, Treppen, Fußgängerzonen, Wohn- "
+        "und Erschließungsstraßen, Wirtschaftswege, Radwege und Straßen bis zur Bundesstraße; "
+        "nie Autobahnen und Kraftfahrstraßen, keine privaten Wege. Ein Fluss, eine Bahnlinie "
+        "oder eine Autobahn ohne Übergang ist so ein Umweg, keine Abkürzung. Gerechnet wird "
+        f"der kürzeste Weg (Dijkstra) bei {fmt_number(s.walking_speed_kmh, 1)} km/h von "
+        f"{people} zum nächsten offenen Angebot; jeder Punkt und jedes Angebot wird in "
+        "gerader Linie mit dem nächsten Knoten des Netzes verbunden. Angebote jenseits der "
+        "Grenze zählen mit.",
+        "Entfernung zum nächsten Angebot: Fußweg von der Mitte des Sozialraums (Schwerpunkt; "
+        "liegt er außerhalb, ein Punkt im Inneren), Gehzeit = Fußweg ÷ Gehgeschwindigkeit "
+        "(kein Umwegfaktor: der Umweg steckt im Netz). "
+        + _flag_sentence(result, thresholds, "Fußweg") + _left_out_sentence(result),
+    ]
+
+
+def transit_paragraphs(result: PlanningResult) -> list[str]:
+    """Door-to-door times by bus and train (empty without a timetable)."""
+    info = result.travel
+    if info is None or info.day is None:
+        return []
+    s = result.settings
+    windows = ", ".join(f"{w.label} {w.text()}" for w in info.windows)
+    walk = "auf dem Straßennetz" if result.on_network else (
+        f"in Luftlinie × Umwegfaktor {fmt_number(s.detour_factor, 2)}")
+    return [
+        f"Bus und Bahn: Fahrplan {info.feed}"
+        + (f" ({info.agency})" if info.agency else "")
+        + f", {fmt_number(info.stops, 0)} Haltestellen, {fmt_number(info.trips, 0)} Fahrten; "
+        f"gerechnet für {WEEKDAYS[info.day.weekday()]}, {info.day:%d.%m.%Y}, Abfahrt {windows}. "
+        "Tür-zu-Tür-Zeit = Weg zur Haltestelle + Warten + Fahrt (mit Umstiegen) + Weg zum "
+        f"Angebot, Fußwege {walk}, zur ersten und von der letzten Haltestelle höchstens "
+        f"{ACCESS_MIN} Minuten, zwischen zwei Haltestellen beim Umsteigen höchstens "
+        f"{TRANSFER_MIN} Minuten; ganz zu Fuß geht immer. Abfahrt alle {STEP_MIN} Minuten im "
+        "Zeitraum; es zählt der Median dieser Zeiten. Öffnungszeiten zählen: wer vor der "
+        "Öffnung ankommt, wartet, und die Wartezeit zählt mit; wer erst nach Schluss ankommt "
+        f"und bis {info.horizon} Minuten nach der Abfahrt nichts Geöffnetes erreicht, gilt "
+        "als nicht angekommen. Angebote ohne maschinenlesbare Öffnungszeiten gelten als "
+        "geöffnet. Die Zeiten rechnet ein Connection-Scan über alle Fahrten des Tages "
+        "(Dibbelt u. a. 2013).",
+    ]
+
+
+def straight_paragraphs(result: PlanningResult, thresholds: str) -> list[str]:
+    """The straight-line method (no street network given)."""
+    s = result.settings
+    mobile = sum(result.mobile.values())
+    unplaced = sum(result.unplaced.values())
+    return [
         f"Erreichbarkeit: Luftlinie, nicht Fußweg. Alle Flächen und Entfernungen werden im "
         f"metrischen Koordinatensystem {s.crs} (ETRS89 / UTM 32N) berechnet. Um jedes Angebot "
         f"wird ein Kreis mit {', '.join(fmt_km(d) for d in s.distances_m)} Radius gelegt "
@@ -54,14 +188,20 @@ def method_paragraphs(result: PlanningResult) -> list[str]:
            else "")
         + (f" {unplaced} geschützte Angebote ohne Koordinaten zählen in der Versorgung ihres "
            "Sozialraums, nicht in den Entfernungen." if unplaced else ""),
+    ]
+
+
+def _times(result: PlanningResult) -> str:
+    s = result.settings
+    return (
         "Zeiten: Aus den Öffnungszeiten (OpenStreetMap-Format) wird je Angebot ein Raster "
         "aus Viertelstunden einer Woche gebildet; je Kategorie zählt jede Viertelstunde, in "
         "der mindestens ein Angebot geöffnet ist. Regeln nur für bestimmte Monate oder Wochen "
         "zählen als geöffnet. Feiertags geöffnet ist ein Angebot, wenn es „PH“ mit Zeiten "
         f"angibt oder täglich geöffnet hat. Abends heißt: ab {s.evening_hour}:00 Uhr. "
         "Angebote ohne maschinenlesbare Öffnungszeiten (z. B. „nach Vereinbarung“) gehen "
-        "nicht in die Stunden ein.",
-    ]
+        "nicht in die Stunden ein."
+    )
 
 
 def need_method_paragraphs(result: PlanningResult) -> list[str]:
@@ -87,7 +227,8 @@ def need_method_paragraphs(result: PlanningResult) -> list[str]:
         f"(hier die {top} höchsten von {n}; bei gleichen Werten alle). Markiert wird ein "
         "Sozialraum mit hohem Bedarf, der kein Angebot hat, weniger Angebote je 1.000 als der "
         "Durchschnitt, oder dessen nächstes Angebot weiter entfernt ist als die Schwelle der "
-        f"Kategorie. Zuerst stehen die, bei denen in {fmt_km(largest)} Luftlinie um die Mitte "
+        f"Kategorie. Zuerst stehen die, bei denen in {fmt_km(largest)} {result.distance_word} um "
+        "die Mitte "
         "kein Angebot liegt, dann die ohne Angebot im Sozialraum oder mit weitem Weg, dann die "
         "mit wenig Angebot; innerhalb dieser Gruppen und danach ordnet der Fehlbedarf.",
         "Grenzen: Viele Quoten beziehen sich auf eine Bevölkerungsgruppe (SGB II: Menschen unter "

@@ -70,6 +70,8 @@ class NeedTable:
     high_from: float | None
     """The smallest value counted as high need."""
     rows: list[NeedRow]
+    distance_word: str = "Luftlinie"
+    """How the nearest offer is measured: ``Luftlinie`` or ``Fußweg`` (street network)."""
 
     @property
     def flagged(self) -> list[NeedRow]:
@@ -136,7 +138,7 @@ def need_table(result, indicators: IndicatorSet, category_id: str, label: str,
     ]
     return NeedTable(category_id, label, indicator, indicators.year_of(indicator.id),
                      indicators.atlas_value(indicator.id), atlas_rate, high_from,
-                     ranked)
+                     ranked, getattr(result, "distance_word", "Luftlinie"))
 
 
 def severity(row: NeedRow) -> int:

@@ -56,8 +56,8 @@ def need_data_table(table: NeedTable, limit: int | None = None) -> Table:
     numeric = [False, True, True, True, True, True, True, True, False]
     rate = fmt_rate(table.atlas_rate) if table.atlas_rate is not None else "–"
     note = (
-        "Menschen mit Bedarf: geschätzt aus der Kennzahl. Nächstes Angebot: Luftlinie von der "
-        "Mitte des Sozialraums. "
+        "Menschen mit Bedarf: geschätzt aus der Kennzahl. Nächstes Angebot: "
+        f"{table.distance_word} von der Mitte des Sozialraums. "
         f"Markiert (⚠): hoher Bedarf (Wert ab {fmt_value(table.high_from, indicator.unit)}, das "
         f"obere Viertel der Sozialräume) und kein Angebot im Sozialraum, weniger Angebote als im "
         f"Durchschnitt ({rate} je 1.000 Menschen mit Bedarf) oder das nächste weiter als die "

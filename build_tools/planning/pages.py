@@ -26,11 +26,11 @@ from .analysis import PlanningResult
 from .findings import findings, need_findings
 from .indicator_map import indicator_map
 from .indicator_svg import SvgShapes, indicator_svg
-from .method import method_paragraphs, need_method_paragraphs
+from .method import method_paragraphs, need_method_paragraphs, reach_intro, reach_summary
 from .need_tables import indicator_sources_table, indicator_values_table, need_data_table
-from .numbers import fmt_km, fmt_number
+from .numbers import fmt_number
 from .svg_map import category_map
-from .tables import Table, coverage_tables, reach_table, time_table
+from .tables import Table, coverage_tables, reach_table, time_table, transit_table
 
 SORT_SCRIPT = asset_path("javascripts/atlas-sort.js")
 FILTER_SCRIPT = asset_path("javascripts/atlas-filter.js")
@@ -130,7 +130,7 @@ def overview_html(result: PlanningResult, downloads: bool,
         population=population,
         findings=findings(result),
         need_findings=need_findings(result)[:5],
-        distances=[fmt_km(d) for d in result.settings.distances_m],
+        reach_summary=reach_summary(result),
         downloads=downloads,
         method=method_paragraphs(result),
     )
@@ -154,18 +154,43 @@ def coverage_html(result: PlanningResult, templates: Templates | None = None) ->
     )
 
 
-def reach_html(result: PlanningResult, templates: Templates | None = None) -> str:
-    """One reachability table per category."""
+def scenario_view(comparison, page: str, templates: Templates | None) -> dict[str, Any] | None:
+    """A committed scenario for the reachability page: changes, headlines, maps, tables."""
+    if comparison is None:
+        return None
+    from .scenario_view import scenario_maps
+
+    s = comparison.scenario
+    maps = [{**m, "maps": [{**one, "svg": Markup(one["svg"])} for one in m["maps"]]}  # noqa: S704
+            for m in scenario_maps(comparison, templates)]
+    tables = {t.slug: table_view(t, page) for t in comparison.tables}
+    return {"title": s.title, "description": (s.description or "").strip(),
+            "changes": comparison.changes, "headlines": comparison.headlines,
+            "sections": [{**m, "table": tables.get(f"szenario-{m['id']}")} for m in maps]}
+
+
+def reach_html(result: PlanningResult, templates: Templates | None = None,
+               scenario=None) -> str:
+    """Per category the walking table and, with a timetable, the door-to-door table; a
+    committed scenario's before and after (``scenario``: a :class:`~.scenario_compare.
+    Comparison`) at the end."""
     page = REACH
-    s = result.settings
+    sections = []
+    for category_id, label in result.categories:
+        ride = transit_table(result, category_id, label)
+        sections.append({
+            "id": category_id, "label": label,
+            "walk": table_view(reach_table(result, category_id, label), page),
+            "ride": table_view(ride, page) if ride is not None else None,
+        })
     return _render(
         templates,
         "planning/reach.html",
         links=_links(page, result),
-        walking_speed=fmt_number(s.walking_speed_kmh, 1),
-        detour_factor=fmt_number(s.detour_factor, 2),
+        intro=reach_intro(result),
         categories=result.categories,
-        tables=[table_view(reach_table(result, c, label), page) for c, label in result.categories],
+        sections=sections,
+        scenario=scenario_view(scenario, page, templates),
     )
 
 
@@ -222,7 +247,7 @@ def need_html(result: PlanningResult, templates: Templates | None = None) -> str
 
 
 def planning_pages(result: PlanningResult, downloads: bool = True, *,
-                   templates: Templates | None = None) -> list[GeneratedPage]:
+                   templates: Templates | None = None, scenario=None) -> list[GeneratedPage]:
     """The planning pages (four, and the need page when the atlas keeps indicators), noindex
     and out of the search unless configured otherwise.
 
@@ -239,7 +264,8 @@ def planning_pages(result: PlanningResult, downloads: bool = True, *,
         GeneratedPage(planning_path(), "Planung", overview_html(result, downloads, templates),
                       meta()),
         GeneratedPage(COVERAGE, "Planung: Versorgung", coverage_html(result, templates), meta()),
-        GeneratedPage(REACH, "Planung: Erreichbarkeit", reach_html(result, templates), meta()),
+        GeneratedPage(REACH, "Planung: Erreichbarkeit", reach_html(result, templates, scenario),
+                      meta()),
         GeneratedPage(TIMES, "Planung: Zeiten", times_html(result, templates), meta()),
     ] + ([GeneratedPage(NEED, "Planung: Bedarf und Angebot", need_html(result, templates),
                         meta())] if has_need_page(result) else [])

@@ -6,7 +6,7 @@ intersections. Offers outside a district count for it: people cross district lin
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import shapely
@@ -31,6 +31,10 @@ class Reach:
     """True when the nearest offer is farther than the threshold, or there is none."""
     weighted: bool = False
     """True when shares are shares of inhabitants (population grid), not of area."""
+    minutes: dict[int, float] = field(default_factory=dict)
+    """Walking minutes → share (0–1), on the street network (empty for straight lines)."""
+    method: str = "luftlinie"
+    """``luftlinie`` (straight line × detour factor) or ``netz`` (along the street network)."""
 
 
 def district_centre(geom) -> shapely.Point:

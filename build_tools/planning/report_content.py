@@ -21,12 +21,12 @@ from .choropleth import shades
 from .findings import findings, summary_findings
 from .indicator_map import IndicatorMap, indicator_map
 from .indicator_svg import SvgShapes, indicator_svg
-from .method import method_paragraphs, need_method_paragraphs
+from .method import method_paragraphs, need_method_paragraphs, reach_intro
 from .need import NeedTable
 from .need_tables import indicator_sources_table, indicator_values_table, need_data_table
 from .numbers import fmt_number
 from .svg_map import category_map
-from .tables import Table, coverage_tables, reach_table, time_table
+from .tables import Table, coverage_tables, reach_table, time_table, transit_table
 
 NEED_ROWS = 25
 """Rows of a need table in the PDF; beyond, the note points to the CSV with all of them."""
@@ -137,9 +137,23 @@ class _Maps:
                             "öffentliche Standorte.")}
 
 
+def _scenario(scenario, templates: Templates | None) -> dict[str, Any] | None:
+    if scenario is None:
+        return None
+    from .scenario_view import scenario_data
+
+    return scenario_data(scenario, templates)
+
+
+def _ride(result: PlanningResult, category_id: str, label: str) -> dict[str, Any] | None:
+    table = transit_table(result, category_id, label)
+    return table_data(table) if table is not None else None
+
+
 def report_content(result: PlanningResult, title: str, day: date | None = None,
-                   templates: Templates | None = None) -> dict[str, Any]:
-    """Everything the template prints, in reading order."""
+                   templates: Templates | None = None, scenario=None) -> dict[str, Any]:
+    """Everything the template prints, in reading order (``scenario``: a
+    :class:`~.scenario_compare.Comparison` whose before and after the report shows)."""
     r = result
     maps = _Maps(r, templates)
     chosen = summary_findings(r)
@@ -176,10 +190,13 @@ def report_content(result: PlanningResult, title: str, day: date | None = None,
         "gaps": [f.text for f in findings(r)],
         "need": need,
         "coverage": [table_data(t) for t in coverage_tables(r)],
+        "reach_method": reach_intro(r),
         "categories": [{"label": label, "map": maps.category(c, label),
-                        "table": table_data(reach_table(r, c, label))}
+                        "table": table_data(reach_table(r, c, label)),
+                        "ride": _ride(r, c, label)}
                        for c, label in r.categories],
         "times": table_data(time_table(r)),
+        "scenario": _scenario(scenario, templates),
         "indicators": indicators,
         "method": method_paragraphs(r) + need_method_paragraphs(r),
     }

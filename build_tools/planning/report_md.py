@@ -5,12 +5,16 @@ from __future__ import annotations
 import csv
 import io
 import zipfile
+from typing import TYPE_CHECKING
 
 from .analysis import PlanningResult
 from .findings import findings, need_findings
-from .method import method_paragraphs, need_method_paragraphs
+from .method import method_paragraphs, need_method_paragraphs, reach_intro
 from .need_tables import indicator_sources_table, indicator_values_table, need_data_table
 from .tables import Table, all_tables
+
+if TYPE_CHECKING:
+    from .scenario_compare import Comparison
 
 ZIP_DATE = (2000, 1, 1, 0, 0, 0)
 
@@ -48,13 +52,16 @@ def report_tables(result: PlanningResult) -> tuple[list[Table], list[Table]]:
 
 
 def report_markdown(result: PlanningResult, title: str,
-                    tables: tuple[list[Table], list[Table]] | None = None) -> str:
-    """The whole report: gaps, need against supply, tables, method."""
+                    tables: tuple[list[Table], list[Table]] | None = None,
+                    scenario: Comparison | None = None) -> str:
+    """The whole report: gaps, need against supply, tables, a scenario's before and after,
+    method."""
     parts = [f"# Planungsbericht: {title}", ""]
     parts.append(
         f"{result.open_offers} offene Angebote in {len(result.categories)} Kategorien, "
         f"{len(result.districts)} Sozialräume."
     )
+    parts += ["", f"Erreichbarkeit — {reach_intro(result)}"]
     parts += ["", "## Lücken", ""]
     found = findings(result)
     parts += [f"- {f.text}" for f in found] or ["Keine Lücke nach den eingestellten Schwellen."]
@@ -65,6 +72,10 @@ def report_markdown(result: PlanningResult, title: str,
             "Kein Sozialraum mit hohem Bedarf ist ohne oder mit wenig erreichbarem Angebot."]
     parts += ["", "## Tabellen", ""]
     parts += [table_markdown(t) for t in [*need, *others]]
+    if scenario is not None:
+        from .scenario_view import scenario_markdown
+
+        parts += [scenario_markdown(scenario)]
     parts += ["## Methode", ""]
     for paragraph in method_paragraphs(result) + need_method_paragraphs(result):
         parts += [paragraph, ""]
@@ -96,10 +107,12 @@ def _raw(value) -> str:
 
 
 def report_csv_files(result: PlanningResult,
-                     tables: tuple[list[Table], list[Table]] | None = None) -> dict[str, str]:
-    """File name → CSV text, one file per table."""
+                     tables: tuple[list[Table], list[Table]] | None = None,
+                     scenario: Comparison | None = None) -> dict[str, str]:
+    """File name → CSV text, one file per table (a scenario's before/after tables too)."""
     need, others = tables or report_tables(result)
-    return {f"{t.slug}.csv": table_csv(t) for t in [*need, *others]}
+    extra = scenario.tables if scenario is not None else []
+    return {f"{t.slug}.csv": table_csv(t) for t in [*need, *others, *extra]}
 
 
 def csv_zip(files: dict[str, str]) -> bytes:

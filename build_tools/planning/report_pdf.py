@@ -89,6 +89,8 @@ def compile_report(content: dict, templates: Templates | None = None,
 
 
 def report_pdf(result: PlanningResult, title: str, day: date | None = None,
-               templates: Templates | None = None) -> bytes:
-    """The planning report as PDF bytes (``templates``: the project's, for its overrides)."""
-    return compile_report(report_content(result, title, day, templates), templates, day)
+               templates: Templates | None = None, scenario=None) -> bytes:
+    """The planning report as PDF bytes (``templates``: the project's, for its overrides;
+    ``scenario``: a :class:`~.scenario_compare.Comparison` to show before and after)."""
+    return compile_report(report_content(result, title, day, templates, scenario), templates,
+                          day)

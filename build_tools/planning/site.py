@@ -22,20 +22,28 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
     catalog = inputs.catalog
     if not settings.enabled:
         return Contribution()
-    result = analyse(catalog, settings, inputs.population, inputs.indicators)
+    result = analyse(catalog, settings, inputs.population, inputs.indicators,
+                     inputs.network, inputs.transit)
+    comparison = None
+    if inputs.scenario is not None:  # the committed scenario (planning.scenario)
+        from .scenario_compare import compare
+
+        comparison = compare(catalog, inputs.scenario, result, inputs.population,
+                             inputs.indicators, inputs.network, inputs.transit)
     title = inputs.settings.name
     tables = report_tables(result)
     try:
-        pdf = report_pdf(result, title, catalog.build_date, tools.templates)
+        pdf = report_pdf(result, title, catalog.build_date, tools.templates, comparison)
     except ReportError as error:  # a broken override: a message at the template, no traceback
         raise ContentError([error.problem()]) from error
     files = [
         # Markdown goes into the ZIP: a loose .md file would become a page of the site.
         GeneratedFile(planning_report_path("zip"), csv_zip({
-            "planungsbericht.md": report_markdown(result, title, tables),
-            **report_csv_files(result, tables),
+            "planungsbericht.md": report_markdown(result, title, tables, comparison),
+            **report_csv_files(result, tables, comparison),
         })),
         GeneratedFile(planning_report_path("pdf"), pdf),
     ]
-    return Contribution(pages=planning_pages(result, downloads=True, templates=tools.templates),
+    return Contribution(pages=planning_pages(result, downloads=True, templates=tools.templates,
+                                             scenario=comparison),
                         files=files)

@@ -89,15 +89,18 @@ def coverage_tables(result: PlanningResult) -> list[Table]:
 
 
 def reach_table(result: PlanningResult, category_id: str, label: str) -> Table:
-    """Reachability of one category from every district."""
+    """Reachability of one category from every district: along the street network when the
+    town gives one (shares within the walking minutes), else in a straight line."""
     settings = result.settings
     threshold = settings.threshold(category_id)
+    network = result.on_network
     rows = []
     for d in result.districts:
         reach = result.reach[(d.id, category_id)]
         row = _district_cells(result, d)
-        for distance in settings.distances_m:
-            share = reach.shares[distance]
+        shares = reach.minutes if network else reach.shares
+        for key in (settings.walk_minutes if network else settings.distances_m):
+            share = shares[key]
             row.append(Value(fmt_percent(share), round(share, 4), zero=share == 0))
         row.append(Value(
             fmt_km(reach.nearest_m) if reach.nearest_m is not None else "kein Angebot",
@@ -112,32 +115,81 @@ def reach_table(result: PlanningResult, category_id: str, label: str) -> Table:
         row.append(Value("über Schwelle ⚠" if reach.flagged else "nein", reach.flagged,
                          flag=reach.flagged))
         rows.append(row)
-    columns = [
-        "Sozialraum", "Einwohner",
-        *[f"Anteil ≤ {fmt_km(d)}" for d in settings.distances_m],
-        "Nächstes Angebot (Luftlinie)", "Gehzeit (geschätzt)",
-        f"Weiter als {fmt_km(threshold)}",
-    ]
-    numeric = [False, True, *[True] * len(settings.distances_m), True, True, False]
+    if network:
+        heads = [f"Anteil ≤ {m}\u00a0min Fußweg" for m in settings.walk_minutes]
+        columns = ["Sozialraum", "Einwohner", *heads, "Nächstes Angebot (Fußweg)", "Gehzeit",
+                   f"Weiter als {fmt_km(threshold)} Fußweg"]
+    else:
+        heads = [f"Anteil ≤ {fmt_km(d)}" for d in settings.distances_m]
+        columns = ["Sozialraum", "Einwohner", *heads, "Nächstes Angebot (Luftlinie)",
+                   "Gehzeit (geschätzt)", f"Weiter als {fmt_km(threshold)}"]
+    numeric = [False, True, *[True] * len(heads), True, True, False]
+    return Table(
+        f"erreichbarkeit-{category_id}", f"Erreichbarkeit: {label}", columns, rows, numeric,
+        " ".join([_share_basis(result) + (
+            " innerhalb der Gehzeit auf dem Straßennetz zum nächsten offenen Angebot; Angebote "
+            "jenseits der Grenze zählen mit." if network else
+            " innerhalb der Luftlinie eines offenen Angebots; Angebote jenseits der Grenze "
+            "zählen mit."), *_left_out(result, category_id)]),
+    )
+
+
+def _share_basis(result: PlanningResult) -> str:
+    if result.population_grid:
+        return "Anteil der Einwohner laut Bevölkerungsgitter"
+    return ("Anteil der Fläche des Sozialraums (bei nur einer Einwohnerzahl je Sozialraum "
+            "gleich dem Bevölkerungsanteil)")
+
+
+def _left_out(result: PlanningResult, category_id: str) -> list[str]:
     extra = []
     if result.mobile.get(category_id):
         extra.append(f"{result.mobile[category_id]} Angebote ohne festen Ort zählen hier nicht.")
     if result.unplaced.get(category_id):
         extra.append(f"{result.unplaced[category_id]} geschützte Angebote ohne Koordinaten "
                      "zählen hier nicht.")
+    return extra
+
+
+def transit_table(result: PlanningResult, category_id: str, label: str) -> Table | None:
+    """Door-to-door times by bus, train and on foot (None without a timetable): per departure
+    window the shares within the minutes and the median time from the district centre."""
+    info = result.travel
+    if info is None or info.day is None or not result.transit:
+        return None
+    minutes = result.settings.transit_minutes
+    rows = []
+    for d in result.districts:
+        reach = result.transit[(d.id, category_id)]
+        row = _district_cells(result, d)
+        for window in info.windows:
+            for m in minutes:
+                share = reach.shares[window.label][m]
+                row.append(Value(fmt_percent(share), round(share, 4), zero=share == 0))
+            centre = reach.centre[window.label]
+            row.append(Value(fmt_minutes(centre) if centre is not None
+                             else f"über {info.horizon}\u00a0min", centre, flag=centre is None))
+        rows.append(row)
+    columns = ["Sozialraum", "Einwohner"]
+    for window in info.windows:
+        name = f"{window.label} {window.text()}"
+        columns += [f"≤ {m}\u00a0min, {name}" for m in minutes]
+        columns.append(f"Von der Mitte, {name}")
+    numeric = [False, True] + [True] * (len(columns) - 2)
+    assumed = info.assumed_open.get(category_id, 0)
     return Table(
-        f"erreichbarkeit-{category_id}", f"Erreichbarkeit: {label}", columns, rows, numeric,
+        f"fahrzeit-{category_id}", f"Bus, Bahn und zu Fuß: {label}", columns, rows, numeric,
         " ".join([
-            ("Anteil der Einwohner laut Bevölkerungsgitter"
-             if result.population_grid else
-             "Anteil der Fläche des Sozialraums (bei nur einer Einwohnerzahl je Sozialraum "
-             "gleich dem Bevölkerungsanteil)")
-            + " innerhalb der Luftlinie eines offenen Angebots; Angebote jenseits der Grenze "
-            "zählen mit.", *extra,
-        ]),
+            _share_basis(result) + ", die bei Abfahrt im Zeitraum (alle 5 Minuten, Median) "
+            "innerhalb der Minuten an einem geöffneten Angebot sind: Weg zur Haltestelle, "
+            "Warten, Fahrt, Umstiege und Weg zum Angebot, oder ganz zu Fuß. Wer vor der Öffnung "
+            f"ankommt, wartet (das zählt mit); „über {info.horizon}\u00a0min“: bei der Hälfte der "
+            "Abfahrten oder mehr in dieser Zeit nichts Geöffnetes erreicht (etwa weil das Angebot "
+            f"abends geschlossen ist). Fahrplan vom {info.day:%d.%m.%Y}.",
+            *([f"{assumed} Angebote ohne lesbare Öffnungszeiten gelten als geöffnet."]
+              if assumed else []),
+            *_left_out(result, category_id)]),
     )
-
-
 def time_table(result: PlanningResult) -> Table:
     """Hours per week and gaps, one row per category."""
     evening = result.settings.evening_hour
@@ -175,8 +227,10 @@ def time_table(result: PlanningResult) -> Table:
 
 def all_tables(result: PlanningResult) -> list[Table]:
     """Every table of the report, in report order."""
+    rides = [transit_table(result, c, label) for c, label in result.categories]
     return [
         *coverage_tables(result),
         *[reach_table(result, c, label) for c, label in result.categories],
+        *[t for t in rides if t is not None],
         time_table(result),
     ]

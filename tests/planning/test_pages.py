@@ -114,12 +114,14 @@ def test_overview_lists_the_gaps(square):
 def test_contribution_and_switch(square):
     catalog = sample(square)
     contribution = render(SimpleNamespace(catalog=catalog, settings=catalog.config, population=None,
-                                 indicators=None), tools())
+                                 indicators=None, network=None, transit=None,
+                                 scenario=None), tools())
     paths = sorted(f.path for f in contribution.files)
     assert paths == [
         "planung/planungsbericht.pdf", "planung/planungsbericht.zip",
     ]
     catalog.config.planning.enabled = False
     off = render(SimpleNamespace(catalog=catalog, settings=catalog.config, population=None,
-                                 indicators=None), tools())
+                                 indicators=None, network=None, transit=None,
+                                 scenario=None), tools())
     assert off.pages == [] and off.files == []

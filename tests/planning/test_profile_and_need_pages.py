@@ -141,7 +141,7 @@ def test_indicators_on_the_open_data_page(inputs):
         files["daten/kennzahlen-metadaten.csv"].decode("utf-8-sig")), delimiter=";"))
     assert meta[0]["lizenz"] == "dl-de/by-2-0"
     assert meta[0]["namensnennung"] == "Stadt Musterstadt (fiktiv)"
-    assert meta[0]["stichtag"] == "2025-12-31" and meta[0]["bedarf_fuer"] == "essen beratung"
+    assert meta[0]["stichtag"] == "2025-12-31" and meta[0]["bedarf_fuer"] == "essen beratung arbeit"
     page = parse(contribution.pages[0].html)
     links = [a.attrs["href"] for a in page.find_all("a")]
     assert "kennzahlen.csv" in links and "kennzahlen-metadaten.csv" in links

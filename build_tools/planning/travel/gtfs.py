@@ -104,18 +104,22 @@ class _Reading:
     display: str
     problems: list[Problem] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    headers: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Member → column name → position (0-based), for the column of a problem."""
 
     def add(self, member: str, line: int, column: str, message: str) -> None:
+        """A problem in ``member`` (a file inside the ZIP) at ``line`` and the named column:
+        the file is named ``gtfs.zip/stops.txt``, the column is the field's number in the row."""
         n = self.counts.get(member, 0) + 1
         self.counts[member] = n
         if n <= MAX_PROBLEMS:
-            self.problems.append(Problem(self.display, line, 1, f"{member}:{column}" if column
-                                         else member, message))
+            col = self.headers.get(member, {}).get(column, 0) + 1
+            self.problems.append(Problem(f"{self.display}/{member}", line, col, column, message))
 
     def summary(self) -> None:
         for member, n in sorted(self.counts.items()):
             if n > MAX_PROBLEMS:
-                self.problems.append(Problem(self.display, 1, 1, member,
+                self.problems.append(Problem(f"{self.display}/{member}", 1, 1, "",
                                              f"und {n - MAX_PROBLEMS} weitere Fehler in {member}"))
 
 
@@ -156,6 +160,7 @@ def _rows(archive: zipfile.ZipFile, names: dict[str, str], member: str, reading:
     reader = csv.reader(handle)
     header = [h.strip() for h in next(reader, [])]
     index = {name: k for k, name in enumerate(header)}
+    reading.headers[member] = index
     lacking = [c for c in required if c not in index]
     if lacking:
         reading.add(member, 1, "", "Spalten fehlen: " + ", ".join(lacking))

@@ -10,20 +10,22 @@ motorways) as plain lon/lat polylines.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
-from scipy.sparse import coo_matrix, csr_matrix
-from scipy.sparse.csgraph import connected_components
 
 from ...problems import Problem
 from .osm import MAIN, OsmReadError, read_ways
 
+if TYPE_CHECKING:  # scipy is imported when a network is built: a site without one never pays
+    from scipy.sparse import csr_matrix
+
 MAX_BYTES = 512 * 1024 * 1024
 """Largest extract read (a Regierungsbezirk fits; a whole Land should be cut first)."""
-NETWORK_SUFFIXES = (".osm.pbf", ".osm")
 MAIN_ORDER = ("motorway", "trunk", "primary", "secondary", "tertiary")
 
 
@@ -81,11 +83,6 @@ class StreetNetwork:
         return float(lon.min()), float(lat.min()), float(lon.max()), float(lat.max())
 
 
-def is_network_file(path: Path) -> bool:
-    """True for a file name an OSM extract may have (``.osm.pbf`` or ``.osm``)."""
-    return path.name.lower().endswith(NETWORK_SUFFIXES)
-
-
 def load_street_network(path: Path, crs: str, display: str
                         ) -> tuple[StreetNetwork | None, list[Problem]]:
     """The walkable network of the extract at ``path`` (projected into ``crs``), or problems
@@ -102,7 +99,8 @@ def load_street_network(path: Path, crs: str, display: str
     try:
         ways = read_ways(path)
     except OsmReadError as exc:
-        return None, [Problem(display, 1, 1, "", f"kein lesbarer OSM-Auszug: {exc}")]
+        line, col = _xml_position(str(exc))
+        return None, [Problem(display, line, col, "", f"kein lesbarer OSM-Auszug: {exc}")]
     network = build_network(ways, crs, display)
     if network is None:
         return None, [Problem(display, 1, 1, "", "keine begehbaren Wege im OSM-Auszug (Fußwege, "
@@ -110,8 +108,19 @@ def load_street_network(path: Path, crs: str, display: str
     return network, []
 
 
+_XML_AT = re.compile(r"Zeile (\d+), Spalte (\d+)")
+
+
+def _xml_position(message: str) -> tuple[int, int]:
+    """Line and column of an XML error, from :func:`.osm.read_ways`' message (else 1:1)."""
+    found = _XML_AT.search(message)
+    return (int(found[1]), int(found[2])) if found else (1, 1)
+
+
 def build_network(ways, crs: str, source: str) -> StreetNetwork | None:
     """The network of ways read by :func:`.osm.read_ways` (None: nothing walkable)."""
+    from scipy.sparse.csgraph import connected_components
+
     from ..projection import Projector
 
     if not any(ways.walkable):
@@ -149,6 +158,8 @@ def build_network(ways, crs: str, source: str) -> StreetNetwork | None:
 
 def _graph(heads: np.ndarray, tails: np.ndarray, xy: np.ndarray) -> csr_matrix:
     """Symmetric adjacency in metres; of parallel edges the shortest one stays."""
+    from scipy.sparse import coo_matrix
+
     keep = heads != tails
     a, b = np.minimum(heads, tails)[keep], np.maximum(heads, tails)[keep]
     length = np.hypot(*(xy[a] - xy[b]).T)

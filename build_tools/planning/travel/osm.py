@@ -10,6 +10,7 @@ tracks, cycleways (shared with pedestrians unless ``foot=no``) and roads up to `
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -127,6 +128,13 @@ def _keep(found: OsmWays, ids: list[int], kind: str, name: str, walkable: bool) 
     found.walkable.append(walkable)
 
 
+_XML_ERROR = re.compile(r"XML parsing error at line (\d+), column (\d+): (.*)")
+
+
 def _german(exc: Exception) -> str:
     text = str(exc).strip() or type(exc).__name__
+    found = _XML_ERROR.search(text)
+    if found:  # expat counts columns from 0; editors from 1
+        return (f"XML-Fehler in Zeile {found[1]}, Spalte {int(found[2]) + 1}: {found[3]} (die "
+                "Datei ist kein vollständiges OSM-XML)")
     return f"osmium kann die Datei nicht lesen ({text})"
