@@ -52,6 +52,8 @@ def make_project(root: Path) -> Path:
     for entry in config["plugins"]:
         if isinstance(entry, dict) and "atlas" in entry:
             entry["atlas"]["content_dir"] = "content"
+            # the sample's committed scenario lives in the sample's content folder only
+            entry["atlas"].get("planning", {}).pop("scenario", None)
     config["docs_dir"] = str(repo / "content" / "pages")
     config["site_dir"] = str(root / "site")
     path = root / "mkdocs.yml"
