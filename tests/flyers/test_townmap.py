@@ -15,8 +15,15 @@ from build_tools.build import inspect
 from build_tools.clock import build_date
 from build_tools.flyers.collection import CollectionFlyer, _Named
 from build_tools.flyers.definitions import load_definitions
-from build_tools.flyers.mapmarkers import (DOT, LEADER, SPREAD_MAX, Marker, Placer, Spot,
-                                          number_ranges)
+from build_tools.flyers.mapmarkers import (
+    DOT,
+    LEADER,
+    SPREAD_MAX,
+    Marker,
+    Placer,
+    Spot,
+    number_ranges,
+)
 from build_tools.flyers.page import Metadata, PrintOptions, Sheet
 from build_tools.flyers.pen import Pen
 from build_tools.flyers.plan import plan_flyers
