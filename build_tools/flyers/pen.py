@@ -5,8 +5,9 @@ then put in visual order. In a right-to-left language paragraphs are right-align
 Numbers and URLs (:meth:`Pen.ltr`) are drawn as they are, never reordered.
 
 Some spaces never break a line (:func:`glue`): inside abbreviations ("e. V.", "z. B."), before a
-legal form ("Musterstadt e. V.", "Hilfe gGmbH"), in "& Co. KG" and after a postal code — an
-organisation's name is never torn mid-abbreviation, nor an address between code and town. A no-break space typed by the editor holds too. Only when such a
+legal form ("Musterstadt e. V.", "Hilfe gGmbH"), in "& Co. KG", after a postal code and before
+"Uhr" — an organisation's name is never torn mid-abbreviation, nor an address between code and
+town, nor "Uhr" from its time. A no-break space typed by the editor holds too. Only when such a
 group is wider than the whole line does it break at its no-break spaces, and only then inside
 a word.
 """
@@ -30,6 +31,8 @@ _GLUE = (
     (re.compile(r"& Co\. KG"), "&" + NBSP + "Co." + NBSP + "KG"),
     # A postal code stays with its town: "52349 Musterstadt", not "52349" / "Musterstadt".
     (re.compile(r"(?<![\w.])(\d{5}) (?=[^\W\d_])"), "\\1" + NBSP),
+    # "Uhr" never starts a line on its own: "10:00–16:00 Uhr" keeps its last time.
+    (re.compile(r"(?<=\d\d:\d\d) (?=Uhr\b)"), NBSP),
     # The legal form stays with the word before it: "Musterstadt e. V.", "Hilfe gGmbH".
     (re.compile(r" (?=(?:" + "|".join(re.escape(f) for f in _LEGAL_FORMS) + r")(?!\w))"), JOIN),
 )

@@ -112,3 +112,8 @@ def test_a_postal_code_stays_with_its_town(pen):
     assert pen.wrap(street, 75 * mm, 8) == ["Friedrich-Wilhelm-von-Steuben-Straße 112a,",
                                             "52349 Neustadt-Hauptbahnhofsviertel"]
     assert glue("Telefon 02421 555123") == "Telefon 02421 555123"  # digits follow: a phone
+
+
+def test_uhr_stays_with_its_time(pen):
+    lines = pen.wrap("Nov–Mär: Mo–Fr 10:00–16:00 Uhr", 43 * mm, 8)  # "Uhr" alone, once
+    assert lines[-1].endswith("16:00 Uhr") and "Uhr" not in lines[:-1], lines
