@@ -156,6 +156,21 @@ class Pen:
             size -= 0.5
         return size
 
+    def balanced_width(self, text: str, width: float, size: float, bold: bool = False) -> float:
+        """The narrowest width ≤ ``width`` at which ``text`` still needs as many lines: a
+        centred caption reads "Mehr Infos und / aktuelle Zeiten:", not "… aktuelle / Zeiten:"."""
+        count = len(self.wrap(text, width, size, bold))
+        if count < 2:
+            return width
+        low, high = 0.0, width  # high always wraps to ``count`` lines
+        while high - low > 0.5:
+            middle = (low + high) / 2
+            if len(self.wrap(text, middle, size, bold)) == count:
+                high = middle
+            else:
+                low = middle
+        return high
+
     def fit(self, text: str, width: float, size: float, bold: bool = False,
             min_size: float = 6.0) -> float:
         """Largest size ≤ ``size`` (down to ``min_size``) at which ``text`` fits on one line."""

@@ -117,3 +117,12 @@ def test_a_postal_code_stays_with_its_town(pen):
 def test_uhr_stays_with_its_time(pen):
     lines = pen.wrap("Nov–Mär: Mo–Fr 10:00–16:00 Uhr", 43 * mm, 8)  # "Uhr" alone, once
     assert lines[-1].endswith("16:00 Uhr") and "Uhr" not in lines[:-1], lines
+
+
+def test_a_centred_caption_is_balanced(pen):
+    """The card's caption over its 38 mm code: two even lines, not a lone "Zeiten:"."""
+    caption = "Mehr Infos und aktuelle Zeiten:"
+    assert pen.wrap(caption, 38 * mm, 7.5)[-1] == "Zeiten:"
+    even = pen.balanced_width(caption, 38 * mm, 7.5)
+    assert pen.wrap(caption, even, 7.5) == ["Mehr Infos und", "aktuelle Zeiten:"]
+    assert pen.balanced_width("Kurz", 38 * mm, 7.5) == 38 * mm
