@@ -2,7 +2,8 @@
 
 Markers whose places lie closer than a marker's diameter are spread apart: a small group on a
 ring around its middle, then nudged until no two touch; a marker that moved keeps a thin leader
-line to a dot at its true place. No marker covers a dot, another's or its own (dots are drawn
+line to a dot at its true place; places closer than a dot's width share one dot. No marker
+covers a dot, another's or its own (dots are drawn
 first: a marker nudged onto one would hide where that offer is, and a marker moved by less than
 its size would hide its own leader line). A crowd too big to spread (more than
 :data:`SPREAD_MAX`), or one that still overlaps after nudging, becomes one combined badge
@@ -131,7 +132,7 @@ class Placer:
 
     def place(self, spots: Sequence[Spot], fixed: Sequence[Marker] = ()) -> list[Marker]:
         """Markers for the spots, none overlapping another or a fixed marker."""
-        ordered = sorted(spots, key=lambda s: s.number)
+        ordered = self._snapped(sorted(spots, key=lambda s: s.number))
         markers: list[Marker] = []
         for group in _clusters(ordered, 2 * self.radius + self.gap):
             if len(group) > SPREAD_MAX:
@@ -147,6 +148,27 @@ class Placer:
             merged = self._badge([*a.spots, *b.spots])
             markers = [m for m in markers if m is not a and m is not b] + [merged]
             markers.sort(key=lambda m: m.numbers[0])
+
+    def _snapped(self, spots: list[Spot]) -> list[Spot]:
+        """Places closer than a dot's width share one place, their middle: at this scale they
+        are one place anyway, and two dots half on top of each other read as a smudge. The
+        closest two merge first, again and again, so a merged place is weighed by its spots."""
+        reach = 2 * self.dot
+        places = [[s.x, s.y, [s]] for s in spots]
+        while True:
+            pairs = [(math.hypot(a[0] - b[0], a[1] - b[1]), i, j)
+                     for i, a in enumerate(places) for j, b in enumerate(places[i + 1:], i + 1)]
+            close = min((p for p in pairs if p[0] < reach), default=None)
+            if close is None:
+                break
+            _, i, j = close
+            (ax, ay, a_spots), (bx, by, b_spots) = places[i], places[j]
+            na, nb = len(a_spots), len(b_spots)
+            places[i] = [(ax * na + bx * nb) / (na + nb), (ay * na + by * nb) / (na + nb),
+                         a_spots + b_spots]
+            del places[j]
+        out = [Spot(s.number, x, y, s.color) for x, y, group in places for s in group]
+        return sorted(out, key=lambda s: s.number)
 
     def _single(self, spot: Spot, x: float, y: float) -> Marker:
         return Marker((spot,), x, y, self.radius, self.radius)

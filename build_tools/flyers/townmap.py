@@ -285,6 +285,10 @@ class TownMap:
         return ax - r, ay - r, ax + r, ay + r
 
     def _draw_leaders(self, c, ink, markers: list[Marker], radius: float) -> None:
+        colors: dict[tuple[float, float], set[str]] = {}
+        for marker in markers:
+            if marker.moved:
+                colors.setdefault(marker.anchor, set()).update(s.color for s in marker.spots)
         for marker in markers:
             if not marker.moved:
                 continue
@@ -292,7 +296,9 @@ class TownMap:
             c.setStrokeColor(ink.black)
             c.setLineWidth(0.5)
             c.line(ax, ay, marker.x, marker.y)
-            c.setFillColor(ink.black if marker.combined else ink.hex(marker.spots[0].color))
+            shared = len(colors[marker.anchor]) > 1  # one dot for offers of several colours
+            c.setFillColor(ink.black if marker.combined or shared
+                           else ink.hex(marker.spots[0].color))
             c.setStrokeColor(ink.white)
             c.setLineWidth(0.4)
             c.circle(ax, ay, radius * DOT, stroke=1, fill=1)

@@ -66,13 +66,16 @@ def test_markers_in_one_place_spread_on_a_ring_with_leader_lines():
 
 
 def _dots_free(markers: list[Marker], radius: float) -> None:
-    """The dot at every moved marker's true place is seen whole: no marker covers it, and its
-    own marker leaves a piece of leader line between them."""
+    """The dot at every moved marker's true place is seen whole: no marker or other dot
+    covers it, and its own marker leaves a piece of leader line between them."""
     dot = DOT * radius
     for m in markers:
         if m.fixed or not m.moved:
             continue
         ax, ay = m.anchor
+        for other in markers:  # two dots are one, or apart
+            if other is not m and other.moved and not other.fixed and other.anchor != m.anchor:
+                assert math.dist(other.anchor, m.anchor) >= 2 * dot, (m.numbers, other.numbers)
         for other in markers:
             if other.fixed:
                 continue
@@ -97,6 +100,10 @@ def test_no_marker_covers_a_dot():
     markers = _placer().place(row)
     _apart(markers)
     _dots_free(markers, R)
+    near = _placer().place([Spot(1, 100, 100, "#000000"), Spot(2, 100.8, 100, "#000000"),
+                            Spot(3, 101.6, 100.4, "#000000")])  # three places a dot apart
+    assert len({m.anchor for m in near}) == 1  # share one dot, their middle
+    _dots_free(near, R)
 
 
 def test_markers_far_apart_stay_where_they_are():
