@@ -233,10 +233,12 @@ def coded_address(pen: Pen, symbol: qr.QrSymbol, box: qr.QrBox, x: float, top: f
                   caption: str, caption_size: float, color, gap: float = 1.5 * mm,
                   bold: bool = False) -> float:
     """The caption ("Mehr Infos …") centred right above its code, ``gap`` between them;
-    returns the code's lower edge. The caption's lines are as wide as the code."""
+    returns the code's lower edge. The caption's lines are at most as wide as the code, and
+    as even as their number allows (:meth:`.Pen.balanced_width`)."""
     q = box.size_mm * mm
-    bottom = pen.paragraph(x, top, q, caption, caption_size, bold=bold, color=color,
-                           align="center", max_lines=3)
+    even = pen.balanced_width(caption, q, caption_size, bold)
+    bottom = pen.paragraph(x + (q - even) / 2, top, even, caption, caption_size, bold=bold,
+                           color=color, align="center", max_lines=3)
     qr_y = bottom - gap - q
     qr.draw(pen.c, symbol, x, qr_y, q, pen.ink.black, pen.ink.white, where=box.where)
     return qr_y

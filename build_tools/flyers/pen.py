@@ -5,8 +5,9 @@ then put in visual order. In a right-to-left language paragraphs are right-align
 Numbers and URLs (:meth:`Pen.ltr`) are drawn as they are, never reordered.
 
 Some spaces never break a line (:func:`glue`): inside abbreviations ("e. V.", "z. B."), before a
-legal form ("Musterstadt e. V.", "Hilfe gGmbH") and in "& Co. KG" — an organisation's name is
-never torn mid-abbreviation. A no-break space typed by the editor holds too. Only when such a
+legal form ("Musterstadt e. V.", "Hilfe gGmbH"), in "& Co. KG", after a postal code and before
+"Uhr" — an organisation's name is never torn mid-abbreviation, nor an address between code and
+town, nor "Uhr" from its time. A no-break space typed by the editor holds too. Only when such a
 group is wider than the whole line does it break at its no-break spaces, and only then inside
 a word.
 """
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from . import fonts
+from . import fonts, syllables
 
 NBSP = "\u00a0"
 """Holds an abbreviation together ("e. V."); an editor's own no-break space holds as firmly."""
@@ -28,6 +29,10 @@ _GLUE = (
     # "e. V.", "z. B.", "i. d. R.": a short abbreviation followed by another one.
     (re.compile(r"(?<![^\W\d_])([^\W\d_]{1,3}\.) (?=[^\W\d_]{1,3}\.)"), "\\1" + NBSP),
     (re.compile(r"& Co\. KG"), "&" + NBSP + "Co." + NBSP + "KG"),
+    # A postal code stays with its town: "52349 Musterstadt", not "52349" / "Musterstadt".
+    (re.compile(r"(?<![\w.])(\d{5}) (?=[^\W\d_])"), "\\1" + NBSP),
+    # "Uhr" never starts a line on its own: "10:00–16:00 Uhr" keeps its last time.
+    (re.compile(r"(?<=\d\d:\d\d) (?=Uhr\b)"), NBSP),
     # The legal form stays with the word before it: "Musterstadt e. V.", "Hilfe gGmbH".
     (re.compile(r" (?=(?:" + "|".join(re.escape(f) for f in _LEGAL_FORMS) + r")(?!\w))"), JOIN),
 )
@@ -118,16 +123,26 @@ class Pen:
                 if line:
                     lines.append(line)
                 while word_w > width and len(word) > 1:
-                    cut = len(word) - 1
-                    while cut > 1 and self.measure(word[:cut] + "-", size, bold) > width:
-                        cut -= 1
-                    lines.append(word[:cut] + "-")
-                    word = word[cut:]
+                    head, word = self._break_word(word, width, size, bold)
+                    lines.append(head)
                     word_w = self.measure(word, size, bold)
                 line, line_w = word, word_w
             if line or not words:
                 lines.append(line)
         return lines
+
+    def _break_word(self, word: str, width: float, size: float, bold: bool
+                    ) -> tuple[str, str]:
+        """The first line of a word wider than ``width`` (ending in a hyphen) and the rest:
+        broken at a syllable (:mod:`.syllables`), or where it must when none fits."""
+        syllable = syllables.split(
+            word, lambda head: self.measure(_plain(head), size, bold) <= width, self.lang)
+        if syllable is not None:
+            return syllable
+        cut = len(word) - 1
+        while cut > 1 and self.measure(word[:cut] + "-", size, bold) > width:
+            cut -= 1
+        return word[:cut] + "-", word[cut:]
 
     def fit_words(self, text: str, width: float, size: float, bold: bool = False,
                   min_size: float = 6.0) -> float:
@@ -140,6 +155,21 @@ class Pen:
                 break
             size -= 0.5
         return size
+
+    def balanced_width(self, text: str, width: float, size: float, bold: bool = False) -> float:
+        """The narrowest width ≤ ``width`` at which ``text`` still needs as many lines: a
+        centred caption reads "Mehr Infos und / aktuelle Zeiten:", not "… aktuelle / Zeiten:"."""
+        count = len(self.wrap(text, width, size, bold))
+        if count < 2:
+            return width
+        low, high = 0.0, width  # high always wraps to ``count`` lines
+        while high - low > 0.5:
+            middle = (low + high) / 2
+            if len(self.wrap(text, middle, size, bold)) == count:
+                high = middle
+            else:
+                low = middle
+        return high
 
     def fit(self, text: str, width: float, size: float, bold: bool = False,
             min_size: float = 6.0) -> float:

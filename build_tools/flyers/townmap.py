@@ -19,7 +19,7 @@ from shapely import affinity
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon, box
 
 from .mapdecor import draw_district_names, draw_furniture
-from .mapmarkers import Marker, Placer, Spot, number_ranges
+from .mapmarkers import DOT, Marker, Placer, Spot, number_ranges
 
 METRES_PER_DEGREE = 111_320.0
 
@@ -281,10 +281,14 @@ class TownMap:
 
     def _dot_box(self, marker: Marker, radius: float) -> tuple[float, float, float, float]:
         ax, ay = marker.anchor
-        r = radius * 0.3 + 0.5
+        r = radius * DOT + 0.5
         return ax - r, ay - r, ax + r, ay + r
 
     def _draw_leaders(self, c, ink, markers: list[Marker], radius: float) -> None:
+        colors: dict[tuple[float, float], set[str]] = {}
+        for marker in markers:
+            if marker.moved:
+                colors.setdefault(marker.anchor, set()).update(s.color for s in marker.spots)
         for marker in markers:
             if not marker.moved:
                 continue
@@ -292,10 +296,12 @@ class TownMap:
             c.setStrokeColor(ink.black)
             c.setLineWidth(0.5)
             c.line(ax, ay, marker.x, marker.y)
-            c.setFillColor(ink.black if marker.combined else ink.hex(marker.spots[0].color))
+            shared = len(colors[marker.anchor]) > 1  # one dot for offers of several colours
+            c.setFillColor(ink.black if marker.combined or shared
+                           else ink.hex(marker.spots[0].color))
             c.setStrokeColor(ink.white)
             c.setLineWidth(0.4)
-            c.circle(ax, ay, radius * 0.3, stroke=1, fill=1)
+            c.circle(ax, ay, radius * DOT, stroke=1, fill=1)
 
     def _draw_marker(self, c, ink, pen, marker: Marker, style: MapStyle) -> None:
         if marker.combined:

@@ -1,8 +1,8 @@
 """The long case: an atlas built to strain every flyer layout.
 
 A 60-character offer id under a 60-character site_url, German compound titles
-("Wohnungsnotfallhilfe-Beratungsstelle"), organisation names with legal forms ("… e. V.",
-"… gGmbH"), long district names, an hours rule that is only a comment beside a note that says
+("Wohnungsnotfallhilfe-Beratungsstelle", and without a hyphen to break at:
+"Wohnungslosenhilfeeinrichtung"), organisation names with legal forms ("… e. V.", "… gGmbH"), long district names, an hours rule that is only a comment beside a note that says
 it again, four offers in one house and a crowd of eight within a few steps — and the three
 Wegweiser formats over all of it.
 """
@@ -19,9 +19,15 @@ from build_tools.content import load_catalog
 from .conftest import FIXTURE_CONTENT, TODAY
 
 LONG_SITE = "https://www.kreis-neustadt.example/kreishaus/amt51/sozial/h/"
+HUGE_SITE = ("https://www.kreis-neustadt.example/kreishaus/amt/amt51/"
+             "hilfe-fuer-wohnungslose/wegweiser/2026/infos/")
+"""A 100-character site_url: the long case is printed under it too."""
 LONG_ID = "notschlafstelle-am-hauptbahnhof-mit-schliessfaechern-und-tee"
 NO_PHONE = "aufsuchende-sozialarbeit-fuer-menschen-ohne-wohnung-ohne-tel"
 CARITAS = "Sozialdienst katholischer Frauen und Männer für Wohnungsnotfallhilfe Neustadt e. V."
+COMPOUND = "Wohnungslosenhilfeeinrichtung"
+"""A compound no narrow column holds whole and without a hyphen of its own."""
+TRAEGER = "Wohnungslosenhilfeeinrichtungsträgergesellschaft Neustadt gGmbH"
 EVANGELISCH = "Evangelische Wohnungslosen- und Straffälligenhilfe Kreis Neustadt gGmbH"
 DISTRICTS = {"mitte": "Innenstadt-Bahnhofsviertel und Altstadt-Süd",
              "nord": "Nordwestliche Gartenstadt-Siedlung"}
@@ -74,6 +80,8 @@ def write_long_case(root: Path) -> tuple[Path, Path]:
         f'name: "{CARITAS}"\nphone: "02421 10000"\n', encoding="utf-8")
     (content / "organizations" / "evangelisch.yml").write_text(
         f'name: "{EVANGELISCH}"\n', encoding="utf-8")
+    (content / "organizations" / "traeger.yml").write_text(
+        f'name: "{TRAEGER}"\n', encoding="utf-8")
     geo = json.loads((content / "districts.geojson").read_text(encoding="utf-8"))
     for feature in geo["features"]:
         feature["properties"]["name"] = DISTRICTS[feature["properties"]["id"]]
@@ -92,6 +100,12 @@ def write_long_case(root: Path) -> tuple[Path, Path]:
                       "Personalausweis oder Duldung und alle Briefe vom Amt mitbringen, "
                       "wenn vorhanden; ohne Papiere beraten wir anonym.",
                contact='\n  phone: ["02421 555123", "0151 55512345"]'),
+        encoding="utf-8")
+    (offers / "wohnungslosenhilfeeinrichtung.yml").write_text(
+        _offer(f"{COMPOUND} Sankt-Elisabeth", "notunterkunft", 50.8302, 6.4651,
+               provider="traeger",
+               summary=f"Die {COMPOUND} bietet Übernachtung, Frühstück und "
+                       "Beratung zur Wohnungslosenhilfeeinrichtungsfinanzierung."),
         encoding="utf-8")
     house = ("Kleiderkammer im Haus der Wohnungsnotfallhilfe", "Suppenküche im Haus der "
              "Wohnungsnotfallhilfe", "Sozialberatung im Haus der Wohnungsnotfallhilfe",

@@ -12,8 +12,10 @@ trim box. Two kinds are exempt, both by design:
 
 Everything else — text, QR codes with their quiet zone, pictograms, rules, the town map — must
 stay at least :data:`~build_tools.flyers.page.SAFE_MM` inside the trim: on the sample atlas
-(every card, poster and Wegweiser of ``flyers/*.yml``), on the long case (:mod:`.longcase`) and
-on the fixture atlas printed right to left (Arabic).
+(every card, poster and Wegweiser of ``flyers/*.yml``), on the long case (:mod:`.longcase`, under
+a 60- and a 100-character site_url) and
+on the fixture atlas printed right to left (Arabic). In the long case every code of every page
+also still decodes.
 """
 
 from __future__ import annotations
@@ -30,9 +32,9 @@ from build_tools.clock import build_date
 from build_tools.flyers.page import SAFE_MM, PrintOptions
 
 from ..buildkit import sample_project
-from .conftest import FIXTURE_DEFINITIONS, SITE_URL, make_flyers
-from .longcase import LONG_SITE, long_catalog
-from .pdfcheck import Element, elements
+from .conftest import FIXTURE_DEFINITIONS, SITE_URL, make_flyers, qr_link
+from .longcase import HUGE_SITE, LONG_SITE, long_catalog
+from .pdfcheck import Element, decode, elements, pages_mm, render
 
 ROOT = Path(__file__).resolve().parents[2]
 BLEED = 3.0
@@ -133,14 +135,34 @@ def test_sample_every_element_5mm_inside_the_trim(sample_with_bleed):
     _assert_all_inside(sample_with_bleed)
 
 
-def test_long_case_every_element_5mm_inside_the_trim(tmp_path):
+@pytest.mark.parametrize("site_url", [LONG_SITE, HUGE_SITE], ids=["60", "100"])
+def test_long_case_every_element_5mm_inside_the_trim(tmp_path, site_url):
+    """The long case under a 60- and a 100-character site_url: URLs over four lines, codes of
+    a higher version, seven tear-off strips."""
     catalog, definitions = long_catalog(tmp_path)
-    options = PrintOptions(site_url=LONG_SITE, bleed_mm=BLEED, crop_marks=True)
+    options = PrintOptions(site_url=site_url, bleed_mm=BLEED, crop_marks=True)
     result = make_flyers(catalog, options, definitions, processes=2)
     assert not [p for p in result.problems if p.severity == "error"], result.problems
     assert {"flyers/heft-lang.pdf", "flyers/winter-lang.pdf", "flyers/bezirk-lang-mitte.pdf",
             "flyers/wohnungsnotfallhilfe-beratungsstelle-karte.pdf"} <= set(result.files)
     _assert_all_inside(result.files)
+    _assert_codes_decode(result.files, catalog, site_url)
+
+
+def _assert_codes_decode(files: dict[str, bytes], catalog, site_url: str) -> None:
+    """Every code of every page decodes (rendered at 150 dpi): a card's and a poster's to their
+    offer's short link (the poster's strips too), a Wegweiser's to its page or, for its entry
+    codes, to its offers' short links."""
+    shorts = {qr_link(o.id, site_url): o.id for o in catalog.published}
+    for path, pdf in sorted(files.items()):
+        found = [t for page in range(len(pages_mm(pdf))) for t in decode(render(pdf, page))]
+        if path.endswith(("-karte.pdf", "-aushang.pdf")):
+            offer_id = path.removeprefix("flyers/").rsplit("-", 1)[0]
+            assert set(found) == {qr_link(offer_id, site_url)}, path
+            assert len(found) > 1 or path.endswith("-karte.pdf"), path  # strips
+        else:
+            assert found and all(t.startswith(site_url) for t in found), (path, found)
+            assert any(t not in shorts for t in found), path  # the cover's page link
 
 
 def test_right_to_left_every_element_5mm_inside_the_trim(catalog):

@@ -25,6 +25,8 @@ from .conftest import FIXTURE_CONTENT, FIXTURE_DEFINITIONS, SITE_URL, TODAY, qr_
 from .pdfcheck import decode, phone_camera, render
 
 LONG_SITE = "https://www.kreis-neustadt.example/kreishaus/amt51/sozial/h/"
+HUGE_SITE = ("https://www.kreis-neustadt.example/kreishaus/amt/amt51/"
+             "hilfe-fuer-wohnungslose/wegweiser/2026/infos/")
 LONG_ID = "notschlafstelle-am-hauptbahnhof-mit-schliessfaechern-und-tee"
 NO_PHONE = "aufsuchende-sozialarbeit-fuer-menschen-ohne-wohnung-ohne-tel"
 MM_PER_INCH = 25.4
@@ -32,6 +34,7 @@ MM_PER_INCH = 25.4
 
 def test_the_long_case_is_sixty_and_sixty():
     assert len(LONG_SITE) == 60 and len(LONG_ID) == 60 and len(NO_PHONE) == 60
+    assert len(HUGE_SITE) == 100
 
 
 @pytest.fixture(scope="module")
@@ -59,18 +62,25 @@ def _split_poster(pdf: bytes, dpi: int):
     return image.crop((0, 0, image.width, cut)), image.crop((0, cut, image.width, image.height))
 
 
+# The card's code under a 100-character site_url is version 7 with 0.72 mm modules (0.84 under
+# 60 characters): the blurred camera needs it a little closer, 120 dpi, to see a module as
+# about as many pixels as the 60-character code at 100 dpi.
+@pytest.mark.parametrize(("site", "strips", "camera_dpi"), [(LONG_SITE, 8, 100),
+                                                             (HUGE_SITE, 7, 120)],
+                         ids=["60", "100"])
 @pytest.mark.parametrize("offer_id", [LONG_ID, NO_PHONE])
-def test_long_case_card_poster_and_strips_scan_to_the_short_link(long_catalog, offer_id):
-    sheet = _sheet(long_catalog, offer_id, LONG_SITE)
-    assert sheet.qr_url == qr_link(offer_id, LONG_SITE) and len(sheet.qr_url) == 70
-    assert sheet.url == LONG_SITE + f"angebote/{offer_id}/"
-    options = PrintOptions(site_url=LONG_SITE)
+def test_long_case_card_poster_and_strips_scan_to_the_short_link(long_catalog, offer_id, site,
+                                                                 strips, camera_dpi):
+    sheet = _sheet(long_catalog, offer_id, site)
+    assert sheet.qr_url == qr_link(offer_id, site) and len(sheet.qr_url) == len(site) + 10
+    assert sheet.url == site + f"angebote/{offer_id}/"
+    options = PrintOptions(site_url=site)
     card = render_card(sheet, options)
-    for image in (render(card, dpi=150), phone_camera(render(card, dpi=100))):
+    for image in (render(card, dpi=150), phone_camera(render(card, dpi=camera_dpi))):
         assert decode(image) == [sheet.qr_url]
     poster = render_poster(sheet, options)
     count = Poster(sheet, options).strip_count()
-    assert count == 8
+    assert count == strips
     for dpi, degrade in ((150, False), (100, True), (200, True)):
         top, strips = _split_poster(poster, dpi)
         if degrade:
@@ -89,13 +99,14 @@ def test_the_short_link_leads_to_the_offer_through_its_redirect_page(long_catalo
         assert refresh.group(1) == f"../../angebote/{offer_id}/"
 
 
+@pytest.mark.parametrize("site", [LONG_SITE, HUGE_SITE], ids=["60", "100"])
 @pytest.mark.parametrize("offer_id", [LONG_ID, NO_PHONE])
-def test_long_case_text_stays_5mm_inside_the_trim(long_catalog, offer_id):
+def test_long_case_text_stays_5mm_inside_the_trim(long_catalog, offer_id, site):
     """Long readable URLs break over lines instead of running off the page or into the code."""
     import pypdfium2 as pdfium
 
-    sheet = _sheet(long_catalog, offer_id, LONG_SITE)
-    options = PrintOptions(site_url=LONG_SITE)
+    sheet = _sheet(long_catalog, offer_id, site)
+    options = PrintOptions(site_url=site)
     for pdf, (w, h) in ((render_card(sheet, options), (105, 148)),
                         (render_poster(sheet, options), (210, 297))):
         page = pdfium.PdfDocument(pdf)[0]
@@ -131,6 +142,9 @@ TABLE = [
     ("60/60", "karte", 5, 37, 0.84),
     ("60/60", "aushang", 5, 37, 1.38),
     ("60/60", "streifen", 5, 37, 0.52),
+    ("100/60", "karte", 7, 45, 0.72),
+    ("100/60", "aushang", 7, 45, 1.17),
+    ("100/60", "streifen", 7, 45, 0.51),
 ]
 
 
@@ -155,7 +169,8 @@ def test_qr_version_and_module_size(catalog, long_catalog, case, kind, version, 
     if case == "sample":  # the sample's site_url: every id gives the same short link length
         sheet, site = _sheet(catalog, "notschlafstelle", SITE_URL), SITE_URL
     else:
-        sheet, site = _sheet(long_catalog, LONG_ID, LONG_SITE), LONG_SITE
+        site = LONG_SITE if case == "60/60" else HUGE_SITE
+        sheet = _sheet(long_catalog, LONG_ID, site)
     options = PrintOptions(site_url=site)
     dpi = 300
     if kind == "karte":

@@ -15,7 +15,15 @@ from build_tools.build import inspect
 from build_tools.clock import build_date
 from build_tools.flyers.collection import CollectionFlyer, _Named
 from build_tools.flyers.definitions import load_definitions
-from build_tools.flyers.mapmarkers import SPREAD_MAX, Marker, Placer, Spot, number_ranges
+from build_tools.flyers.mapmarkers import (
+    DOT,
+    LEADER,
+    SPREAD_MAX,
+    Marker,
+    Placer,
+    Spot,
+    number_ranges,
+)
 from build_tools.flyers.page import Metadata, PrintOptions, Sheet
 from build_tools.flyers.pen import Pen
 from build_tools.flyers.plan import plan_flyers
@@ -55,6 +63,47 @@ def test_markers_in_one_place_spread_on_a_ring_with_leader_lines():
     for m in markers:
         assert m.moved and m.anchor == (100, 100)  # a leader line back to the true place
         assert math.hypot(m.x - 100, m.y - 100) < 4 * R  # and close to it
+
+
+def _dots_free(markers: list[Marker], radius: float) -> None:
+    """The dot at every moved marker's true place is seen whole: no marker or other dot
+    covers it, and its own marker leaves a piece of leader line between them."""
+    dot = DOT * radius
+    for m in markers:
+        if m.fixed or not m.moved:
+            continue
+        ax, ay = m.anchor
+        for other in markers:  # two dots are one, or apart
+            if other is not m and other.moved and not other.fixed and other.anchor != m.anchor:
+                assert math.dist(other.anchor, m.anchor) >= 2 * dot, (m.numbers, other.numbers)
+        for other in markers:
+            if other.fixed:
+                continue
+            if other.combined:
+                x0, y0, x1, y1 = other.box()
+                inside = x0 - dot < ax < x1 + dot and y0 - dot < ay < y1 + dot
+                assert not inside, (m.numbers, other.numbers)
+                continue
+            keep = other.half_w + dot + (LEADER if other is m else 0.0)
+            assert math.hypot(other.x - ax, other.y - ay) >= keep - 1e-6, (m.numbers,
+                                                                         other.numbers)
+
+
+def test_no_marker_covers_a_dot():
+    """Two offers in one house each get a leader line to a dot no marker covers (both halves
+    of it were hidden once), and a marker nudged onto a neighbour's true place moves off it."""
+    pair = _placer().place([Spot(1, 100, 100, "#000000"), Spot(2, 100, 100, "#000000")])
+    _dots_free(pair, R)
+    assert all(m.moved for m in pair)
+    row = [Spot(n, 100 + 2.1 * R * (n % 4), 100 + 0.3 * R * (n // 4), "#000000")
+           for n in range(1, 9)]  # a row of places a marker's width apart: nudging needed
+    markers = _placer().place(row)
+    _apart(markers)
+    _dots_free(markers, R)
+    near = _placer().place([Spot(1, 100, 100, "#000000"), Spot(2, 100.8, 100, "#000000"),
+                            Spot(3, 101.6, 100.4, "#000000")])  # three places a dot apart
+    assert len({m.anchor for m in near}) == 1  # share one dot, their middle
+    _dots_free(near, R)
 
 
 def test_markers_far_apart_stay_where_they_are():
@@ -135,6 +184,7 @@ def _check_map(drawing, townmap, expected_numbers):
                 assert ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0, (a, b)
             else:
                 assert math.hypot(a.x - b.x, a.y - b.y) >= 2 * radius - 1e-6, (a, b)
+    _dots_free(markers, radius)
     visible = [d.name for d in townmap.districts
                if townmap.projected(d.geometry).area > (12 * mm) ** 2]
     names = [name for name, _ in drawing.labels]
