@@ -83,7 +83,7 @@ def test_arabic_is_right_to_left_and_fits_360_pixels(browser, site_url):
         switch = page.locator("nav.atlas-langs").bounding_box()
         assert switch["x"] >= 0 and switch["x"] + switch["width"] <= 360
         # the phone number keeps its digits in order inside the right-to-left text
-        phone = page.locator(".atlas-fact--phone a").first
+        phone = page.locator(".atlas-call__number").first
         assert phone.evaluate("el => getComputedStyle(el).direction") == "ltr"
     finally:
         context.close()
