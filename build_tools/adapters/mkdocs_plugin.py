@@ -43,6 +43,7 @@ from ..config import AtlasConfig
 from ..memo import FORGETFUL, Memory
 from ..outputs import Contribution, GeneratedPage
 from ..pages.assets import STYLESHEETS, THEME_BUNDLE, asset_sources, without_cdn
+from ..pages.not_found import not_found_context
 from ..pages.privacy import fill_fragments
 from ..precompress import precompress
 from ..problems import ContentError, Problem, format_problems
@@ -135,6 +136,7 @@ class AtlasPlugin(BasePlugin):
                 "sample_data": self.project.settings.sample_data,
                 "publisher": self.project.settings.publisher or "",
                 "search": urls.search_path(),
+                "not_found": not_found_context(self.project.settings),
             }
         return config
 
