@@ -164,6 +164,10 @@ def related_entry(catalog: Catalog, offer: Offer, page_path: str, lang: str) -> 
     """A list entry of a similar offer on a page in ``lang``: its page in that language when it
     has one, else its German page, its title and summary marked as German."""
     entry = views.list_entry(catalog, offer, page_path)
+    # similar offers are not printed (atlas-related is atlas-noprint): no paper-only facts,
+    # which would only weigh on the page a QR code opens
+    for key in ("print_phone", "print_address", "print_hours"):
+        entry.pop(key)
     if lang == SOURCE:
         return entry
     words = OfferWords(offer, lang, str)
