@@ -43,7 +43,8 @@ from ..config import AtlasConfig
 from ..memo import FORGETFUL, Memory
 from ..outputs import Contribution, GeneratedPage
 from ..pages.alerts import with_site_banner
-from ..pages.assets import STYLESHEETS, THEME_BUNDLE, asset_sources, without_cdn
+from ..pages.assets import STYLESHEETS, THEME_BUNDLE, asset_sources, shipped_css, without_cdn
+from ..pages.not_found import not_found_context
 from ..pages.privacy import fill_fragments
 from ..precompress import precompress
 from ..problems import ContentError, Problem, format_problems
@@ -141,6 +142,7 @@ class AtlasPlugin(BasePlugin):
                 "sample_data": self.project.settings.sample_data,
                 "publisher": self.project.settings.publisher or "",
                 "search": urls.search_path(),
+                "not_found": not_found_context(self.project.settings),
             }
         return config
 
@@ -155,7 +157,10 @@ class AtlasPlugin(BasePlugin):
         self._start_index(contribution.pages, Path(config.site_dir))
         self._add_pages(files, config, contribution.pages)
         for site_path, source in asset_sources():
-            _replace(files, File.generated(config, site_path, abs_src_path=str(source)))
+            if site_path.endswith(".css"):
+                _replace(files, File.generated(config, site_path, content=shipped_css(source)))
+            else:
+                _replace(files, File.generated(config, site_path, abs_src_path=str(source)))
         self._on_disk = []
         for generated in contribution.files:
             if generated.source is not None:  # on disk already (cached flyer PDFs): linked after the build

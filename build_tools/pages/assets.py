@@ -29,6 +29,16 @@ def asset_sources(folder: Path | None = None) -> list[tuple[str, Path]]:
     return out
 
 
+def shipped_css(source: Path) -> bytes:
+    """A stylesheet as the site serves it: without comments and spare whitespace (rcssmin).
+
+    Our stylesheets explain themselves in comments; a phone on prepaid data need not download
+    them (atlas.css: 7.2 → 4.4 KB gzip, on every page)."""
+    import rcssmin
+
+    return rcssmin.cssmin(source.read_text(encoding="utf-8")).encode("utf-8") + b"\n"
+
+
 def category_css(catalog: Catalog) -> GeneratedFile:
     """One custom property per category colour (``.atlas-cat--essen { --atlas-cat: #b34700 }``)."""
     lines = [

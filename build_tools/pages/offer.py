@@ -155,13 +155,25 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
         "jsonld": offer_jsonld(catalog, offer) if german else None,
         "list_href": link(urls.offers_index_path()),
         "map_href": link(urls.map_path()),
+        # printed on paper, where a relative link leads nowhere (print stylesheet in atlas.css)
+        "page_url": _page_url(catalog.config.site_url, path),
     }
+
+
+def _page_url(site_url: str | None, path: str) -> str:
+    """The page's own address for the printed sheet: absolute when the atlas knows its
+    site_url, else the path from the site's root (a preview without site_url)."""
+    return urls.absolute_url(site_url, path) if site_url else "/" + path
 
 
 def related_entry(catalog: Catalog, offer: Offer, page_path: str, lang: str) -> dict[str, Any]:
     """A list entry of a similar offer on a page in ``lang``: its page in that language when it
     has one, else its German page, its title and summary marked as German."""
     entry = views.list_entry(catalog, offer, page_path)
+    # similar offers are not printed (atlas-related is atlas-noprint): no paper-only facts,
+    # which would only weigh on the page a QR code opens
+    for key in ("print_phone", "print_address", "print_hours"):
+        entry.pop(key)
     if lang == SOURCE:
         return entry
     words = OfferWords(offer, lang, str)

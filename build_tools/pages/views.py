@@ -231,6 +231,11 @@ def list_entry(catalog: Catalog, offer: Offer, page_path: str) -> dict[str, Any]
         "seasonal": raised_when_cold(catalog, offer),
         "free": offer.is_free,
         "place": place_kind(offer),
+        # for the printed list only (hidden on screen): paper needs the number, the street and
+        # the weekly hours, never the live status that replaces "hours" in the browser
+        "print_phone": offer.contact.phone[0] if offer.contact.phone else "",
+        "print_address": ", ".join(address_lines(offer)),
+        "print_hours": hours_summary(offer),
         "lat": place["lat"] if place else "",
         "lon": place["lon"] if place else "",
     }

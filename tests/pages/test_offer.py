@@ -20,6 +20,11 @@ def render(catalog):
     return rendered
 
 
+def _with_class(tree, tag: str, cls: str):
+    """The first ``tag`` element carrying the class ``cls``."""
+    return next(el for el in tree.find_all(tag) if cls in el.classes())
+
+
 def test_offer_page_body_matches_golden(render, golden, monkeypatch):
     # The map fragment belongs to the maps helper; keep this golden about the page itself.
     monkeypatch.setattr(offer_module, "offer_map_html", lambda *a, **k: '<div class="map-stub"></div>')
@@ -31,8 +36,16 @@ def test_first_screen_answers_the_questions(render):
     tree = parse(render("tagestreff-mitte").html)
     facts = {dt.text.strip(): dt.parent.find("dd").text for dt in tree.find_all("dt")
              if dt.parent.tag == "div"}
-    assert {"Geöffnet?", "Wo", "Weg", "Papiere", "Hunde", "Kosten", "Telefon"} <= facts.keys()
+    assert {"Geöffnet?", "Wo", "Papiere", "Hunde", "Kosten"} <= facts.keys()
     assert "Marienstraße 14" in facts["Wo"]
+    # call and route are buttons above the facts: a real tel: link with the number, and OSM
+    actions = _with_class(tree, "p", "atlas-actions")
+    call = _with_class(actions, "a", "atlas-call")
+    assert call.attrs["href"] == "tel:+492421555210"
+    assert _with_class(call, "span", "atlas-call__label").text == "Anrufen"
+    assert _with_class(call, "span", "atlas-call__number").attrs["dir"] == "ltr"
+    route = _with_class(actions, "a", "atlas-route")
+    assert route.text == "Route" and route.attrs["href"].startswith("https://www.openstreetmap.org/directions")
     assert facts["Kosten"].strip() == "kostenlos"
     assert facts["Hunde"].strip() == "Hunde erlaubt"
     status = tree.find("span", data_atlas_status="tagestreff-mitte")
@@ -55,6 +68,17 @@ def test_stand_date_is_shown(render):
     time = tree.find("time")
     assert time.attrs["datetime"] == "2026-10-01"
     assert "Stand" in time.parent.text
+
+
+def test_printed_sheet_names_its_own_absolute_address(render):
+    tree = parse(render("tagestreff-mitte").html)
+    footer = tree.find("footer")
+    url = _with_class(footer, "p", "atlas-printonly")
+    assert url.text.startswith("Diese Seite im Netz:")
+    assert url.find("span").text == "https://hilfe.test.example/angebote/tagestreff-mitte/"
+    # the live status is for the screen only; paper keeps the weekly hours
+    assert "atlas-noprint" in _with_class(tree, "div", "atlas-fact--open").classes()
+    assert _with_class(tree, "ul", "atlas-hours").find_all("li")
 
 
 def test_translations_carry_lang_and_dir(render):
