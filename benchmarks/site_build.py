@@ -46,6 +46,7 @@ def project(n: int, seed: int = 1, work: Path = WORK) -> Path:
         if isinstance(entry, dict) and "atlas" in entry:
             entry["atlas"]["content_dir"] = "content"
             entry["atlas"].pop("region", None)
+            entry["atlas"].get("planning", {}).pop("scenario", None)  # the sample's own file
     config["docs_dir"] = str(ROOT / "content" / "pages")
     (folder / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True), encoding="utf-8")
     return folder

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -93,4 +94,6 @@ def test_make_bench_runs_the_benchmark_driver(clone):
     (results,) = (clone / "benchmarks" / "results").glob("*-smoke.md")
     text = results.read_text(encoding="utf-8")
     assert "| build, warm | 20 |" in text and "plain MkDocs + Material" in text
+    # a failed step is a row too ("exit 1: …" as its note): none may have failed
+    assert not re.search(r"\| exit -?\d+", text), text
     assert "(exit 0)" in text and "Error" not in text  # the browser benchmarks ran too
