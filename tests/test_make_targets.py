@@ -97,3 +97,15 @@ def test_make_bench_runs_the_benchmark_driver(clone):
     # a failed step is a row too ("exit 1: …" as its note): none may have failed
     assert not re.search(r"\| exit -?\d+", text), text
     assert "(exit 0)" in text and "Error" not in text  # the browser benchmarks ran too
+
+
+def test_the_language_benchmark_builds_both_ways(clone):
+    """benchmarks/languages_bench.py (issue 18's budget) at 20 offers: both builds succeed and
+    the result names every language tree with its offer pages."""
+    done = subprocess.run([sys.executable, "-m", "benchmarks.languages_bench", "--offers", "20",
+                           "--pairs", "1"], cwd=clone, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    text = (clone / "benchmarks" / "results" / "languages.md").read_text(encoding="utf-8")
+    assert "| de, en, uk, ar, tr |" in text
+    assert re.search(r"Offer pages: de [\d,]+, en \d+, uk \d+, ar \d+, tr \d+\.", text), text
+    assert re.search(r"adds -?\d+% of the German build .*: (met|missed)", text), text
