@@ -221,7 +221,10 @@ def _report_href(catalog: Catalog, offer: Offer) -> str:
     subject = f"Fehler melden: {offer.id}"
     body = (
         f"Angebot: {offer.title} ({offer.id})\n"
-        f"Seite: {urls.absolute_url(catalog.config.site_url, urls.offer_path(offer.id)) if catalog.config.site_url else urls.offer_path(offer.id)}\n\n"
+        f"Seite: {urls.absolute_url(catalog.config.site_url, urls.offer_path(offer.id)) if catalog.config.site_url else urls.offer_path(offer.id)}\n"
+        # which build the reader saw: the editor can tell a fixed error from a current one
+        + (f"Stand der Seite: {views.german_date(catalog.build_date)}\n" if catalog.build_date else "")
+        + f"Angaben zuletzt geprüft: {views.german_date(offer.last_verified)}\n\n"
         "Was stimmt nicht?\n"
     )
     return f"mailto:{address}?subject={quote(subject)}&body={quote(body)}"

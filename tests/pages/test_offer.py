@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from urllib.parse import unquote
 
 import pytest
 
@@ -60,6 +61,10 @@ def test_links_tel_geo_route_and_report(render):
     assert "https://www.openstreetmap.org/directions?to=50.8034%2C6.4826" in hrefs
     report = [h for h in hrefs if h.startswith("mailto:fehler@test.example")]
     assert report and "tagestreff-mitte" in report[0]
+    body = unquote(report[0].split("&body=", 1)[1])
+    # the offer, its address and which page the reader saw (issue 21, "Fehler melden")
+    assert "Seite: https://hilfe.test.example/angebote/tagestreff-mitte/" in body
+    assert "Stand der Seite: 22. November 2026" in body and "zuletzt geprüft: 1. Oktober 2026" in body
     assert not any(h.startswith("javascript:") for h in hrefs)
 
 
