@@ -8,17 +8,14 @@ Mark browser tests ``@pytest.mark.xdist_group("browser")`` so one worker runs th
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from ..conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: F401  (re-exported for the tests here)
+from ..maps.browser import serve as serving
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -39,25 +36,6 @@ def build_sample_site(target: Path) -> Path:
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The sample site, built once per test session."""
     return build_sample_site(tmp_path_factory.mktemp("site") / "site")
-
-
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002
-        pass
-
-
-@contextlib.contextmanager
-def serving(folder: Path):
-    """A static server on 127.0.0.1 for ``folder``; yields its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="session")

@@ -104,34 +104,26 @@ def test_need_tiles_count_the_offers_open_now(browser, site_url, sample_catalog)
 
 def test_need_tiles_fetch_their_data_when_it_is_too_big_to_inline(browser, tmp_path, monkeypatch, sample_catalog):
     """A big atlas: the schedules come from kategorien/jetzt-offen.json, the counts stay right."""
-    import functools
-    import http.server
-    import threading
-
     from build_tools.pages import needs
 
-    from .conftest import _QuietHandler, build_sample_site
+    from .conftest import build_sample_site, serving
 
     monkeypatch.setattr(needs, "INLINE_LIMIT", 0)
     site = build_sample_site(tmp_path / "site")
     assert (site / urls.needs_data_path()).is_file()
     assert 'id="atlas-needs-data"' not in (site / "index.html").read_text(encoding="utf-8")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
-    moment = MOMENTS[0].replace(tzinfo=BERLIN)
-    expected = _open_now(sample_catalog, moment)
-    context = _context(browser, base)
-    context.clock.install(time=moment.timestamp())
-    page = context.new_page()
-    page.goto(base)
-    page.wait_for_function("() => document.querySelector('[data-atlas-need-count]').textContent.includes('offen')")
-    shown = {el.get_attribute("data-atlas-need-count"): el.inner_text()
-             for el in page.locator("[data-atlas-need-count]").all()}
-    assert shown == {cat: f"{n} jetzt offen" for cat, n in expected.items()}
-    context.close()
-    server.shutdown()
-    server.server_close()
+    with serving(site) as base:
+        moment = MOMENTS[0].replace(tzinfo=BERLIN)
+        expected = _open_now(sample_catalog, moment)
+        context = _context(browser, base)
+        context.clock.install(time=moment.timestamp())
+        page = context.new_page()
+        page.goto(base)
+        page.wait_for_function("() => document.querySelector('[data-atlas-need-count]').textContent.includes('offen')")
+        shown = {el.get_attribute("data-atlas-need-count"): el.inner_text()
+                 for el in page.locator("[data-atlas-need-count]").all()}
+        assert shown == {cat: f"{n} jetzt offen" for cat, n in expected.items()}
+        context.close()
 
 
 def test_need_tiles_without_javascript_show_the_total(browser, site_url, sample_catalog):
