@@ -13,11 +13,14 @@
  * When the map asks for consent before tiles, the consent button is the only trigger: no
  * Leaflet for a box of text. States in data-atlas-lazy: "" → "loading" → "loaded";
  * atlas-map.js leaves a map alone until "loaded". ES5, no dependency: old phones.
+ *
+ * The consent to load tiles lives here for every map (window.AtlasConsent): pages with a map
+ * drawn at once load this file before atlas-map.js, so one piece reads and writes it.
  */
 (function () {
   "use strict";
 
-  var CONSENT_KEY = "atlas-map-consent"; // the same key as atlas-map.js
+  var CONSENT_KEY = "atlas-map-consent"; // kept for the browser session, never sent
   // Only once the map is on screen: a head start of a few hundred pixels would load Leaflet on
   // every short offer page (their maps start 900–1,000 px down at 360 × 740).
   var MARGIN = "0px";
@@ -37,6 +40,8 @@
       /* private mode: ask again next page */
     }
   }
+
+  window.AtlasConsent = { given: consentGiven, remember: rememberConsent };
 
   function urls(root, name) {
     var list = (root.getAttribute(name) || "").split(/\s+/), out = [];

@@ -12,7 +12,8 @@
   "use strict";
   if (window.AtlasMap) return;
 
-  var CONSENT_KEY = "atlas-map-consent";
+  // Consent to load tiles: atlas-lazymap.js (loaded before this file) keeps it.
+  var consent = window.AtlasConsent;
   var COLOR_RE = /^#[0-9a-fA-F]{6}$/;
 
   function el(tag, className, text) {
@@ -63,22 +64,6 @@
       return !!(window.matchMedia && window.matchMedia("(prefers-reduced-motion: reduce)").matches);
     } catch (e) {
       return false;
-    }
-  }
-
-  function consentGiven() {
-    try {
-      return window.sessionStorage.getItem(CONSENT_KEY) === "1";
-    } catch (e) {
-      return false;
-    }
-  }
-
-  function rememberConsent() {
-    try {
-      window.sessionStorage.setItem(CONSENT_KEY, "1");
-    } catch (e) {
-      /* private mode: ask again next page */
     }
   }
 
@@ -158,11 +143,11 @@
     var placeholder = this.root.querySelector("[data-atlas-placeholder]");
     if (placeholder) placeholder.parentNode.removeChild(placeholder);
     var consentBox = this.root.querySelector("[data-atlas-consent]");
-    if (this.cfg.consent && !consentGiven()) {
+    if (this.cfg.consent && !consent.given()) {
       this.canvas.hidden = true;
       var button = consentBox.querySelector("[data-atlas-consent-button]");
       button.addEventListener("click", function () {
-        rememberConsent();
+        consent.remember();
         consentBox.hidden = true;
         self.canvas.hidden = false;
         self.build();
