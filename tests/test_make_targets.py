@@ -122,5 +122,6 @@ def test_the_planning_budget_benchmark_runs_small(clone):
     text = (clone / "benchmarks" / "results" / "planning-budget.md").read_text(encoding="utf-8")
     assert "Region: 16 districts, 200 offers, street network 2,5" in text, text
     assert re.search(r"GTFS 50 stops, [\d,]+ trips", text), text
-    assert re.search(r"\| whole planning step \| [\d.]+ s \| [\d.]+ s \|", text), text
+    assert re.search(r"\| whole planning step \| [\d.]+ s, [\d.]+ s \|", text), text
+    assert re.search(r"\| peak RSS \| [\d,]+ MiB \|", text), text
     assert re.search(r"Budget ≤ 120 s and ≤ 2 GB: [\d.]+ s, [\d,]+ MiB — met\.", text), text
