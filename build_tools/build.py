@@ -154,7 +154,7 @@ def inspect(project: Project, today: date | None = None, memory: Memory = FORGET
     plan = None
     if project.settings.flyers.enabled:
         plan = _flyer_plan(project, catalog, collections, memory,
-                           _town_streets(travel.network, catalog))
+                           town_map_streets(travel.network, catalog))
         if plan is not None:
             found += plan.problems
     problems = sorted(set(problems + found))
@@ -177,7 +177,7 @@ def inspect(project: Project, today: date | None = None, memory: Memory = FORGET
     return inputs, problems
 
 
-def _town_streets(network: StreetNetwork | None, catalog: Catalog) -> TownStreets | None:
+def town_map_streets(network: StreetNetwork | None, catalog: Catalog) -> TownStreets | None:
     """The Wegweiser map's streets: the extract's main and minor streets and stations over the
     districts (a margin of 5 % around them), or None without an extract."""
     if network is None or not catalog.districts:

@@ -134,3 +134,23 @@ def test_street_names_and_landmarks_keep_clear_of_markers(sample):
     for name, label in drawing.labels:  # district names avoid street names too
         for street, area in drawing.streets:
             assert not box(*label).intersects(area) or box(*label).touches(area), (name, street)
+
+
+def test_atlas_flyers_draws_the_same_streets_as_the_build(sample, tmp_path):
+    """``atlas flyers`` plans again from the loaded inputs: its booklet has the streets too and
+    is the build's booklet, byte for byte."""
+    import shutil
+
+    from build_tools.cli import main
+    from build_tools.flyers.plan import render_job
+
+    inputs, data, options = sample
+    definitions = tmp_path / "defs"
+    definitions.mkdir()
+    shutil.copy(inputs.project.flyers_dir / f"{SLUG}.yml", definitions)
+    out = tmp_path / "out"
+    code = main(["flyers", "--config", str(inputs.project.config_file), "--out", str(out),
+                 "--definitions", str(definitions), "--jobs", "1", "--no-cache"])
+    assert code == 0
+    job = next(j for j in inputs.flyers.jobs if j.path == f"flyers/{SLUG}.pdf")
+    assert (out / f"{SLUG}.pdf").read_bytes() == render_job(job, options)
