@@ -48,7 +48,7 @@ from .urls import MissingSiteUrl
 if TYPE_CHECKING:  # numpy arrays and scipy graphs: only loaded when the town gives the files
     from .planning.scenario import Scenario
     from .planning.travel.gtfs import TransitFeed
-    from .planning.travel.network import StreetNetwork
+    from .planning.travel.network import StreetNetwork, TownStreets
 
 
 @dataclass(frozen=True)
@@ -153,7 +153,8 @@ def inspect(project: Project, today: date | None = None, memory: Memory = FORGET
     found += trouble
     plan = None
     if project.settings.flyers.enabled:
-        plan = _flyer_plan(project, catalog, collections, memory)
+        plan = _flyer_plan(project, catalog, collections, memory,
+                           town_map_streets(travel.network, catalog))
         if plan is not None:
             found += plan.problems
     problems = sorted(set(problems + found))
@@ -176,8 +177,22 @@ def inspect(project: Project, today: date | None = None, memory: Memory = FORGET
     return inputs, problems
 
 
+def town_map_streets(network: StreetNetwork | None, catalog: Catalog) -> TownStreets | None:
+    """The Wegweiser map's streets: the extract's main and minor streets and stations over the
+    districts (a margin of 5 % around them), or None without an extract."""
+    if network is None or not catalog.districts:
+        return None
+    from .planning.travel.network import town_streets
+
+    bounds = [d.geometry.bounds for d in catalog.districts.values()]
+    west, south = min(b[0] for b in bounds), min(b[1] for b in bounds)
+    east, north = max(b[2] for b in bounds), max(b[3] for b in bounds)
+    pad_x, pad_y = (east - west) * 0.05, (north - south) * 0.05
+    return town_streets(network, (west - pad_x, south - pad_y, east + pad_x, north + pad_y))
+
+
 def _flyer_plan(project: Project, catalog: Catalog, collections: list[Collection],
-                memory: Memory) -> FlyerPlan | None:
+                memory: Memory, streets: TownStreets | None = None) -> FlyerPlan | None:
     settings = project.settings
     if not settings.site_url:
         return None
@@ -188,7 +203,7 @@ def _flyer_plan(project: Project, catalog: Catalog, collections: list[Collection
         atlas_name=settings.name,
     )
     try:
-        return plan_flyers(catalog, collections, options, memory=memory)
+        return plan_flyers(catalog, collections, options, memory=memory, streets=streets)
     except MissingSiteUrl:
         return None
 

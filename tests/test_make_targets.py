@@ -109,3 +109,19 @@ def test_the_language_benchmark_builds_both_ways(clone):
     assert "| de, en, uk, ar, tr |" in text
     assert re.search(r"Offer pages: de [\d,]+, en \d+, uk \d+, ar \d+, tr \d+\.", text), text
     assert re.search(r"adds -?\d+% of the German build .*: (met|missed)", text), text
+
+
+def test_the_planning_budget_benchmark_runs_small(clone):
+    """benchmarks/planning_budget.py (issue 22's budget) at 16 districts, 200 offers, a
+    2,500-node network and 50 stops: the region is written, the planning step runs in a child
+    process, and the result names the sizes it measured and a verdict."""
+    done = subprocess.run([sys.executable, "-m", "benchmarks.planning_budget", "--grid", "4",
+                           "--offers", "200", "--nodes", "2500", "--stops", "50"],
+                          cwd=clone, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    text = (clone / "benchmarks" / "results" / "planning-budget.md").read_text(encoding="utf-8")
+    assert "Region: 16 districts, 200 offers, street network 2,5" in text, text
+    assert re.search(r"GTFS 50 stops, [\d,]+ trips", text), text
+    assert re.search(r"\| whole planning step \| [\d.]+ s, [\d.]+ s \|", text), text
+    assert re.search(r"\| peak RSS \| [\d,]+ MiB \|", text), text
+    assert re.search(r"Budget ≤ 120 s and ≤ 2 GB: [\d.]+ s, [\d,]+ MiB — met\.", text), text

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from ..build import Tools, make_files
+from ..build import Tools, make_files, town_map_streets
 from ..content import display_path
 from ..flyers.cache import PdfCache
 from ..flyers.definitions import load_definitions
@@ -83,7 +83,8 @@ def run(args: argparse.Namespace) -> int:
             print(format_problems(trouble, "text"), file=sys.stderr)
             if any(p.severity == "error" for p in trouble):
                 return 1
-    plan = plan_flyers(catalog, collections, options, set(args.only) if args.only else None)
+    plan = plan_flyers(catalog, collections, options, set(args.only) if args.only else None,
+                       streets=town_map_streets(inputs.network, catalog))
     errors = [p for p in plan.problems if p.severity == "error"]
     if errors:
         print(format_problems(errors, "text"), file=sys.stderr)

@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from .. import urls
 from ..catalog import Catalog
 from .texts import OfferSheet, category_label, format_date
+
+if TYPE_CHECKING:
+    from ..planning.travel.network import TownStreets
 
 
 @dataclass(frozen=True)
@@ -88,8 +92,8 @@ class CollectionData:
     show_map: bool = True
     source: str = ""
     """The definition file (``flyers/<slug>.yml``), for messages."""
-    streets: list = field(default_factory=list)
-    """(name, LineString) pairs for the town map; empty until street data is loaded."""
+    streets: TownStreets | None = None
+    """The town's streets for the map (from its OSM extract; None: none given)."""
 
 
 def _sort_key(text: str) -> str:
@@ -98,8 +102,9 @@ def _sort_key(text: str) -> str:
 
 
 def collection_data(catalog: Catalog, coll, sheets: dict[str, OfferSheet], site_url: str,
-                    lang: str) -> CollectionData:
-    """Group and number the selected offers; ``sheets`` maps offer id → printed facts."""
+                    lang: str, streets: TownStreets | None = None) -> CollectionData:
+    """Group and number the selected offers; ``sheets`` maps offer id → printed facts;
+    ``streets`` go on a booklet's town map."""
     wanted = list(coll.categories)
     order = {cid: i for i, cid in enumerate([*wanted, *catalog.categories])}
 
@@ -143,4 +148,5 @@ def collection_data(catalog: Catalog, coll, sheets: dict[str, OfferSheet], site_
         emergency=[(e.label, e.number, e.note or "") for e in catalog.config.emergency_numbers],
         show_map=coll.map,
         source=coll.source,
+        streets=streets if coll.format == "a6-booklet" and coll.map else None,
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from .. import urls
 from ..catalog import Catalog
@@ -28,6 +28,9 @@ from .page import PrintOptions
 from .poster import Poster, render_poster
 from .qr import QrBox, QrTooSmall, capacity, too_small
 from .texts import OfferSheet, offer_sheet
+
+if TYPE_CHECKING:
+    from ..planning.travel.network import TownStreets
 
 KINDS = ("karte", "aushang")
 RENDERERS = {"karte": render_card, "aushang": render_poster, "wegweiser": render_collection}
@@ -90,8 +93,10 @@ class FlyerPlan:
 
 
 def plan_flyers(catalog: Catalog, collections: list[Collection], options: PrintOptions,
-                only: set[str] | None = None, memory: Memory = FORGETFUL) -> FlyerPlan:
-    """Cards and posters for every published offer (or the ``only`` ids), then the Wegweiser."""
+                only: set[str] | None = None, memory: Memory = FORGETFUL,
+                streets: TownStreets | None = None) -> FlyerPlan:
+    """Cards and posters for every published offer (or the ``only`` ids), then the Wegweiser
+    (its town map with ``streets`` from the town's OSM extract, when there is one)."""
     plan = FlyerPlan(options)
     sheets: dict[str, OfferSheet] = {}
     for offer in catalog.published:
@@ -107,7 +112,7 @@ def plan_flyers(catalog: Catalog, collections: list[Collection], options: PrintO
             local = sheets
             if lang != options.lang:
                 local = {o.id: offer_sheet(catalog, o, options.site_url, lang) for o in coll.offers}
-            data = collection_data(catalog, coll, local, options.site_url, lang)
+            data = collection_data(catalog, coll, local, options.site_url, lang, streets)
             plan.jobs.append(Job(urls.collection_flyer_path(coll.slug), "wegweiser", data))
     plan.problems += qr_problems(catalog, plan.jobs, options)
     return plan

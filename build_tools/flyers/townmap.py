@@ -1,10 +1,11 @@
 """A town map for print, drawn from the district polygons and the offers' coordinates.
 
-No tiles are downloaded. Layers, bottom up: the Sozialräume (outlined, tinted), streets (none
-yet: ``streets`` takes named line strings, for the OpenStreetMap layer to come), the close-up
-frame, scale bar and north arrow, then the markers — a circle in the category colour with the
-offer's list number, spread apart where they crowd (:mod:`.mapmarkers`) — and last the district
-names, each put where no marker, leader line or other name is. Confidential places never
+No tiles are downloaded. Layers, bottom up: the Sozialräume (outlined, tinted), the streets of
+the town's OSM extract when it has one (:mod:`.mapstreets`: minor streets thin and grey, main
+streets wider), the close-up frame, scale bar and north arrow, then the markers — a circle in
+the category colour with the offer's list number, spread apart where they crowd
+(:mod:`.mapmarkers`) — then the names of a few main streets and the stations, and last the
+district names, each put where no marker, leader line or other name is. Confidential places never
 appear. A local equirectangular projection (longitude scaled by cos(latitude)) is exact enough
 for a town; shapes are clipped to the map's frame before they are drawn.
 """
@@ -12,14 +13,18 @@ for a town; shapes are clipped to the map's frame before they are drawn.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from shapely import affinity
 from shapely.geometry import LineString, MultiLineString, MultiPolygon, Point, Polygon, box
 
 from .mapdecor import draw_district_names, draw_furniture
 from .mapmarkers import DOT, Marker, Placer, Spot, number_ranges
+from .mapstreets import MapStreet, draw_landmarks, draw_street_names, draw_streets
+
+if TYPE_CHECKING:
+    from ..planning.travel.network import TownStreets
 
 METRES_PER_DEGREE = 111_320.0
 
@@ -77,11 +82,11 @@ class TownMap:
 
     def __init__(self, districts, points: list[MapPoint], width: float, height: float,
                  bounds: tuple[float, float, float, float] | None = None,
-                 streets: Sequence = ()):
+                 streets: TownStreets | None = None):
         self.districts = list(districts)
         self.points = points
-        self.streets = list(streets)
-        """(name, LineString in lon/lat) pairs; drawn under the markers when given."""
+        self.streets = streets
+        """The town's streets (lon/lat); drawn under the markers when given."""
         lons, lats = [], []
         if bounds is not None:  # a close-up map: fit these (west, south, east, north)
             lons, lats = [bounds[0], bounds[2]], [bounds[1], bounds[3]]
@@ -165,7 +170,8 @@ class TownMap:
         c.setLineWidth(0.3)
         c.rect(0, 0, self.width, self.height, stroke=1, fill=0)
         self._draw_districts(c, ink)
-        self._draw_streets(c, ink)
+        minor, main = self.street_lines()
+        draw_streets(c, ink, minor, main)
         fixed: list[Marker] = []
         points = self.points
         if close_up is not None:
@@ -189,6 +195,12 @@ class TownMap:
         for marker in markers:
             self._draw_marker(c, ink, pen, marker, style)
         leaders = [LineString([m.anchor, (m.x, m.y)]) for m in markers if m.moved]
+        if self.streets is not None:
+            landmarks = [(name, *self.xy(lon, lat)) for name, lon, lat in self.streets.landmarks]
+            drawing.landmarks = draw_landmarks(c, ink, pen, landmarks, self.width, self.height,
+                                               taken)
+            drawing.streets = draw_street_names(c, ink, pen, main, self.width, self.height,
+                                                taken, leaders)
         shapes, exclaves = [], []
         for district in self.districts:
             parts = sorted(_polygons(self.projected(district.geometry)),
@@ -219,20 +231,17 @@ class TownMap:
                 c.setStrokeColor(ink.grey)
                 c.drawPath(path, stroke=1, fill=1, fillMode=0)
 
-    def _draw_streets(self, c, ink) -> None:
-        """Streets as white lines with a grey casing (no street data in the sample yet)."""
-        lines = [line for _, street in self.streets for line in _lines(self.projected(street))]
-        for width, color in ((2.2, ink.rule), (1.4, ink.white)):
-            c.setLineWidth(width)
-            c.setStrokeColor(color)
-            c.setLineCap(1)
-            for line in lines:
-                coords = list(line.coords)
-                path = c.beginPath()
-                path.moveTo(*coords[0][:2])
-                for px, py, *_ in coords[1:]:
-                    path.lineTo(px, py)
-                c.drawPath(path, stroke=1, fill=0)
+    def street_lines(self) -> tuple[list[LineString], list[MapStreet]]:
+        """The streets in map points, clipped to the map: minor lines and main streets."""
+        if self.streets is None:
+            return [], []
+        minor = _lines(self.projected(self.streets.minor).simplify(0.25))
+        main = []
+        for street in self.streets.main:
+            for line in _lines(self.projected(LineString(street.points))):
+                if line.length > 0.5:
+                    main.append(MapStreet(street.kind, street.name, line))
+        return minor, main
 
     def _draw_close_up_frame(self, c, ink, close_up: CloseUp) -> tuple[float, float, float, float]:
         x0, y0 = self.xy(close_up.bounds[0], close_up.bounds[1])
@@ -331,6 +340,10 @@ class MapDrawing:
 
     markers: list[Marker] | None = None
     labels: list[tuple[str, tuple[float, float, float, float]]] | None = None
+    streets: list[tuple[str, Polygon]] | None = None
+    """Street names printed, each with the turned rectangle it covers (None: no streets)."""
+    landmarks: list[tuple[str, tuple[float, float, float, float]]] | None = None
+    """Station squares and their names, with their boxes."""
 
 
 def _badge_lines(text: str, per_line: int = 4) -> list[str]:

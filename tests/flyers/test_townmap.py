@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from reportlab.lib.units import mm
-from shapely.geometry import LineString, box
+from shapely.geometry import LineString, MultiLineString, box
 
 from build_tools.build import inspect
 from build_tools.clock import build_date
@@ -28,6 +28,7 @@ from build_tools.flyers.page import Metadata, PrintOptions, Sheet
 from build_tools.flyers.pen import Pen
 from build_tools.flyers.plan import plan_flyers
 from build_tools.flyers.townmap import CloseUp, MapStyle, TownMap
+from build_tools.planning.travel.network import StreetLine, TownStreets
 
 from ..buildkit import sample_project
 from .longcase import LONG_SITE, long_catalog
@@ -157,7 +158,7 @@ def long_booklet(tmp_path_factory):
     return _booklet(catalog, definitions, LONG_SITE, "heft-lang")
 
 
-def _draw(flyer: CollectionFlyer, detail=None, close_up=None, streets=()):
+def _draw(flyer: CollectionFlyer, detail=None, close_up=None, streets=None):
     """One map as the booklet draws it, on a page of its own; (drawing, PDF, map)."""
     points = flyer._map_points()
     overview = flyer._overview(points)
@@ -256,9 +257,10 @@ def test_a_streets_layer_draws_the_streets_it_is_given(sample_booklet):
     points = sample_booklet._map_points()
     lat = sum(p.lat for p in points) / len(points)
     lon = sum(p.lon for p in points) / len(points)
-    street = LineString([(lon - 0.01, lat), (lon + 0.01, lat + 0.002)])
+    main = StreetLine("secondary", "Bahnhofstraße", [(lon - 0.01, lat), (lon + 0.01, lat + 0.002)])
+    minor = MultiLineString([[(lon - 0.01, lat - 0.004), (lon + 0.01, lat - 0.004)]])
     _, plain, _ = _draw(sample_booklet)
-    _, with_street, _ = _draw(sample_booklet, streets=[("Bahnhofstraße", street)])
+    _, with_street, _ = _draw(sample_booklet, streets=TownStreets((main,), minor))
     paths = [len([e for e in elements(pdf)[0] if e.kind == "path" and e.stroke and not e.fill])
              for pdf in (plain, with_street)]
-    assert paths[1] == paths[0] + 2  # casing and line
+    assert paths[1] == paths[0] + 3  # the minor streets, the main street's casing and line

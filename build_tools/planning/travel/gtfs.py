@@ -312,6 +312,7 @@ def _stop_times(archive, names, reading, stops: dict[str, int], trips: dict[str,
         c_trip, c_stop, c_seq = col["trip_id"], col["stop_id"], col["stop_sequence"]
         c_arr, c_dep = col["arrival_time"], col["departure_time"]
         c_pick, c_drop = col.get("pickup_type"), col.get("drop_off_type")
+        clock: dict[str, int | None] = {}
         for line, row in rows:
             trip = trips.get(_cell(row, c_trip))
             if trip is None:
@@ -321,8 +322,11 @@ def _stop_times(archive, names, reading, stops: dict[str, int], trips: dict[str,
             if stop is None:
                 continue  # a station or entrance id, or a stop without coordinates: reported there
             seq_text, arr_text, dep_text = _cell(row, c_seq), _cell(row, c_arr), _cell(row, c_dep)
-            arr = parse_time(arr_text) if arr_text else -1
-            dep = parse_time(dep_text) if dep_text else -1
+            # A feed repeats the same few thousand clock times a million times: parse each once.
+            arr = (clock[arr_text] if arr_text in clock else clock.setdefault(
+                arr_text, parse_time(arr_text))) if arr_text else -1
+            dep = (clock[dep_text] if dep_text in clock else clock.setdefault(
+                dep_text, parse_time(dep_text))) if dep_text else -1
             if arr is None or dep is None or not seq_text.isdigit():
                 reading.add(member, line, "arrival_time", "Zeit HH:MM:SS und ganzzahlige "
                             "stop_sequence erwartet")

@@ -200,3 +200,50 @@ def main_streets(network: StreetNetwork, bbox: tuple[float, float, float, float]
     """The main streets inside ``bbox`` = (west, south, east, north) as lon/lat polylines —
     what the Wegweiser's town map draws (see :func:`main_street_lines` for kind and name)."""
     return [line.points for line in main_street_lines(network, bbox)]
+
+
+@dataclass(frozen=True)
+class TownStreets:
+    """What the printed town map draws of the street network (all lon/lat)."""
+
+    main: tuple[StreetLine, ...]
+    """Motorways to tertiary roads, with kind and name (:func:`main_street_lines`)."""
+    minor: object
+    """Every other walkable street as one shapely MultiLineString (thin grey lines)."""
+    landmarks: tuple[tuple[str, float, float], ...] = ()
+    """Named railway stations: (name, lon, lat)."""
+
+
+MINOR_TOLERANCE = 0.00003
+"""Simplification of the minor streets in degrees (about 3 m: far below a printed line)."""
+
+
+def town_streets(network: StreetNetwork, bbox: tuple[float, float, float, float]
+                 ) -> TownStreets:
+    """The town map's streets inside ``bbox`` = (west, south, east, north): main streets, the
+    other walkable edges merged into lines, and the stations there. Deterministic: the same
+    extract gives the same lines in the same order."""
+    main = tuple(main_street_lines(network, bbox))
+    on_main = set()
+    for street in network.streets:
+        nodes = street.nodes.tolist()
+        on_main.update(zip(nodes[:-1], nodes[1:], strict=True))
+        on_main.update(zip(nodes[1:], nodes[:-1], strict=True))
+    upper = network.graph.tocoo()
+    keep = upper.row < upper.col
+    pairs = [(a, b) for a, b in zip(upper.row[keep].tolist(), upper.col[keep].tolist(),
+                                    strict=True) if (a, b) not in on_main]
+    if pairs:
+        a, b = np.array(pairs).T
+        segments = shapely.linestrings(
+            np.stack([np.column_stack([network.lon[a], network.lat[a]]),
+                      np.column_stack([network.lon[b], network.lat[b]])], axis=1))
+        merged = shapely.line_merge(shapely.clip_by_rect(shapely.multilinestrings(segments),
+                                                         *bbox))
+        minor = shapely.simplify(merged, MINOR_TOLERANCE)
+    else:
+        minor = shapely.MultiLineString()
+    west, south, east, north = bbox
+    landmarks = tuple((name, lon, lat) for name, lon, lat in network.stations
+                      if west <= lon <= east and south <= lat <= north)
+    return TownStreets(main, minor, landmarks)

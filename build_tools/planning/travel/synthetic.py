@@ -6,9 +6,9 @@ from the market out through each district, a ring road, the river Rur with five 
 (two of them on the ring, one a footbridge), the A 4 motorway and the railway, and the
 neighbouring town Nachbarstadt 7.6 km east; six bus lines from the ZOB, a ring line, an
 express bus and a train to Nachbarstadt, with a weekday, Saturday and Sunday timetable (public
-holidays of NRW run the Sunday timetable). :func:`benchmark_town` writes the benchmark's
-50,000-node lattice and 5,000-stop regional feed. Both are deterministic: no clock, no random
-numbers, sorted output, fixed ZIP dates.
+holidays of NRW run the Sunday timetable). The planning budget's 50,000-node lattice and
+5,000-stop regional feed are written by ``benchmarks/planning_region.py`` with the same parts.
+Deterministic: no clock, no random numbers, sorted output, fixed ZIP dates.
 
     .venv/bin/python -m build_tools.planning.travel.synthetic content/
 """
