@@ -58,6 +58,8 @@ FIELD_TERMS = {
     "gueltig_bis": "Gilt bis einschließlich (JJJJ-MM-TT)",
     "aehnliches_angebot": "Kennung eines ähnlichen Angebots",
     "fruehere_kennung": "Frühere Kennung, die weiterleitet",
+    "geschlossen_bis": "Vorübergehend geschlossen bis einschließlich (JJJJ-MM-TT)",
+    "schliessungsgrund": "Grund der vorübergehenden Schließung",
 }
 ACCESS_TERMS = {
     "anonym": "anonymous",
@@ -174,6 +176,11 @@ def _attributes(catalog: Catalog, offer: Offer) -> list[dict[str, Any]]:
         attrs.append(_attribute(catalog, offer, TAX_FIELDS, "gueltig_ab", offer.valid_from.isoformat()))
     if offer.valid_until:
         attrs.append(_attribute(catalog, offer, TAX_FIELDS, "gueltig_bis", offer.valid_until.isoformat()))
+    # HSDS 3.0 has status "temporarily closed" but no field for until when, nor why.
+    if offer.status == Status.temporarily_closed and offer.closed_until:
+        attrs.append(_attribute(catalog, offer, TAX_FIELDS, "geschlossen_bis", offer.closed_until.isoformat()))
+    if offer.status == Status.temporarily_closed and offer.closed_reason:
+        attrs.append(_attribute(catalog, offer, TAX_FIELDS, "schliessungsgrund", offer.closed_reason))
     attrs += [_attribute(catalog, offer, TAX_FIELDS, "aehnliches_angebot", r) for r in offer.related]
     attrs += [_attribute(catalog, offer, TAX_FIELDS, "fruehere_kennung", a) for a in offer.aliases]
     return attrs

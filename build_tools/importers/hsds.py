@@ -285,6 +285,10 @@ class _Run:
             svc.unmapped("status", f"unbekannter Status {status!r}: active gesetzt")
         if status and status != "active" and status in STATUS:
             offer["status"] = STATUS[status]
+        closure = {key: attrs.pop(key, None) for key in ("closed_until", "closed_reason")}
+        if offer.get("status") == "temporarily_closed":  # the schema allows them only then
+            for key, value in closure.items():
+                set_if(offer, key, value)
         contact: dict[str, Any] = {}
         phones = [p for p in (phone_number(item) for item in svc.items("phones")) if p]
         alert = text_field(svc, "alert", 300)

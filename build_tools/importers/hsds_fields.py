@@ -40,6 +40,13 @@ def store_attribute(out: dict[str, Any], taxonomy: Any, code: str, value: str | 
             out["valid_from" if code == "gueltig_ab" else "valid_until"] = date.fromisoformat(value)
         except ValueError:
             return False
+    elif code == "geschlossen_bis":
+        try:
+            out["closed_until"] = date.fromisoformat(value)
+        except ValueError:
+            return False
+    elif code == "schliessungsgrund":
+        out["closed_reason"] = value
     elif code == "aehnliches_angebot":
         out.setdefault("related", []).append(value)
     elif code == "fruehere_kennung":

@@ -58,6 +58,10 @@ def test_csv_opens_cleanly(catalog):
     assert tafel["beschreibung"].startswith("Ausgabe von Lebensmitteln.\n\n**Bitte**")
     assert tafel["breite"] == "50.8034"
     assert tafel["anonym"] == "nein" and tafel["anmeldung_noetig"] == "ja" and tafel["termin_noetig"] == ""
+    assert (tafel["geschlossen_bis"], tafel["schliessungsgrund"]) == ("", "")
+    closed = by_id["sprechstunde"]
+    assert (closed["status"], closed["geschlossen_bis"], closed["schliessungsgrund"]) == (
+        "temporarily_closed", "2027-01-31", "Umbau")
     assert by_id["frauenhaus"]["strasse"] == "" and by_id["frauenhaus"]["breite"] == ""
     assert "alte-beratung" not in by_id
 

@@ -68,6 +68,21 @@ def test_status_mapping_and_ended_offers(catalog):
     assert not {"service_at_locations", "schedules", "service_areas"} & set(ended)
 
 
+def test_closure_until_and_reason_as_field_attributes(catalog):
+    # HSDS 3.0 says "temporarily closed" but has no field for until when: a field term carries it.
+    services = {s["name"]: s for s in hsds_objects(catalog)["services"]}
+    closed = services["Sprechstunde im Stadtteilbüro"]
+    values = {a["taxonomy_term"]["code"]: a["value"] for a in closed["attributes"]
+              if a["taxonomy_term"]["taxonomy"] == "angebotsatlas-felder"}
+    assert values["geschlossen_bis"] == "2027-01-31"
+    assert values["schliessungsgrund"] == "Umbau"
+    open_codes = {a["taxonomy_term"]["code"] for a in services["Tafel Mitte"]["attributes"]}
+    assert not {"geschlossen_bis", "schliessungsgrund"} & open_codes
+    terms = {t["code"] for t in hsds_objects(catalog)["taxonomy_terms"]}
+    assert {"geschlossen_bis", "schliessungsgrund"} <= terms
+    assert _all_errors({"services": [closed]} | {k: [] for k in KINDS if k != "services"}) == []
+
+
 def test_confidential_place_is_nowhere(catalog):
     services = {s["name"]: s for s in hsds_objects(catalog)["services"]}
     shelter = services["Frauenhaus Musterstadt"]
