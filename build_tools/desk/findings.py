@@ -26,21 +26,26 @@ _SPACE = re.compile(r"\s")
 
 def missing_fields(offer: Offer, config: AtlasConfig) -> list[str]:
     """Labels of what a person would miss on the page: phone, hours, translations (one label
-    per configured language without title and summary), step-free access of a public place."""
+    naming the configured languages without title and summary), step-free access of a public
+    place."""
     missing: list[str] = []
     if not offer.contact.phone:
         missing.append("Telefon")
     if offer.opening_hours is None:
         missing.append("Öffnungszeiten")
-    for code in config.languages:
-        if code == SOURCE:
-            continue
-        tr = offer.translations.get(code)
-        if tr is None or not (tr.title and tr.summary):
-            missing.append(f"Übersetzung {code}")
+    untranslated = [code for code in config.languages if code != SOURCE
+                    and not _translated(offer, code)]
+    if untranslated:
+        missing.append(f"Übersetzung {', '.join(untranslated)}")
     if is_public_location(offer) and offer.location.wheelchair == Wheelchair.unknown:  # type: ignore[union-attr]
         missing.append("Rollstuhl")
     return missing
+
+
+def _translated(offer: Offer, code: str) -> bool:
+    """True when the offer has its own page in ``code`` (title and summary translated)."""
+    tr = offer.translations.get(code)
+    return tr is not None and bool(tr.title and tr.summary)
 
 
 def website_oddities(url: str, sample_data: bool = False) -> list[str]:

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
 
 from .. import urls
+from ..catalog import Catalog
 from ..outputs import Contribution, GeneratedFile, GeneratedPage
 from ..pages.site import page_inputs
 from ..pages.views import german_date
-from .changes import events, source_of
+from .changes import Event, events, source_of
 from .feed import feed_xml
 from .widgets import widget_pages
 
@@ -24,10 +26,9 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
     path = urls.changes_path()
     html = tools.templates.render(
         "changes.html",
-        events=[{"date": german_date(e.day), "iso": e.day.isoformat(), "kind": e.kind, "word": e.word,
-                 "title": e.offer.title, "summary": e.offer.summary,
-                 "category": catalog.category_label(e.offer.category),
-                 "href": urls.relative_url(path, urls.offer_path(e.offer.id or ""))} for e in found],
+        days=[{"date": german_date(day), "iso": day.isoformat(),
+               "events": [_entry(catalog, e, path) for e in members]}
+              for day, members in groupby(found, key=lambda e: e.day)],
         source=source_of(inputs.history.available and bool(inputs.history.changes)),
         history_note=inputs.history.note,
         feed_href=urls.relative_url(path, urls.feed_path()) if feed is not None else "",
@@ -41,3 +42,11 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
         result.files.append(GeneratedFile(urls.feed_path(), feed))
     result.pages += widget_pages(page_inputs(inputs, tools))
     return result
+
+
+def _entry(catalog: Catalog, event: Event, page_path: str) -> dict[str, Any]:
+    """What the page shows of one event (an ended offer links its tombstone page)."""
+    offer = event.offer
+    return {"kind": event.kind, "word": event.word, "title": offer.title, "summary": offer.summary,
+            "category": catalog.category_label(offer.category), "category_id": offer.category,
+            "href": urls.relative_url(page_path, urls.offer_path(offer.id or ""))}
