@@ -14,7 +14,8 @@ Module map, one room per stage:
 - **Load** — :mod:`.yamlio` (safe YAML with line marks), :mod:`.content` (the content folder),
   :mod:`.credits` (the credit imported data asks for), :mod:`.alerts` (dated site-wide
   alerts: references, the pages they concern), :mod:`.geo` (districts), :mod:`.indicators`
-  (indicators per district: statistics table and its description), :mod:`.problems` (errors
+  (indicators per district: statistics table and its description), :mod:`.history` (the offer
+  files' Git history: one ``git log`` with a timeout, commit dates), :mod:`.problems` (errors
   as data).
 - **Validate** — :mod:`.schema` (the offer schema, declared once), :mod:`.validation`
   (cross-file and field rules), :mod:`.opening_hours` (parser, evaluator, texts),
@@ -25,7 +26,9 @@ Module map, one room per stage:
   :mod:`.pictograms` (the category pictograms, one drawing for paper and screen).
 - **Renderers** (``inputs → pages + files``) — :mod:`.pages`, :mod:`.maps`, :mod:`.flyers`
   (plan in the load phase, PDFs in the render phase), :mod:`.exports`, :mod:`.planning`,
-  :mod:`.ledger` (printed URLs, redirect pages); :mod:`.templating` is their one Jinja
+  :mod:`.ledger` (printed URLs, redirect pages), :mod:`.news` („Neu und geändert“, the Atom
+  feed, widget pages for partners' iframes), :mod:`.desk` (the editors' desk ``/redaktion/``
+  and its CSV); :mod:`.templating` is their one Jinja
   environment, :mod:`.security` keeps output inert, :mod:`.search` gives every offer its
   search record and runs Pagefind over them (the search bundle).
 - **Driver** — :mod:`.build` (load, render, deferred files), :mod:`.parallel` (fork, pool),

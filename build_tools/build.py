@@ -19,12 +19,14 @@ from typing import TYPE_CHECKING
 from .catalog import Catalog
 from .clock import build_date
 from .content import display_path, load_catalog
+from .desk.site import render as desk_family
 from .exports.site import render as exports_family
 from .flyers.cache import PdfCache
 from .flyers.definitions import Collection, load_definitions
 from .flyers.page import PrintOptions
 from .flyers.plan import FlyerPlan, plan_flyers
 from .flyers.site import render as flyers_family
+from .history import NO_HISTORY, History, offer_history
 from .indicators import IndicatorSet, load_indicators
 from .ledger.check import check_ledger
 from .ledger.short import short_link_problems
@@ -32,6 +34,7 @@ from .ledger.site import render as ledger_family
 from .ledger.store import LedgerEntry, read_ledger
 from .maps.site import render as maps_family
 from .memo import FORGETFUL, Memory
+from .news.site import render as news_family
 from .opening_hours import holiday_horizon
 from .outputs import Contribution, GeneratedFile
 from .pages.site import render as pages_family
@@ -75,6 +78,9 @@ class Inputs:
     holidays: tuple[date, ...] = ()
     """Public holidays of the build year and the next two (one horizon for pages and data)."""
     warnings: tuple[Problem, ...] = ()
+    """What ``atlas check`` reports besides errors (the editors' desk lists them)."""
+    history: History = NO_HISTORY
+    """The offer files' changes from Git (desk, „Neu und geändert“, feed); commit dates only."""
 
     @property
     def settings(self):
@@ -173,6 +179,7 @@ def inspect(project: Project, today: date | None = None, memory: Memory = FORGET
         scenario=travel.scenario,
         holidays=tuple(holiday_horizon(project.settings.holidays_state, today)),
         warnings=tuple(p for p in problems if p.severity != "error"),
+        history=offer_history(project.content_dir),
     )
     return inputs, problems
 
@@ -230,9 +237,9 @@ def _population(project: Project) -> tuple[PopulationGrid | None, list[Problem]]
 # --- render -----------------------------------------------------------------------------------
 
 FAMILIES = (pages_family, offer_pages_family, maps_family, flyers_family,
-            exports_family, planning_family, ledger_family)
+            exports_family, planning_family, ledger_family, news_family, desk_family)
 """Every renderer family, in output order: ``(inputs, tools) -> Contribution``."""
-FAMILIES_ALONGSIDE = (exports_family, planning_family, ledger_family)
+FAMILIES_ALONGSIDE = (exports_family, planning_family, ledger_family, desk_family)
 """Families nothing else depends on: they render in a forked process while this one renders
 the pages (and the forked process takes :data:`OFFER_SHARE` of the offer pages too)."""
 OFFER_SHARE = 0.2

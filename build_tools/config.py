@@ -268,6 +268,42 @@ class ExportSettings(Section):
     )
 
 
+GIT_HOSTS = ("github", "gitlab", "gitea")
+"""Git hosts whose new-issue form ``report_issue`` can prefill (their URL shapes differ)."""
+
+
+class ReportIssue(Section):
+    """„Fehler melden“ as a prefilled issue on the content repository (``atlas.report_issue``)."""
+
+    host: str = Field(..., description="Art des Git-Hosts: github, gitlab oder gitea "
+                      "(auch selbst betrieben, z. B. GitLab der Stadt).")
+    repo_url: str = Field(..., description="Adresse des Inhalts-Repositorys, z. B. "
+                          "https://gitlab.musterstadt.de/sozialamt/atlas-inhalte.")
+
+    @field_validator("host")
+    @classmethod
+    def _known_host(cls, value: str) -> str:
+        if value not in GIT_HOSTS:
+            raise ValueError(f"{value!r} ist kein bekannter Git-Host; möglich: {', '.join(GIT_HOSTS)}")
+        return value
+
+    @field_validator("repo_url")
+    @classmethod
+    def _repository(cls, value: str) -> str:
+        from urllib.parse import urlsplit
+
+        from .validation.web import check_url
+
+        check_url(value)  # raises ValueError with a German message
+        parts = urlsplit(value)
+        if parts.scheme != "https":
+            raise ValueError(f"{value!r}: die Adresse des Repositorys beginnt mit https://")
+        if parts.query or parts.fragment or len([p for p in parts.path.split("/") if p]) < 2:
+            raise ValueError(f"{value!r}: die Adresse des Repositorys selbst angeben, "
+                             "z. B. https://github.com/stadt/atlas-inhalte (ohne /issues, ? oder #)")
+        return value.rstrip("/")
+
+
 class EmergencyNumber(Section):
     """A number shown on the start page."""
 
@@ -300,6 +336,14 @@ class AtlasConfig(Section):
     )
     report_email: str | None = Field(
         None, description="Adresse für „Fehler melden“-Links auf den Angebotsseiten."
+    )
+    report_issue: ReportIssue | None = Field(
+        None, description="„Fehler melden“ öffnet statt der E-Mail ein vorausgefülltes Issue im "
+        "Inhalts-Repository: {host: gitlab, repo_url: https://…}."
+    )
+    editorial_desk: bool = Field(
+        True, description="Redaktionsseite /redaktion/ (Prüfliste, fehlende Angaben, Hinweise; "
+        "noindex, nicht in Suche und Sitemap) und /redaktion/pruefliste.csv erzeugen; false: keine."
     )
     emergency_numbers: list[EmergencyNumber] = Field(
         default_factory=list, description="Notrufnummern auf der Startseite."

@@ -36,6 +36,17 @@ SHORT_LENGTH = 7
 """Characters of a short code: 32**7 ≈ 34 billion codes, a collision practically never happens."""
 _SHORT_CODE = re.compile(f"^[{SHORT_ALPHABET}]{{{SHORT_LENGTH}}}$")
 
+DESK = "redaktion"
+"""The editors' desk: ``redaktion/`` (noindex, out of search and sitemap) and its CSV."""
+DESK_CSV = "pruefliste.csv"
+CHANGES = "neu"
+"""„Neu und geändert“: ``neu/``; its Atom feed is ``neu.xml`` at the site root."""
+FEED = "neu.xml"
+EMBED = "einbetten"
+"""Widget pages for partner sites' iframes: ``einbetten/kategorie/<id>/``, ``…/sozialraum/<id>/``."""
+EMBED_KINDS = {"kategorie": "category", "sozialraum": "district"}
+"""Path word of a widget → what it lists."""
+
 PLANNING_PARTS = ("versorgung", "erreichbarkeit", "zeiten", "bedarf")
 """Sub-pages of the planning section: ``planung/<part>/``."""
 REPORT_NAME = "planungsbericht"
@@ -185,6 +196,35 @@ def search_bundle_path(name: str = "") -> str:
     return f"{SEARCH_BUNDLE}/{name}"
 
 
+def desk_path() -> str:
+    """The editors' desk: ``redaktion/``."""
+    return f"{DESK}/"
+
+
+def desk_csv_path() -> str:
+    """The desk's list for mail merges: ``redaktion/pruefliste.csv``."""
+    return f"{DESK}/{DESK_CSV}"
+
+
+def changes_path() -> str:
+    """„Neu und geändert“: ``neu/``."""
+    return f"{CHANGES}/"
+
+
+def feed_path() -> str:
+    """The Atom feed of new, changed and ended offers: ``neu.xml``."""
+    return FEED
+
+
+def embed_path(kind: str, ident: str) -> str:
+    """A widget page: ``einbetten/kategorie/<id>/`` (kind ``category``) or
+    ``einbetten/sozialraum/<id>/`` (kind ``district``)."""
+    word = {v: k for k, v in EMBED_KINDS.items()}.get(kind)
+    if word is None:
+        raise ValueError(f"unknown widget kind {kind!r}")
+    return f"{EMBED}/{word}/{ident}/"
+
+
 def flyer_path(offer_id: str, kind: str) -> str:
     """A per-offer flyer: ``flyers/<id>-karte.pdf`` or ``flyers/<id>-aushang.pdf``."""
     return f"{FLYERS}/{offer_id}-{kind}.pdf"
@@ -288,7 +328,9 @@ def parse_path(path: str) -> tuple[str, str]:
     index below ``pagefind/``), ``flyer`` (file name), ``precompressed`` (a file's ``.gz`` twin,
     with the file's path), ``asset``
     (below ``assets/``), ``theme`` (what MkDocs and Material add: 404 page, sitemap, search
-    index, their bundles), ``document`` (any other page: hand-written ones from docs_dir) and
+    index, their bundles), ``desk`` and ``desk-data`` (the editors' desk and its CSV),
+    ``changes`` and ``feed`` („Neu und geändert“, its Atom feed), ``widget`` (an embeddable
+    list, with ``category/<id>`` or ``district/<id>``), ``document`` (any other page: hand-written ones from docs_dir) and
     ``unknown`` for a file no part of the build makes. Used to check printed URLs against a new
     build and, in the tests, that a built site holds nothing urls.py does not know.
     """
@@ -312,6 +354,12 @@ def parse_path(path: str) -> tuple[str, str]:
             return "planning", parts[1]
         if len(parts) == 2 and parts[0] == SHORT and is_short_code(parts[1]):
             return "short", parts[1]
+        if len(parts) == 3 and parts[0] == EMBED and parts[1] in EMBED_KINDS:
+            return "widget", f"{EMBED_KINDS[parts[1]]}/{parts[2]}"
+        if stripped == DESK:
+            return "desk", ""
+        if stripped == CHANGES:
+            return "changes", ""
         if stripped in FIXED_PAGES:
             return "page", stripped
         return "document", stripped
@@ -321,6 +369,10 @@ def parse_path(path: str) -> tuple[str, str]:
         return "data", "/".join(parts[1:])
     if stripped == map_data_path():
         return "map-data", ""
+    if stripped == desk_csv_path():
+        return "desk-data", ""
+    if stripped == FEED:
+        return "feed", ""
     if stripped == needs_data_path():
         return "needs-data", ""
     if parts[0] == SEARCH_BUNDLE and len(parts) > 1:

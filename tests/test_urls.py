@@ -67,9 +67,24 @@ def test_every_file_of_the_built_site_has_a_known_kind(sample_site):
     urls.offer_short_path("tafel"), urls.search_path(), urls.search_bundle_path("pagefind.js"),
     urls.search_bundle_path("fragment/de_1a2b3c4.pf_fragment"),
     urls.offer_path("tafel", "en"), urls.offer_path("tafel", "ar"),
+    urls.desk_path(), urls.desk_csv_path(), urls.changes_path(), urls.feed_path(),
+    urls.embed_path("category", "essen"), urls.embed_path("district", "nord"),
 ])
 def test_every_path_function_is_classified(path):
     assert urls.parse_path(path)[0] not in ("unknown", "document")
+
+
+def test_desk_news_and_widget_paths():
+    assert urls.parse_path(urls.desk_path()) == ("desk", "")
+    assert urls.parse_path(urls.desk_csv_path()) == ("desk-data", "")
+    assert urls.parse_path(urls.changes_path()) == ("changes", "")
+    assert urls.parse_path(urls.feed_path()) == ("feed", "")
+    assert urls.embed_path("district", "nord") == "einbetten/sozialraum/nord/"
+    assert urls.parse_path("einbetten/sozialraum/nord/") == ("widget", "district/nord")
+    assert urls.parse_path("einbetten/kategorie/essen/") == ("widget", "category/essen")
+    assert urls.parse_path("einbetten/karte/essen/")[0] == "document"
+    with pytest.raises(ValueError):
+        urls.embed_path("map", "x")
 
 
 def test_a_gzip_twin_names_its_file():

@@ -7,7 +7,6 @@ how to get there, papers, dogs, costs. Everything else follows below.
 from __future__ import annotations
 
 from typing import Any
-from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -35,6 +34,7 @@ from .offer_texts import (
     switch_links,
     target_group_label,
 )
+from .report_link import report_href
 
 RELATED_MAX = 4
 FLYER_KINDS = (("karte", "flyer_card"), ("aushang", "flyer_poster"))
@@ -149,7 +149,7 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
         "last_verified": words.date(offer.last_verified),
         "last_verified_iso": offer.last_verified.isoformat(),
         "credit": credit_for(offer.source, catalog.credits),
-        "report_href": _report_href(catalog, offer),
+        "report_href": report_href(catalog, offer, inputs.templates),
         "status": status_block([offer, *related], path, inputs.holidays, lang),
         # one JSON-LD description of the place, on its German page (the canonical data)
         "jsonld": offer_jsonld(catalog, offer) if german else None,
@@ -212,22 +212,6 @@ def _translations(inputs: PageInputs, offer: Offer, trees: list[str]) -> list[di
             "description": Markup(inputs.markdown(tr.description)),  # noqa: S704 - sanitised
         })
     return out
-
-
-def _report_href(catalog: Catalog, offer: Offer) -> str:
-    address = catalog.config.report_email
-    if not address:
-        return ""
-    subject = f"Fehler melden: {offer.id}"
-    body = (
-        f"Angebot: {offer.title} ({offer.id})\n"
-        f"Seite: {urls.absolute_url(catalog.config.site_url, urls.offer_path(offer.id)) if catalog.config.site_url else urls.offer_path(offer.id)}\n"
-        # which build the reader saw: the editor can tell a fixed error from a current one
-        + (f"Stand der Seite: {views.german_date(catalog.build_date)}\n" if catalog.build_date else "")
-        + f"Angaben zuletzt geprüft: {views.german_date(offer.last_verified)}\n\n"
-        "Was stimmt nicht?\n"
-    )
-    return f"mailto:{address}?subject={quote(subject)}&body={quote(body)}"
 
 
 def related_offers(catalog: Catalog, offer: Offer, limit: int = RELATED_MAX) -> list[Offer]:

@@ -11,8 +11,10 @@ and Leaflet positions every tile and marker with inline styles. Styles cannot ru
 injected style could still do (hide or overlay text) is prevented earlier, because every editor's
 text is escaped or sanitised (nh3 removes ``style`` and ``<style>``) before it reaches a page.
 
-``frame-ancestors`` cannot be set from a meta tag (browsers ignore it there); hosts that can send
-headers should add ``frame-ancestors 'none'`` themselves.
+``frame-ancestors`` cannot be set from a meta tag (browsers ignore it there), so every page may
+be framed unless the host says otherwise. Hosts that can send headers should add
+``frame-ancestors 'none'`` themselves — except below ``einbetten/``, the widget pages made for
+partners' iframes (``docs/einbetten.md`` has nginx and Apache snippets); the host's headers win.
 """
 
 from __future__ import annotations

@@ -18,13 +18,20 @@ def months_between(earlier: date, later: date) -> int:
     return months - (1 if later.day < earlier.day else 0)
 
 
+def review_due(last_verified: date, today: date, config: AtlasConfig) -> int | None:
+    """Months since ``last_verified`` when the review interval (``review_months``) has passed,
+    else None. The one rule: ``atlas check`` warns by it and the editors' desk sorts by it."""
+    age = months_between(last_verified, today)
+    return age if age >= config.review_months else None
+
+
 def check_review(files: list[OfferFacts], config: AtlasConfig, today: date) -> list[Problem]:
     """Warnings about ``last_verified``, ``valid_until``, ``closed_until`` and ``alert_until``."""
     problems: list[Problem] = []
     for item in files:
         if item.last_verified is not None:
-            age = months_between(item.last_verified, today)
-            if age >= config.review_months:
+            age = review_due(item.last_verified, today, config)
+            if age is not None:
                 problems.append(problem_at(
                     item.loaded, ("last_verified",),
                     f"seit {age} Monaten nicht geprüft: Angaben prüfen und Datum erneuern", "warning"))

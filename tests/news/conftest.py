@@ -1,0 +1,3 @@
+"""The desk fixtures serve here too."""
+
+from ..desk.conftest import content, git_content  # noqa: F401
