@@ -25,6 +25,12 @@ class District:
     geometry: Any  # shapely (Multi)Polygon
     population: int | None = None
     properties: dict[str, Any] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)
+    """The name in further languages (``properties.translations``); most stay German."""
+
+    def name_in(self, lang: str) -> str | None:
+        """The name in ``lang``, None when the district has no name of its own there."""
+        return self.name if lang == "de" else self.names.get(lang)
 
 
 @dataclass

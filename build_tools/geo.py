@@ -14,6 +14,7 @@ from shapely.geometry import Point, shape
 from shapely.validation import explain_validity
 
 from .catalog import District
+from .languages import TRANSLATION_LANGUAGES
 from .problems import Problem
 from .schema import _ID_RE
 
@@ -96,7 +97,39 @@ def _district(feature: Any, index: int, text: str, display: str) -> tuple[Distri
     if population is not None and (isinstance(population, bool) or not isinstance(population, int) or population < 0):
         return None, Problem(display, line, col, f"{where}.properties.population",
                              f"Sozialraum {district_id!r}: population muss eine ganze Zahl ≥ 0 sein")
-    return District(district_id, name.strip(), geom, population, dict(props)), None
+    names, problem = _district_names(props.get("translations"), district_id, where, line, col, display)
+    if problem:
+        return None, problem
+    return District(district_id, name.strip(), geom, population, dict(props), names), None
+
+
+def _district_names(raw: Any, district_id: str, where: str, line: int, col: int,
+                    display: str) -> tuple[dict[str, str], Problem | None]:
+    """``properties.translations``: ``{"en": {"name": "…"}}`` — a district's name in further
+    languages (names are mostly proper names and stay German; an atlas may translate them)."""
+    field = f"{where}.properties.translations"
+    if raw is None:
+        return {}, None
+    if not isinstance(raw, dict):
+        return {}, Problem(display, line, col, field,
+                           f'Sozialraum {district_id!r}: translations muss ein Objekt sein, z. B. {{"en": {{"name": "…"}}}}')
+    names: dict[str, str] = {}
+    for code, entry in sorted(raw.items()):
+        if code not in TRANSLATION_LANGUAGES:
+            return {}, Problem(display, line, col, f"{field}.{code}",
+                               f"Sozialraum {district_id!r}: Sprache {code!r} wird nicht übersetzt; möglich: "
+                               + ", ".join(TRANSLATION_LANGUAGES))
+        unknown = sorted(set(entry) - {"name"}) if isinstance(entry, dict) else []
+        if not isinstance(entry, dict) or unknown:
+            return {}, Problem(display, line, col, f"{field}.{code}",
+                               f"Sozialraum {district_id!r}: unter translations.{code} steht nur name "
+                               + (f"(unbekannt: {', '.join(unknown)})" if unknown else '(ein Objekt wie {"name": "…"})'))
+        name = entry.get("name")
+        if not isinstance(name, str) or not name.strip():
+            return {}, Problem(display, line, col, f"{field}.{code}.name",
+                               f"Sozialraum {district_id!r}: translations.{code}.name muss ein Name sein")
+        names[code] = name.strip()
+    return names, None
 
 
 class DistrictLocator:

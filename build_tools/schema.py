@@ -435,6 +435,17 @@ class Translation(StrictModel):
     alert: Text | None = Field(None, max_length=300, description="Aktueller Hinweis.")
 
 
+def check_translation_languages(value: dict[str, Any]) -> dict[str, Any]:
+    """``translations:`` keys must be languages the atlas translates (one message for all files)."""
+    for code in value:
+        if code not in TRANSLATION_LANGUAGES:
+            raise ValueError(
+                f"Sprache {code!r} wird nicht übersetzt; möglich: "
+                + ", ".join(TRANSLATION_LANGUAGES)
+            )
+    return value
+
+
 class InlineProvider(StrictModel):
     """A provider without its own file under content/organizations/."""
 
@@ -571,13 +582,7 @@ class Offer(StrictModel):
     @field_validator("translations")
     @classmethod
     def _translation_languages(cls, value: dict[str, Translation]) -> dict[str, Translation]:
-        for code in value:
-            if code not in TRANSLATION_LANGUAGES:
-                raise ValueError(
-                    f"Sprache {code!r} wird nicht übersetzt; möglich: "
-                    + ", ".join(TRANSLATION_LANGUAGES)
-                )
-        return value
+        return check_translation_languages(value)
 
     @field_validator("valid_until")
     @classmethod
@@ -641,6 +646,27 @@ NEED_LABEL_DESCRIPTION = (
 )
 
 
+class NameTranslation(StrictModel):
+    """A target group's or district's name in one language."""
+
+    name: Line | None = Field(None, max_length=80, description="Name in dieser Sprache.")
+
+
+class CategoryTranslation(NameTranslation):
+    """A category's name, tile word and short description in one language."""
+
+    need_label: NeedLabel | None = Field(
+        None, description="Das eine Wort für Kachel und Filter; fehlt es, gilt name.")
+    description: Text | None = Field(None, max_length=500, description="Kurzbeschreibung.")
+
+
+NAME_TRANSLATIONS_DESCRIPTION = (
+    "Übersetzungen je Sprachcode (en, uk, ar, tr, ...): name, bei Kategorien auch need_label "
+    "und description. Die Seiten der Sprachbäume /<sprache>/… zeigen sie; was fehlt, steht "
+    "dort auf Deutsch."
+)
+
+
 class Category(StrictModel):
     """One category in content/categories.yml."""
 
@@ -667,6 +693,36 @@ class Category(StrictModel):
         max_length=60,
         description=NEED_WORDS_DESCRIPTION,
     )
+    translations: dict[str, CategoryTranslation] = Field(
+        default_factory=dict, description=NAME_TRANSLATIONS_DESCRIPTION)
+
+    _translation_languages = field_validator("translations")(check_translation_languages)
+
+    def label_in(self, lang: str) -> str | None:
+        """The name in ``lang`` (``translations``, for English also ``label_en``); None when
+        the category has none there. German is :attr:`label`."""
+        if lang == "de":
+            return self.label
+        own = self.translations.get(lang)
+        if own is not None and own.name:
+            return own.name
+        return self.label_en if lang == "en" else None
+
+    def need_in(self, lang: str) -> str | None:
+        """The tile's one word in ``lang`` (its need_label, else its name there), or None."""
+        if lang == "de":
+            return self.need
+        own = self.translations.get(lang)
+        if own is not None and own.need_label:
+            return own.need_label
+        return self.label_in(lang)
+
+    def description_in(self, lang: str) -> str | None:
+        """The short description in ``lang``, or None when it has none there."""
+        if lang == "de":
+            return self.description
+        own = self.translations.get(lang)
+        return own.description if own is not None else None
 
     @field_validator("icon")
     @classmethod
@@ -715,6 +771,19 @@ class TargetGroup(StrictModel):
         max_length=60,
         description=NEED_WORDS_DESCRIPTION,
     )
+    translations: dict[str, NameTranslation] = Field(
+        default_factory=dict, description=NAME_TRANSLATIONS_DESCRIPTION)
+
+    _translation_languages = field_validator("translations")(check_translation_languages)
+
+    def label_in(self, lang: str) -> str | None:
+        """The name in ``lang`` (as :meth:`Category.label_in`), None when it has none there."""
+        if lang == "de":
+            return self.label
+        own = self.translations.get(lang)
+        if own is not None and own.name:
+            return own.name
+        return self.label_en if lang == "en" else None
 
 
 class Address(StrictModel):

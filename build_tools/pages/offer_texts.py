@@ -180,23 +180,42 @@ class OfferWords:
 
 
 def category_label(catalog: Catalog, category_id: str, lang: str) -> Shown:
-    """A category's name in ``lang``: ``label_en`` on English pages, German elsewhere (until
-    categories carry their translations)."""
+    """A category's name in ``lang`` (its ``translations``, ``label_en``), else German marked
+    as German."""
     cat = catalog.categories.get(category_id)
     if cat is None:
         return Shown(category_id)
-    if lang == SOURCE:
-        return Shown(cat.label)
-    if lang == "en" and cat.label_en:
-        return Shown(cat.label_en)
-    return Shown(cat.label, SOURCE)
+    own = cat.label_in(lang)
+    return Shown(own) if own else Shown(cat.label, SOURCE)
+
+
+def category_need(catalog: Catalog, category_id: str, lang: str) -> Shown:
+    """A category's one word for tiles and filters in ``lang``, else German marked as German."""
+    cat = catalog.categories[category_id]
+    own = cat.need_in(lang)
+    return Shown(own) if own else Shown(cat.need, SOURCE)
+
+
+def category_description(catalog: Catalog, category_id: str, lang: str) -> Shown:
+    """A category's short description in ``lang``, else the German one marked as German."""
+    cat = catalog.categories[category_id]
+    own = cat.description_in(lang)
+    if own:
+        return Shown(own)
+    return Shown(cat.description or "", SOURCE if cat.description and lang != SOURCE else "")
 
 
 def target_group_label(catalog: Catalog, group_id: str, lang: str) -> Shown:
     """A target group's name in ``lang``, as :func:`category_label`."""
     group = catalog.target_groups[group_id]
-    if lang == SOURCE:
-        return Shown(group.label)
-    if lang == "en" and group.label_en:
-        return Shown(group.label_en)
-    return Shown(group.label, SOURCE)
+    own = group.label_in(lang)
+    return Shown(own) if own else Shown(group.label, SOURCE)
+
+
+def district_label(catalog: Catalog, district_id: str, lang: str) -> Shown:
+    """A district's name in ``lang``: mostly a proper name that stays German (marked as such)."""
+    district = catalog.districts.get(district_id)
+    if district is None:
+        return Shown(district_id)
+    own = district.name_in(lang)
+    return Shown(own) if own else Shown(district.name, SOURCE)
