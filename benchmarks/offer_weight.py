@@ -42,8 +42,13 @@ def heaviest_offer_with_map(site: Path) -> str:
 
 
 def scroll_to_map(page) -> None:
-    """Bring the offer page's map into view and wait until it is drawn (or gave up)."""
+    """Bring the offer page's map into view, agree to the tiles as a person does ("Karte
+    laden": tiles wait for consent by default) and wait until it is drawn (or gave up)."""
     page.locator("[data-atlas-mapbox], .atlas-mapbox").first.scroll_into_view_if_needed()
+    for button in page.locator("[data-atlas-consent-button]").all():
+        page.wait_for_timeout(500)  # the lazy map puts its consent step in place first
+        if button.is_visible():
+            button.click()
     page.wait_for_function("() => !!document.querySelector('[data-atlas-state=ready]')", timeout=20_000)
 
 
