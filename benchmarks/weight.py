@@ -5,7 +5,8 @@
   precompressed ``.gz`` twin when there is one (nginx ``gzip_static``), else gzip on the fly
   for text types, so a throttled network sees the bytes a real host would send.
 * :func:`first_visit` lists every same-origin response of one page in Chromium (empty cache),
-  raw and gzip level 6 (what a host's ``gzip on`` sends), with or without JavaScript.
+  raw, gzip level 6 (what a host's ``gzip on`` sends) and brotli as the build's ``.br`` twins
+  have it (``brotli_static``), with or without JavaScript.
 * :func:`slow_3g_status` opens a page on the slow-3G profile and returns when the live
   opening status appeared.
 """
@@ -21,6 +22,8 @@ import os
 import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
+
+from build_tools.precompress import brotli_bytes, brotli_quality
 
 from .site_build import ATLAS, ENV, ROOT, project
 
@@ -101,18 +104,20 @@ def _context(browser, base: str, javascript: bool = True):
 
 
 def first_visit(site: Path, javascript: bool, path: str = "",
-                then: Callable[[object], None] | None = None) -> list[tuple[str, int, int]]:
-    """``(path, raw bytes, gzip bytes)`` of every same-origin response of ``path`` (the home page
+                then: Callable[[object], None] | None = None) -> list[tuple[str, int, int, int]]:
+    """``(path, raw bytes, gzip bytes, brotli bytes)`` of every same-origin response of ``path`` (the home page
     by default) until the load event and a quiet second; ``then(page)`` may act afterwards
     (scroll to the map) and its requests count too."""
-    seen: list[tuple[str, int, int]] = []
+    seen: list[tuple[str, int, int, int]] = []
     with serve(site) as base, _chromium() as browser:
         page = _context(browser, base, javascript).new_page()
 
         def record(response) -> None:
             if response.url.startswith(base) and response.status == 200:
                 body = response.body()
-                seen.append((response.url[len(base) - 1:], len(body), len(gzip.compress(body, 6))))
+                path = response.url[len(base) - 1:]
+                squeezed = brotli_bytes(body, brotli_quality(path.split("?")[0].lstrip("/")))
+                seen.append((path, len(body), len(gzip.compress(body, 6)), len(squeezed)))
 
         page.on("response", record)
         page.goto(base + path, wait_until="load")

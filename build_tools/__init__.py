@@ -33,7 +33,7 @@ Module map, one room per stage:
   search record and runs Pagefind over them (the search bundle).
 - **Driver** — :mod:`.build` (load, render, deferred files), :mod:`.parallel` (fork, pool),
   :mod:`.memo` (remembering between ``mkdocs serve`` rebuilds), :mod:`.outputs` (what renderers
-  return), :mod:`.precompress` (the ``.gz`` twins of the built site's text files).
+  return), :mod:`.precompress` (the ``.gz`` and ``.br`` twins of the built site's text files).
 - **Adapters** — :mod:`.adapters` (MkDocs plugin, preview, atomic site swap), :mod:`.cli` and
   :mod:`.commands` (``atlas …``), :mod:`.importers` (HSDS in).
 - **Tools for editors and maintainers** — :mod:`.jsonschema_out` and :mod:`.field_docs`

@@ -268,11 +268,13 @@ def offer_short_path(offer_id: str) -> str:
 
 
 PRECOMPRESSED_SUFFIX = ".gz"
+BROTLI_SUFFIX = ".br"
 
 
-def precompressed_path(path: str) -> str:
-    """Site path of the gzip twin of the file at ``path`` (:mod:`build_tools.precompress`)."""
-    return path + PRECOMPRESSED_SUFFIX
+def precompressed_path(path: str, encoding: str = "gzip") -> str:
+    """Site path of the ``gzip`` (``.gz``) or ``br`` (``.br``) twin of the file at ``path``
+    (:mod:`build_tools.precompress`)."""
+    return path + (BROTLI_SUFFIX if encoding == "br" else PRECOMPRESSED_SUFFIX)
 
 
 def src_for_path(path: str) -> str:
@@ -325,7 +327,7 @@ def parse_path(path: str) -> tuple[str, str]:
     page: ``""``, ``angebote`` …), ``planning`` (a sub-page), ``report`` (its extension),
     ``translation`` (an offer page in a language tree, with ``<lang>/<id>``: ``en/tafel``),
     ``data`` (a file below ``daten/``), ``map-data``, ``needs-data``, ``search-index`` (a file of the search
-    index below ``pagefind/``), ``flyer`` (file name), ``precompressed`` (a file's ``.gz`` twin,
+    index below ``pagefind/``), ``flyer`` (file name), ``precompressed`` (a file's ``.gz`` or ``.br`` twin,
     with the file's path), ``asset``
     (below ``assets/``), ``theme`` (what MkDocs and Material add: 404 page, sitemap, search
     index, their bundles), ``desk`` and ``desk-data`` (the editors' desk and its CSV),
@@ -339,8 +341,9 @@ def parse_path(path: str) -> tuple[str, str]:
     is_dir = path.endswith("/") or not parts
     if _THEME_FILES.match(stripped):
         return "theme", stripped
-    if stripped.endswith(PRECOMPRESSED_SUFFIX) and not is_dir:
-        return "precompressed", stripped[: -len(PRECOMPRESSED_SUFFIX)]
+    for suffix in (PRECOMPRESSED_SUFFIX, BROTLI_SUFFIX):
+        if stripped.endswith(suffix) and not is_dir:
+            return "precompressed", stripped[: -len(suffix)]
     lang, rest = split_language(stripped + ("/" if is_dir else ""))
     if lang != SOURCE_LANGUAGE:
         kind, ident = parse_path(rest)

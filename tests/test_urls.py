@@ -93,6 +93,12 @@ def test_a_gzip_twin_names_its_file():
     assert urls.parse_path("sitemap.xml.gz")[0] == "theme"  # MkDocs' own, not a twin
 
 
+def test_a_brotli_twin_names_its_file():
+    page = urls.offer_path("tafel") + "index.html"
+    assert urls.precompressed_path(page, "br") == page + ".br"
+    assert urls.parse_path(urls.precompressed_path(page, "br")) == ("precompressed", page)
+
+
 @pytest.mark.parametrize("lang", ["en", "uk", "ar", "tr"])
 def test_offer_pages_of_a_language_tree(lang):
     path = urls.offer_path("tafel", lang)

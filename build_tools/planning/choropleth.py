@@ -77,7 +77,7 @@ def shades(result: PlanningResult, category_id: str) -> tuple[list[Shade], list[
         if zero:
             figures += " — keine Versorgung im Sozialraum"
         out.append(Shade(d.id, d.name, value, cell.count, fill, zero, f"{d.name}: {figures}"))
-    legend = [(ZERO_FILL, "0 (schraffiert)")]
+    legend = [(ZERO_FILL, "0, kein Angebot (schraffiert)")]
     lower = 0.0
     for colour, upper in zip(CLASS_COLOURS, bounds, strict=True):
         if maximum > 0:

@@ -29,11 +29,12 @@ from .indicator_svg import SvgShapes, indicator_svg
 from .method import method_paragraphs, need_method_paragraphs, reach_intro, reach_summary
 from .need_tables import indicator_sources_table, indicator_values_table, need_data_table
 from .numbers import fmt_number
-from .svg_map import category_map
+from .svg_map import category_map, map_layout
 from .tables import Table, coverage_tables, reach_table, time_table, transit_table
 
 SORT_SCRIPT = asset_path("javascripts/atlas-sort.js")
 FILTER_SCRIPT = asset_path("javascripts/atlas-filter.js")
+PLANNING_CSS = asset_path("stylesheets/atlas-planning.css")
 COVERAGE = planning_part_path("versorgung")
 REACH = planning_part_path("erreichbarkeit")
 TIMES = planning_part_path("zeiten")
@@ -106,7 +107,7 @@ def _links(page: str, result: PlanningResult) -> dict[str, str]:
     """Every link a planning page may show, relative to ``page`` (``need`` only when it exists)."""
     paths = {
         "overview": planning_path(), "coverage": COVERAGE, "reach": REACH, "times": TIMES,
-        "sort_script": SORT_SCRIPT, "filter_script": FILTER_SCRIPT,
+        "sort_script": SORT_SCRIPT, "filter_script": FILTER_SCRIPT, "planning_css": PLANNING_CSS,
         "report_pdf": planning_report_path("pdf"), "report_zip": planning_report_path("zip"),
     }
     if has_need_page(result):
@@ -139,9 +140,11 @@ def overview_html(result: PlanningResult, downloads: bool,
 def coverage_html(result: PlanningResult, templates: Templates | None = None) -> str:
     """Matrix tables, then one choropleth map per category."""
     page = COVERAGE
+    layout = map_layout(result)  # frame and name anchors once for all category maps
     maps = [
         {"id": category_id, "label": label,
-         "svg": Markup(category_map(result, category_id, label, templates=templates))}  # noqa: S704
+         "svg": Markup(category_map(result, category_id, label, templates=templates,  # noqa: S704
+                                    layout=layout))}
         for category_id, label in result.categories
     ]
     return _render(
@@ -255,7 +258,8 @@ def planning_pages(result: PlanningResult, downloads: bool = True, *,
     """
 
     def meta() -> dict:
-        out: dict = {"search": {"exclude": True}}
+        # No table of contents (the bodies are HTML): its sidebar's width goes to the tables.
+        out: dict = {"search": {"exclude": True}, "hide": ["toc"]}
         if result.settings.noindex:
             out["robots"] = "noindex"
         return out
