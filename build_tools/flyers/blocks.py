@@ -68,8 +68,10 @@ def offer_rows(sheet: OfferSheet, lang: str, with_meta: bool = True) -> list[Row
     return rows
 
 
-def meta_rows(sheet: OfferSheet, lang: str, papers_lines: int | None = None) -> list[Row]:
-    """Costs, papers and dogs (when known, in the offer page's words), languages, provider."""
+def meta_rows(sheet: OfferSheet, lang: str, papers_lines: int | None = None,
+              lean: bool = False) -> list[Row]:
+    """Costs, papers and dogs (when known, in the offer page's words), languages, provider
+    (``lean``: without languages and provider, the rows a crowded bilingual card gives up)."""
     rows = []
     other = sheet.second or sheet
     if sheet.costs:
@@ -79,6 +81,8 @@ def meta_rows(sheet: OfferSheet, lang: str, papers_lines: int | None = None) -> 
                          max_lines=papers_lines))
     if sheet.dogs:
         rows.append(_row(sheet, lang, "dogs", [sheet.dogs], second=[other.dogs]))
+    if lean:
+        return rows
     if sheet.languages:
         rows.append(_row(sheet, lang, "languages", [sheet.languages]))
     if sheet.provider:

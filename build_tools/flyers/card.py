@@ -96,9 +96,14 @@ class Card:
                                          lines=caption_lines)
         side_w = inner - q - 4 * mm
         side_x = w - m - side_w if pen.rtl else m
-        meta = meta_rows(d, lang, papers_lines=self.papers_lines)
         stand_h = 8 * 1.4
-        zone_top = max(code_top, qr_y + stand_h + rows_height(pen, meta, side_w, self.side))
+        # The facts beside the code; a bilingual card would rather give up languages and
+        # provider (they are on the website) than the summary, which says what the offer is.
+        zones = []
+        for lean in (False, True) if d.second is not None else (False,):
+            meta = meta_rows(d, lang, papers_lines=self.papers_lines, lean=lean)
+            zones.append((meta, max(code_top, qr_y + stand_h
+                                    + rows_height(pen, meta, side_w, self.side))))
 
         # Above it: heading and the main rows, the summary shorter when they need the room.
         heading_top = h - band - 5 * mm
@@ -106,13 +111,16 @@ class Card:
         base = self.heading if d.second is None else self.bilingual_heading
         plans = [(n, None) for n in range(base.summary_lines, 0, -1)]
         plans += [(1, label(lang, "see_site")), (0, label(lang, "see_site"))]
-        for summary_lines, more in plans:
+        attempts = [(plan, zone) for plan in plans for zone in zones]
+        for (summary_lines, more), zone in attempts:
+            zone_top = zone[1]
             heading = replace(base, summary_lines=summary_lines)
             top = heading_top - heading_height(pen, d, inner, heading) - 3 * mm
             rows = offer_rows(d, lang, with_meta=False)
             style, fits = fit_rows(pen, rows, inner, top - zone_top - 3 * mm, self.styles(), more)
             if fits:
                 break
+        meta = zone[0]
         offer_heading(pen, doc.ink.grey, d, m, heading_top, inner, heading)
         draw_rows(pen, rows, m, top, inner, style)
 
