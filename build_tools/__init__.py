@@ -37,7 +37,8 @@ Module map, one room per stage:
 - **Adapters** — :mod:`.adapters` (MkDocs plugin, preview, atomic site swap), :mod:`.cli` and
   :mod:`.commands` (``atlas …``), :mod:`.importers` (HSDS in).
 - **Tools for editors and maintainers** — :mod:`.jsonschema_out` and :mod:`.field_docs`
-  (editor schema, field reference), :mod:`.offer_template` (``atlas new``), :mod:`.synthetic`
+  (editor schema, field reference), :mod:`.translation_report` (what is translated, what
+  is missing or older; ``atlas check``), :mod:`.offer_template` (``atlas new``), :mod:`.synthetic`
   (``atlas generate``), :mod:`.linkcheck`, :mod:`.vendor`.
 """
 

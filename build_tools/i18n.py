@@ -1,8 +1,8 @@
 """The interface texts in every language the atlas speaks: one YAML catalogue per language.
 
 ``site_templates/i18n/<code>.yml`` holds a language's own name, its writing direction, the page
-labels (``ui``) and the words for hours (``hours``; :mod:`build_tools.opening_hours.texts` and
-``atlas-hours.js`` read them). German (``de.yml``) is the source; every other file has the same
+labels (``ui``), the words for hours (``hours``; :mod:`build_tools.opening_hours.texts` and
+``atlas-hours.js`` read them) and the printed flyers' labels (``flyer``; :mod:`build_tools.flyers.texts`). German (``de.yml``) is the source; every other file has the same
 keys (a test checks it), so a page never shows a key instead of a word.
 
 Why YAML and not gettext: the people who correct a word are editors who already write YAML in a
@@ -35,6 +35,8 @@ class Catalogue:
     dir: str
     ui: dict[str, str]
     hours: dict[str, Any]
+    flyer: dict[str, str]
+    """The labels cards, posters and Wegweiser print (Zeiten, Adresse, Mehr Infos …)."""
 
     def t(self, key: str, **values: str) -> str:
         """The text for ``key`` with ``{name}`` placeholders filled."""
@@ -61,7 +63,7 @@ def catalogue(code: str) -> Catalogue:
         raise KeyError(code)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return Catalogue(code=code, name=data["name"], dir=data["dir"], ui=dict(data["ui"]),
-                     hours=dict(data["hours"]))
+                     hours=dict(data["hours"]), flyer=dict(data["flyer"]))
 
 
 @cache

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from typing import Literal
 
-Severity = Literal["error", "warning"]
+Severity = Literal["error", "warning", "info"]
+"""``info`` is a report, not a finding to fix (the translation report of ``atlas check``)."""
 
 
 @dataclass(frozen=True, order=True)
@@ -37,7 +38,7 @@ class Problem:
 
     def format_github(self) -> str:
         """A GitHub Actions workflow command, so the finding shows on the changed line."""
-        kind = "error" if self.severity == "error" else "warning"
+        kind = {"error": "error", "info": "notice"}.get(self.severity, "warning")
         where = f"{_visible(self.field)}: " if self.field else ""
         text = _github_escape(f"{where}{_visible(self.message)}")
         file = _github_escape_property(_visible(self.file))

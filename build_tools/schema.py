@@ -433,6 +433,12 @@ class Translation(StrictModel):
     hours_note: Text | None = Field(None, max_length=300, description="Hinweis zu den Zeiten.")
     directions: Text | None = Field(None, max_length=300, description="Wegbeschreibung.")
     alert: Text | None = Field(None, max_length=300, description="Aktueller Hinweis.")
+    checked: Day | None = Field(
+        None,
+        description="Datum, an dem die Übersetzung zuletzt mit dem deutschen Text abgeglichen "
+        "wurde (JJJJ-MM-TT). Ist last_verified neuer, nennt atlas check sie „älter als der "
+        "deutsche Text“.",
+    )
 
 
 def check_translation_languages(value: dict[str, Any]) -> dict[str, Any]:

@@ -225,9 +225,10 @@ def embed_path(kind: str, ident: str) -> str:
     return f"{EMBED}/{word}/{ident}/"
 
 
-def flyer_path(offer_id: str, kind: str) -> str:
-    """A per-offer flyer: ``flyers/<id>-karte.pdf`` or ``flyers/<id>-aushang.pdf``."""
-    return f"{FLYERS}/{offer_id}-{kind}.pdf"
+def flyer_path(offer_id: str, kind: str, second: str | None = None) -> str:
+    """A per-offer flyer: ``flyers/<id>-karte.pdf`` or ``flyers/<id>-aushang.pdf``; bilingual
+    (German and ``second``): ``flyers/<id>-karte-uk.pdf``."""
+    return f"{FLYERS}/{offer_id}-{kind}{'-' + second if second else ''}.pdf"
 
 
 def collection_flyer_path(slug: str) -> str:

@@ -13,7 +13,7 @@ from ..flyers.cache import PdfCache
 from ..flyers.definitions import load_definitions
 from ..flyers.page import PrintOptions
 from ..flyers.plan import FlyerError, FlyerPlan, job_key, job_maker, plan_flyers
-from ..flyers.texts import PRINT_LANGUAGES
+from ..flyers.texts import PRINT_LANGUAGES, SECOND_LANGUAGES
 from ..outputs import GeneratedFile
 from ..problems import format_problems
 from ..templating import templates_for
@@ -39,6 +39,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="öffentliche Adresse für die QR-Codes (Standard: site_url aus mkdocs.yml)")
     parser.add_argument("--lang", default="de", choices=PRINT_LANGUAGES,
                         help="Drucksprache; fehlende Übersetzungen je Feld auf Deutsch")
+    parser.add_argument("--language", default=None, choices=SECOND_LANGUAGES, metavar="SPRACHE",
+                        help="zusätzlich zweisprachige Handzettel und Aushänge: Deutsch und "
+                             "diese Sprache (" + ", ".join(SECOND_LANGUAGES) + "), für jedes "
+                             "Angebot mit Titel und Kurzbeschreibung in ihr")
     parser.add_argument("--bleed", type=_bleed, default=0.0, metavar="MM",
                         help="Beschnitt in mm (0 für Bürodrucker, 3 für Druckereien)")
     parser.add_argument("--crop-marks", action="store_true", help="Schnittmarken drucken")
@@ -58,6 +62,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Plan and make the flyers (PDF cache, every core) and write them into ``--out``."""
+    if args.language and args.lang != "de":
+        print("atlas: --language druckt Deutsch und eine zweite Sprache; --lang dazu weglassen",
+              file=sys.stderr)
+        return 2
     site_url = args.site_url or open_from(args).settings.site_url
     try:
         absolute_url(site_url, "")
@@ -84,11 +92,14 @@ def run(args: argparse.Namespace) -> int:
             if any(p.severity == "error" for p in trouble):
                 return 1
     plan = plan_flyers(catalog, collections, options, set(args.only) if args.only else None,
-                       streets=town_map_streets(inputs.network, catalog))
+                       streets=town_map_streets(inputs.network, catalog), bilingual=args.language)
     errors = [p for p in plan.problems if p.severity == "error"]
     if errors:
         print(format_problems(errors, "text"), file=sys.stderr)
         return 1
+    untranslated = [p for p in plan.problems if p.field.startswith("translations.")]
+    if untranslated:
+        print(format_problems(untranslated, "text"), file=sys.stderr)
     started = time.perf_counter()
     project = inputs.project
     cache = None if args.no_cache else PdfCache(project.cache_dir / "flyers")

@@ -8,6 +8,10 @@ Choices (documented in ``docs/open-data.md``):
   comma is the decimal separator here); LibreOffice offers it in its import dialog.
 - CRLF line ends and quoting as needed (RFC 4180); lists joined with `` | ``.
 - Booleans as ``ja``/``nein`` (empty = unknown); decimal point in coordinates.
+- After the German columns, the translated texts of each site language beyond German
+  (``atlas.languages``), six columns each: ``titel_en``, ``kurzbeschreibung_en``,
+  ``beschreibung_en``, ``hinweis_zeiten_en``, ``wegbeschreibung_en``, ``aktueller_hinweis_en``;
+  empty where the offer has no translation (GeoJSON carries every language written).
 - A text cell that starts with ``=``, ``+``, ``-``, ``@``, tab or CR gets a leading ``'`` so
   spreadsheets do not run it as a formula (CSV injection).
 """
@@ -19,7 +23,7 @@ import io
 from typing import Any
 
 from ..catalog import Catalog
-from .records import FIELDS, offer_record
+from .records import FIELDS, TRANSLATED_KEYS, offer_record, translated_columns, translations_of
 
 LIST_SEPARATOR = " | "
 DELIMITER = ";"
@@ -46,10 +50,14 @@ def csv_text(catalog: Catalog) -> str:
     """The CSV table as text (without BOM)."""
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer, delimiter=DELIMITER, lineterminator="\r\n")
-    writer.writerow(list(FIELDS))
+    extra = translated_columns(catalog.config.languages)
+    writer.writerow([*FIELDS, *(column for column, _, _ in extra)])
     for offer in catalog.published:
         record = offer_record(catalog, offer)
-        writer.writerow([cell(record[key]) for key in FIELDS])
+        texts = translations_of(offer)
+        writer.writerow([cell(record[key]) for key in FIELDS]
+                        + [cell(texts.get(code, {}).get(TRANSLATED_KEYS[name]))
+                           for _, code, name in extra])
     return buffer.getvalue()
 
 

@@ -130,18 +130,34 @@ def offer_record(catalog: Catalog, offer: Offer) -> dict[str, Any]:
     return record
 
 
+TRANSLATED_KEYS = {
+    "title": "titel", "summary": "kurzbeschreibung", "description": "beschreibung",
+    "hours_note": "hinweis_zeiten", "directions": "wegbeschreibung", "alert": "aktueller_hinweis",
+    "checked": "abgeglichen",
+}
+"""Schema field of a translation → its German key in GeoJSON (``uebersetzungen``) and CSV."""
+
+CSV_TRANSLATED = ("title", "summary", "description", "hours_note", "directions", "alert")
+"""The translated texts CSV gives a column per site language (``titel_en``, …)."""
+
+
 def translations_of(offer: Offer) -> dict[str, dict[str, str]]:
-    """Translated texts per language with German keys (GeoJSON only); directions of a
-    protected place are left out like the place itself."""
-    keys = {
-        "title": "titel", "summary": "kurzbeschreibung", "description": "beschreibung",
-        "hours_note": "hinweis_zeiten", "directions": "wegbeschreibung", "alert": "aktueller_hinweis",
-    }
+    """Translated texts per language with German keys (GeoJSON); directions of a protected
+    place are left out like the place itself; ``abgeglichen`` is the translation's check date."""
     public = is_public_location(offer)
     out: dict[str, dict[str, str]] = {}
     for code in sorted(offer.translations):
         texts = offer.translations[code].model_dump(exclude_none=True)
         if not public:
             texts.pop("directions", None)
-        out[code] = {keys[k]: v for k, v in sorted(texts.items())}
+        if "checked" in texts:
+            texts["checked"] = texts["checked"].isoformat()
+        out[code] = {TRANSLATED_KEYS[k]: v for k, v in sorted(texts.items())}
     return out
+
+
+def translated_columns(languages: list[str]) -> list[tuple[str, str, str]]:
+    """``(column, language, field)`` of the CSV's translated columns: for each site language
+    beyond German, in the settings' order, ``titel_<lang>``, ``kurzbeschreibung_<lang>``, …"""
+    return [(f"{TRANSLATED_KEYS[name]}_{code}", code, name)
+            for code in languages if code != "de" for name in CSV_TRANSLATED]

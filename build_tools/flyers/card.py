@@ -16,6 +16,8 @@ from . import qr
 from .blocks import (
     HeadingStyle,
     RowStyle,
+    band_extra,
+    both,
     caption_height,
     category_band,
     coded_address,
@@ -26,6 +28,7 @@ from .blocks import (
     offer_heading,
     offer_rows,
     rows_height,
+    second_pen,
 )
 from .page import SAFE_MM, Metadata, PrintOptions, Sheet
 from .pen import Pen
@@ -43,6 +46,12 @@ class Card:
         title_size=19.0, title_min=16.0, title_step=0.5, title_leading=1.12,
         summary_size=9.5, summary_lines=3, after_title=1.5, before_alert=1, alert_size=8.5,
     )
+    bilingual_heading = HeadingStyle(
+        title_size=16.0, title_min=13.0, title_step=0.5, title_leading=1.12,
+        summary_size=8.5, summary_lines=2, after_title=1.2, before_alert=1, alert_size=8,
+    )
+    """A bilingual card: a smaller heading, each summary at most two lines (German and the
+    second language share the room one language had)."""
     qr_size = 38.0
     bottom = 6.5
     """Baseline of the last address line (its descenders stay above the 5 mm margin)."""
@@ -68,11 +77,11 @@ class Card:
         doc = Sheet(self.width, self.height, self.options,
                     Metadata(title=d.title, author=d.author,
                              subject=f"{d.category_label} – {d.url}", lang=lang))
-        pen = Pen(doc.canvas, lang, doc.ink, where=f"{d.id}-karte")
+        pen = second_pen(Pen(doc.canvas, lang, doc.ink, where=f"{d.id}-karte"), d)
         w, h, m = self.width * mm, self.height * mm, self.margin * mm
         inner = w - 2 * m
         band = self.band_height * mm
-        extra = label(lang, "closed") if d.closed else ""
+        extra = band_extra(d)
         category_band(doc, pen, d, 0, h - band, w, band, 13, m, extra)
 
         # The bottom zone, bottom up: the readable address across the card; above it the code
@@ -82,37 +91,48 @@ class Card:
         url_leading = url_size * 1.2
         url_y = self.bottom * mm + (len(url_lines) - 1) * url_leading  # the first line
         qr_y = url_y + url_size * 0.75 + 2 * mm
-        caption = label(lang, "more")
-        code_top = qr_y + caption_height(pen, box, caption, self.caption_size)
+        caption, caption_lines = both(d, "more"), 3 if d.second is None else 5
+        code_top = qr_y + caption_height(pen, box, caption, self.caption_size,
+                                         lines=caption_lines)
         side_w = inner - q - 4 * mm
         side_x = w - m - side_w if pen.rtl else m
-        meta = meta_rows(d, lang, papers_lines=self.papers_lines)
         stand_h = 8 * 1.4
-        zone_top = max(code_top, qr_y + stand_h + rows_height(pen, meta, side_w, self.side))
+        # The facts beside the code; a bilingual card would rather give up languages and
+        # provider (they are on the website) than the summary, which says what the offer is.
+        zones = []
+        for lean in (False, True) if d.second is not None else (False,):
+            meta = meta_rows(d, lang, papers_lines=self.papers_lines, lean=lean)
+            zones.append((meta, max(code_top, qr_y + stand_h
+                                    + rows_height(pen, meta, side_w, self.side))))
 
         # Above it: heading and the main rows, the summary shorter when they need the room.
         heading_top = h - band - 5 * mm
         # First a shorter summary, then shortened rows (one summary line, then none).
-        plans = [(n, None) for n in range(self.heading.summary_lines, 0, -1)]
+        base = self.heading if d.second is None else self.bilingual_heading
+        plans = [(n, None) for n in range(base.summary_lines, 0, -1)]
         plans += [(1, label(lang, "see_site")), (0, label(lang, "see_site"))]
-        for summary_lines, more in plans:
-            heading = replace(self.heading, summary_lines=summary_lines)
+        attempts = [(plan, zone) for plan in plans for zone in zones]
+        for (summary_lines, more), zone in attempts:
+            zone_top = zone[1]
+            heading = replace(base, summary_lines=summary_lines)
             top = heading_top - heading_height(pen, d, inner, heading) - 3 * mm
             rows = offer_rows(d, lang, with_meta=False)
             style, fits = fit_rows(pen, rows, inner, top - zone_top - 3 * mm, self.styles(), more)
             if fits:
                 break
+        meta = zone[0]
         offer_heading(pen, doc.ink.grey, d, m, heading_top, inner, heading)
         draw_rows(pen, rows, m, top, inner, style)
 
         qr_x = m if pen.rtl else w - m - q
         symbol = qr.make(box.url, self.options.error_correction)
         coded_address(pen, symbol, box, qr_x, code_top, caption, self.caption_size,
-                      doc.ink.grey)
+                      doc.ink.grey, lines=caption_lines)
         for i, line in enumerate(url_lines):
             pen.ltr(m, url_y - i * url_leading, inner, line, url_size, bold=True, align="end")
         draw_rows(pen, meta, side_x, zone_top, side_w, self.side)
-        pen.line(side_x, qr_y + 1 * mm, side_w, f"{label(lang, 'stand')}: {d.stand}", 8,
+        stand = f"{both(d, 'stand', ' · ')}: {d.stand}"
+        pen.line(side_x, qr_y + 1 * mm, side_w, stand, pen.fit(stand, side_w, 8, True, 6.5),
                  bold=True)
         return doc.finish()
 

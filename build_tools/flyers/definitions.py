@@ -6,6 +6,7 @@ A definition names a title, an intro, a selection and a format::
     intro: Wo es ein Bett, Essen, eine Dusche und Beratung gibt.
     format: a6-booklet          # a4, a5 or a6-booklet
     language: de                # de, en, uk, tr, ar
+    bilingual: uk               # the chosen offers' cards and posters also in German + uk
     select:
       categories: [notunterkunft, essen]
       districts: [innenstadt]
@@ -18,6 +19,11 @@ A definition names a title, an intro, a selection and a format::
 Selection: an offer is chosen when it matches *every* kind given (any of the categories, any
 of the districts, any of the target groups); ``ids`` are added on top. Mistakes are reported
 as ``file:line:col`` problems, like any content error.
+
+``bilingual`` asks for a second set of cards and posters of the chosen offers, German with the
+language beneath (``flyers/<id>-karte-uk.pdf``); the Wegweiser itself stays in ``language``. An
+offer without a title and summary in that language keeps its German flyers only, and the
+definition says so as a warning at its ``bilingual`` line.
 """
 
 from __future__ import annotations
@@ -31,10 +37,11 @@ from pydantic import Field, ValidationError
 from .. import urls
 from ..catalog import Catalog, districts_of
 from ..content import display_path, pydantic_problems
+from ..languages import suggest_language
 from ..problems import Problem
 from ..schema import Identifier, Line, Offer, StrictModel, Text
 from ..yamlio import LoadedYaml, YamlProblem, load_yaml_file
-from .texts import PRINT_LANGUAGES
+from .texts import PRINT_LANGUAGES, SECOND_LANGUAGES, has_translation
 
 FORMATS = ("a4", "a5", "a6-booklet")
 
@@ -55,6 +62,9 @@ class CollectionSpec(StrictModel):
     intro: Text | None = Field(None, max_length=1200, description="Einleitungstext.")
     format: str = Field("a4", description="a4, a5 oder a6-booklet.")
     language: str = Field("de", description="Sprache: de, en, uk, tr oder ar.")
+    bilingual: str | None = Field(
+        None, description="Zweite Sprache für Handzettel und Aushänge der gewählten Angebote "
+        "(Deutsch und en, uk, tr oder ar); der Wegweiser selbst bleibt in language.")
     select: Selection = Field(..., description="Auswahl der Angebote.")
     page: str | None = Field(
         None, description="Ziel des großen QR-Codes: home, category:<id> oder district:<id>."
@@ -82,6 +92,8 @@ class Collection:
     districts: list[str] = field(default_factory=list)
     categories: list[str] = field(default_factory=list)
     source: str = ""
+    bilingual: str | None = None
+    """Second language of the chosen offers' bilingual cards and posters."""
 
 
 def load_definitions(folder: Path, catalog: Catalog, unusable: frozenset[str] = frozenset()
@@ -126,6 +138,12 @@ def _resolve(slug: str, loaded: LoadedYaml, catalog: Catalog, unusable: frozense
     if spec.language not in PRINT_LANGUAGES:
         at(("language",), f"unbekannte Sprache {spec.language!r}; möglich: "
            + ", ".join(PRINT_LANGUAGES))
+    second = SECOND_LANGUAGES
+    if spec.bilingual is not None and spec.bilingual not in second:
+        hint = suggest_language(spec.bilingual)
+        meant = f" (gemeint: {hint}?)" if hint in second else ""
+        at(("bilingual",), f"unbekannte zweite Sprache {spec.bilingual!r}{meant}; möglich: "
+           + ", ".join(second) + " (Deutsch steht immer als erste Sprache auf dem Flyer)")
     sel = spec.select
     for kind, known, what in (
         ("categories", catalog.categories, "unbekannte Kategorie"),
@@ -170,8 +188,25 @@ def _resolve(slug: str, loaded: LoadedYaml, catalog: Catalog, unusable: frozense
             districts=[district] if district else list(sel.districts),
             categories=list(sel.categories),
             source=src,
+            bilingual=spec.bilingual,
         ))
+    if spec.bilingual:
+        problems += untranslated(result, spec.bilingual, marks.of_value(("bilingual",)), src)
     return result, problems
+
+
+def untranslated(collections: list[Collection], lang: str, where: tuple[int, int], src: str
+                 ) -> list[Problem]:
+    """One warning per chosen offer that has no title and summary in ``lang``: it keeps its
+    German card and poster only (never dropped without a word)."""
+    missing = sorted({o.id for c in collections for o in c.offers if not has_translation(o, lang)})
+    if not missing:
+        return []
+    line, col = where
+    return [Problem(src, line, col, "bilingual",
+                    f"{len(missing)} der gewählten Angebote haben keine Übersetzung auf {lang} "
+                    f"(translations.{lang}.title und summary): {', '.join(missing)} – ihre "
+                    "Handzettel und Aushänge gibt es nur auf Deutsch", "warning")]
 
 
 def _page(spec: CollectionSpec, at, catalog: Catalog) -> str:

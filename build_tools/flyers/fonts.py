@@ -86,13 +86,20 @@ def is_rtl(lang: str) -> bool:
 
 @lru_cache(maxsize=4096)
 def visual(text: str, lang: str) -> str:
-    """The string in drawing order: Arabic shaped and reordered; other scripts unchanged."""
-    if not is_rtl(lang) or not any("\u0590" <= ch <= "\u08ff" for ch in text):
+    """The string in drawing order: Arabic shaped and reordered; other scripts unchanged.
+
+    In a right-to-left language every line reads right to left. Elsewhere a line that holds
+    Arabic (the Arabic half of a bilingual card, printed by the German pen) is shaped too and
+    takes its direction from its first letter, so "Stand · آخر تحديث" stays a German line
+    and a line of Arabic alone reads right to left.
+    """
+    if not any("\u0590" <= ch <= "\u08ff" for ch in text):
         return text
     import arabic_reshaper
     from bidi import get_display
 
-    return _mirror(get_display(arabic_reshaper.reshape(text), base_dir="R"))
+    base = "R" if is_rtl(lang) else None
+    return _mirror(get_display(arabic_reshaper.reshape(text), base_dir=base))
 
 
 _PAIRS = {"(": ")", "[": "]", "{": "}", "«": "»"}

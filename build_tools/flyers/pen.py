@@ -64,6 +64,8 @@ class Pen:
         self.rtl = fonts.is_rtl(lang)
         self.ink = ink
         self.where = where
+        self.second: Pen | None = None
+        """On a bilingual flyer: the pen of its second language (:mod:`.blocks`)."""
 
     @staticmethod
     def font(bold: bool) -> str:

@@ -27,7 +27,7 @@ from .fonts import BOLD, REGULAR, FontProblem, missing_glyphs
 from .page import PrintOptions
 from .poster import Poster, render_poster
 from .qr import QrBox, QrTooSmall, capacity, too_small
-from .texts import OfferSheet, offer_sheet
+from .texts import OfferSheet, bilingual_sheet, has_translation, offer_sheet
 
 if TYPE_CHECKING:
     from ..planning.travel.network import TownStreets
@@ -94,17 +94,31 @@ class FlyerPlan:
 
 def plan_flyers(catalog: Catalog, collections: list[Collection], options: PrintOptions,
                 only: set[str] | None = None, memory: Memory = FORGETFUL,
-                streets: TownStreets | None = None) -> FlyerPlan:
+                streets: TownStreets | None = None, bilingual: str | None = None) -> FlyerPlan:
     """Cards and posters for every published offer (or the ``only`` ids), then the Wegweiser
-    (its town map with ``streets`` from the town's OSM extract, when there is one)."""
+    (its town map with ``streets`` from the town's OSM extract, when there is one).
+
+    Bilingual cards and posters come on top: for the offers a definition's ``bilingual``
+    chooses, and with ``bilingual`` (``atlas flyers --language uk``) for every offer — each
+    where the offer has a title and summary in that language (else a warning: German only).
+    """
     plan = FlyerPlan(options)
     sheets: dict[str, OfferSheet] = {}
+    seconds = _second_languages(collections, bilingual)
     for offer in catalog.published:
         sheet = offer_sheet(catalog, offer, options.site_url, options.lang)
         sheets[offer.id] = sheet
         if only and offer.id not in only:
             continue
         plan.jobs += [Job(urls.flyer_path(offer.id, kind), kind, sheet) for kind in KINDS]
+        for lang in sorted(seconds.get(offer.id, set()) | ({bilingual} if bilingual else set())):
+            if not has_translation(offer, lang):
+                if lang == bilingual:
+                    plan.problems.append(_untranslated(catalog, offer.id, lang))
+                continue  # a definition's own warning names it (definitions.untranslated)
+            both = bilingual_sheet(catalog, offer, options.site_url, lang)
+            plan.jobs += [Job(urls.flyer_path(offer.id, kind, lang), kind, both)
+                          for kind in KINDS]
     plan.problems += glyph_warnings(catalog, sheets, memory)
     if not only:
         for coll in collections:
@@ -116,6 +130,23 @@ def plan_flyers(catalog: Catalog, collections: list[Collection], options: PrintO
             plan.jobs.append(Job(urls.collection_flyer_path(coll.slug), "wegweiser", data))
     plan.problems += qr_problems(catalog, plan.jobs, options)
     return plan
+
+
+def _second_languages(collections: list[Collection], bilingual: str | None
+                      ) -> dict[str, set[str]]:
+    """Offer id → the second languages its definitions ask cards and posters in."""
+    found: dict[str, set[str]] = {}
+    for coll in collections:
+        if coll.bilingual and coll.bilingual != bilingual:
+            for offer in coll.offers:
+                found.setdefault(offer.id, set()).add(coll.bilingual)
+    return found
+
+
+def _untranslated(catalog: Catalog, offer_id: str, lang: str) -> Problem:
+    return Problem(catalog.sources.get(offer_id, offer_id), 1, 1, f"translations.{lang}",
+                   f"keine Übersetzung auf {lang} (title und summary): Handzettel und Aushang "
+                   "nur auf Deutsch", "warning")
 
 
 def qr_problems(catalog: Catalog, jobs: list[Job], options: PrintOptions) -> list[Problem]:

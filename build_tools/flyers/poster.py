@@ -21,6 +21,8 @@ from . import qr
 from .blocks import (
     HeadingStyle,
     RowStyle,
+    band_extra,
+    both,
     caption_height,
     category_band,
     coded_address,
@@ -29,6 +31,7 @@ from .blocks import (
     heading_height,
     offer_heading,
     offer_rows,
+    second_pen,
 )
 from .page import SAFE_MM, Metadata, PrintOptions, Sheet
 from .pen import Pen
@@ -46,6 +49,11 @@ class Poster:
         title_size=38.0, title_min=26.0, title_step=1, title_leading=1.1,
         summary_size=16.0, summary_lines=4, after_title=3, before_alert=2, alert_size=13,
     )
+    bilingual_heading = HeadingStyle(
+        title_size=32.0, title_min=24.0, title_step=1, title_leading=1.1,
+        summary_size=14.0, summary_lines=3, after_title=2.5, before_alert=2, alert_size=12,
+    )
+    """A bilingual poster: a smaller heading, each summary at most three lines."""
     qr_size = 62.0
     strips_height = 78.0
     strip_counts = (10, 9, 8, 7, 6)
@@ -76,11 +84,11 @@ class Poster:
         doc = Sheet(self.width, self.height, self.options,
                     Metadata(title=d.title, author=d.author,
                              subject=f"{d.category_label} – {d.url}", lang=lang))
-        pen = Pen(doc.canvas, lang, doc.ink, where=f"{d.id}-aushang")
+        pen = second_pen(Pen(doc.canvas, lang, doc.ink, where=f"{d.id}-aushang"), d)
         w, h, m = self.width * mm, self.height * mm, self.margin * mm
         inner = w - 2 * m
         band = self.band_height * mm
-        extra = label(lang, "closed") if d.closed else ""
+        extra = band_extra(d)
         category_band(doc, pen, d, 0, h - band, w, band, 24, m, extra)
 
         strips_top = self.strips_height * mm
@@ -90,15 +98,18 @@ class Poster:
         rows_x = w - m - rows_w if pen.rtl else m
         url_w = q + 10 * mm
         lines, url_size = pen.url_lines(short_url(d.url), url_w, 10, min_size=6.5, max_lines=4)
-        code_h = (caption_height(pen, main, label(lang, "more"), self.caption_size, 2 * mm)
+        caption, caption_lines = both(d, "more"), 3 if d.second is None else 5
+        code_h = (caption_height(pen, main, caption, self.caption_size, 2 * mm,
+                                 lines=caption_lines)
                   + 1 * mm + len(lines) * url_size * 1.15)
         # The heading, its summary shorter when the facts or the code need the room.
         heading_top = h - band - 9 * mm
         # First a shorter summary, then shortened rows (one summary line, then none).
-        plans = [(n, None) for n in range(self.heading.summary_lines, 0, -1)]
+        base = self.heading if d.second is None else self.bilingual_heading
+        plans = [(n, None) for n in range(base.summary_lines, 0, -1)]
         plans += [(1, label(lang, "see_site")), (0, label(lang, "see_site"))]
         for summary_lines, more in plans:
-            heading = replace(self.heading, summary_lines=summary_lines)
+            heading = replace(base, summary_lines=summary_lines)
             top = heading_top - heading_height(pen, d, inner, heading) - 7 * mm
             rows = offer_rows(d, lang)
             style, fits = fit_rows(pen, rows, rows_w, top - footer_y - 8 * mm, self.styles(), more)
@@ -108,15 +119,15 @@ class Poster:
         draw_rows(pen, rows, rows_x, top, rows_w, style)
 
         qr_x = m if pen.rtl else w - m - q
-        qr_y = coded_address(pen, symbol, main, qr_x, top, label(lang, "more"),
-                             self.caption_size, doc.ink.grey, gap=2 * mm)
+        qr_y = coded_address(pen, symbol, main, qr_x, top, caption,
+                             self.caption_size, doc.ink.grey, gap=2 * mm, lines=caption_lines)
         y = qr_y - 1 * mm
         for line in lines:
             y -= url_size * 1.15
             pen.ltr(qr_x - 5 * mm, y, url_w, line, url_size, bold=True, align="center")
-        stand = f"{label(lang, 'stand')}: {d.stand}"
+        stand = f"{both(d, 'stand', ' · ')}: {d.stand}"
         pen.line(m, footer_y, inner, stand, 10, bold=True)
-        pen.line(m, strips_top + 3 * mm, inner, "✂  " + label(lang, "take"), 10,
+        pen.line(m, strips_top + 3 * mm, inner, "✂  " + both(d, "take", " · "), 10,
                  color=doc.ink.grey, align="center")
         self._strips(doc, pen, strips)
         return doc.finish()

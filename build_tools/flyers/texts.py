@@ -10,67 +10,15 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from .. import facts, urls
+from .. import facts, i18n, urls
 from ..catalog import Catalog, districts_of, is_public_location
 from ..languages import language_name
 from ..opening_hours import describe_hours
 from ..schema import Offer, normalize_phone
 
 PRINT_LANGUAGES = ("de", "en", "uk", "tr", "ar")
-
-LABELS: dict[str, dict[str, str]] = {
-    "de": {
-        "hours": "Zeiten", "address": "Adresse", "phone": "Telefon", "languages": "Sprachen",
-        "costs": "Kosten", "free": "kostenlos", "provider": "Träger", "stand": "Stand",
-        "confidential": "Adresse auf Anfrage (geschützter Ort)", "area": "Unterwegs in",
-        "more": "Mehr Infos und aktuelle Zeiten:", "take": "Zum Mitnehmen – bitte abreißen",
-        "page": "Seite {n} von {m}", "no_hours": "Zeiten: siehe Website",
-        "continued": "Fortsetzung", "map": "Stadtplan", "all": "Alle Angebote online:",
-        "contents": "Inhalt", "closed": "Vorübergehend geschlossen",
-        "close_up": "{n} Angebote\n→ Seite {page}", "see_site": "… mehr auf der Website",
-    },
-    "en": {
-        "hours": "Opening hours", "address": "Address", "phone": "Phone",
-        "languages": "Languages", "costs": "Costs", "free": "free of charge",
-        "provider": "Provider", "stand": "Last checked",
-        "confidential": "Address on request (protected place)", "area": "Out and about in",
-        "more": "More information and current hours:", "take": "Take one – tear off",
-        "page": "Page {n} of {m}", "no_hours": "Hours: see website", "continued": "continued",
-        "map": "Town map", "all": "All offers online:", "contents": "Contents",
-        "closed": "Temporarily closed", "close_up": "{n} offers\n→ page {page}",
-        "see_site": "… more on the website",
-    },
-    "uk": {
-        "hours": "Години роботи", "address": "Адреса", "phone": "Телефон", "languages": "Мови",
-        "costs": "Вартість", "free": "безкоштовно", "provider": "Організація",
-        "stand": "Станом на", "confidential": "Адреса за запитом (захищене місце)",
-        "area": "Працює в районах", "more": "Більше інформації та актуальні години:",
-        "take": "Візьміть – відірвіть", "page": "Сторінка {n} з {m}",
-        "no_hours": "Години: див. вебсайт", "continued": "продовження", "map": "Мапа міста",
-        "all": "Усі пропозиції онлайн:", "contents": "Зміст", "closed": "Тимчасово зачинено",
-        "close_up": "Пропозицій: {n}\n→ с. {page}", "see_site": "… більше на вебсайті",
-    },
-    "tr": {
-        "hours": "Açılış saatleri", "address": "Adres", "phone": "Telefon", "languages": "Diller",
-        "costs": "Ücret", "free": "ücretsiz", "provider": "Kurum", "stand": "Güncelleme",
-        "confidential": "Adres talep üzerine (korunan yer)", "area": "Hizmet bölgeleri",
-        "more": "Daha fazla bilgi ve güncel saatler:", "take": "Koparıp alın",
-        "page": "Sayfa {n} / {m}", "no_hours": "Saatler: web sitesine bakın",
-        "continued": "devamı", "map": "Şehir haritası", "all": "Tüm hizmetler çevrimiçi:",
-        "contents": "İçindekiler", "closed": "Geçici olarak kapalı",
-        "close_up": "{n} hizmet\n→ sayfa {page}", "see_site": "… devamı web sitesinde",
-    },
-    "ar": {
-        "hours": "أوقات العمل", "address": "العنوان", "phone": "الهاتف", "languages": "اللغات",
-        "costs": "التكلفة", "free": "مجاني", "provider": "الجهة المقدمة", "stand": "آخر تحديث",
-        "confidential": "العنوان عند الطلب (مكان محمي)", "area": "يعمل في",
-        "more": "مزيد من المعلومات والأوقات الحالية:", "take": "خذ قصاصة",
-        "page": "صفحة {n} من {m}", "no_hours": "الأوقات: انظر الموقع",
-        "continued": "تابع", "map": "خريطة المدينة", "all": "كل العروض على الإنترنت:",
-        "contents": "المحتويات", "closed": "مغلق مؤقتا",
-        "close_up": "{n} عروض\nالصفحة {page}", "see_site": "… المزيد على الموقع",
-    },
-}
+SECOND_LANGUAGES = PRINT_LANGUAGES[1:]
+"""What a bilingual card or poster may print beneath the German text."""
 
 AUTONYMS = {
     "de": "Deutsch", "en": "English", "uk": "Українська", "tr": "Türkçe", "ar": "العربية",
@@ -81,11 +29,16 @@ AUTONYMS = {
 
 
 def label(lang: str, key: str, **values: object) -> str:
-    """A fixed flyer text in ``lang`` (German when missing); ``papers`` and ``dogs`` are the
+    """A fixed flyer text in ``lang`` from the language's catalogue (``flyer:`` in
+    ``site_templates/i18n/<lang>.yml``; German when missing); ``papers`` and ``dogs`` are the
     offer page's own words (:mod:`build_tools.facts`)."""
     if key in ("papers", "dogs"):
         return facts.word(key, lang)
-    text = LABELS.get(lang, LABELS["de"]).get(key) or LABELS["de"][key]
+    try:
+        words = i18n.catalogue(lang).flyer
+    except KeyError:
+        words = {}
+    text = words.get(key) or i18n.catalogue(i18n.SOURCE).flyer[key]
     return text.format(**values) if values else text
 
 
@@ -185,6 +138,9 @@ class OfferSheet:
     closed: bool = False
     lat: float | None = None
     lon: float | None = None
+    second: OfferSheet | None = None
+    """A bilingual card or poster: the same offer in its second language, printed beneath the
+    German text (:func:`bilingual_sheet`); ``None`` on a flyer in one language."""
 
 
 def category_label(catalog: Catalog, category_id: str, lang: str) -> str:
@@ -259,3 +215,18 @@ def offer_sheet(catalog: Catalog, offer: Offer, site_url: str, lang: str) -> Off
         lat=lat,
         lon=lon,
     )
+
+
+def has_translation(offer: Offer, lang: str) -> bool:
+    """True when the offer has at least a title and a summary in ``lang`` (what a second
+    language on a flyer needs; the other fields fall back to German)."""
+    tr = offer.translations.get(lang)
+    return bool(tr and tr.title and tr.summary)
+
+
+def bilingual_sheet(catalog: Catalog, offer: Offer, site_url: str, lang: str) -> OfferSheet:
+    """The German sheet of an offer with ``lang`` beneath it (its ``second``); the codes and
+    the printed address stay the German page's, whose language switch leads on."""
+    sheet = offer_sheet(catalog, offer, site_url, "de")
+    sheet.second = offer_sheet(catalog, offer, site_url, lang)
+    return sheet
