@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import random
 
 import brotli
 
@@ -26,7 +27,7 @@ def _site(tmp_path):
     (site / "atlas.css").write_bytes(b".atlas-fact{padding:0}\n" * 80)
     (site / "klein.js").write_bytes(b"var a = 1;\n")                       # under MIN_BYTES
     (site / "bild.png").write_bytes(b"\x89PNG" + b"\0" * 4000)              # not text
-    (site / "zufall.json").write_bytes(os.urandom(4000))                    # incompressible
+    (site / "zufall.json").write_bytes(random.Random(4).randbytes(4000))  # incompressible
     return site, page
 
 
@@ -93,3 +94,45 @@ def test_a_hard_linked_asset_is_never_written_through(tmp_path):
     assert (tmp_path / "package.css.br").read_bytes() == b"stale"
     assert gzip.decompress((site / "atlas.css.gz").read_bytes()).startswith(b".atlas-fact")
     assert brotli.decompress((site / "atlas.css.br").read_bytes()).startswith(b".atlas-fact")
+
+
+def test_the_cache_gives_the_same_twins_without_compressing(tmp_path, monkeypatch):
+    """A warm build links its twins from the cache; they are the bytes a fresh build makes."""
+    import build_tools.precompress as module
+
+    cache = tmp_path / "cache"
+    first, _ = _site(tmp_path / "a")
+    assert precompress(first, cache) == 4
+    assert any(cache.rglob("*.gz"))
+    calls = []
+    monkeypatch.setattr(module, "gzip_bytes", lambda data: calls.append(data) or gzip_bytes(data))
+    second, _ = _site(tmp_path / "b")
+    assert precompress(second, cache) == 4
+    assert calls == []  # every twin, and the incompressible file's "no twin", came from the cache
+    for name in ("angebote/tafel/index.html.gz", "atlas.css.gz"):
+        assert (second / name).read_bytes() == (first / name).read_bytes()
+    assert not (second / "zufall.json.gz").exists()
+
+
+def test_a_changed_file_gets_a_new_twin_from_the_cache(tmp_path):
+    """The key is the file's content: an edited page never gets the twin of its old text."""
+    cache = tmp_path / "cache"
+    site, _ = _site(tmp_path)
+    precompress(site, cache)
+    changed = ("<!doctype html><p>Neue Öffnungszeiten ab Montag.</p>\n" * 60).encode()
+    (site / "angebote/tafel/index.html").write_bytes(changed)
+    assert precompress(site, cache) == 2
+    assert gzip.decompress((site / "angebote/tafel/index.html.gz").read_bytes()) == changed
+
+
+def test_a_linked_twin_is_replaced_not_written_through(tmp_path):
+    """A site twin linked from the cache is replaced when its page changes: the cache stays right."""
+    cache = tmp_path / "cache"
+    site, page = _site(tmp_path)
+    precompress(site, cache)
+    entry = next(p for p in cache.rglob("*.gz") if gzip.decompress(p.read_bytes()) == page)
+    other, _ = _site(tmp_path / "b")
+    precompress(other, cache)
+    (other / "angebote/tafel/index.html").write_bytes(b"<p>anders</p>\n" * 200)
+    precompress(other, cache)
+    assert gzip.decompress(entry.read_bytes()) == page

@@ -341,7 +341,7 @@ class AtlasPlugin(BasePlugin):
         self._finish_index(site_dir)
         if not self._serving:
             # Last, so every page, asset and search file is there; the preview needs none.
-            precompress(site_dir)
+            precompress(site_dir, self.project.cache_dir / "gzip" if self.project else None)
         gc.unfreeze()
 
     def on_build_error(self, error: Exception) -> None:
