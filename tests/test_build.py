@@ -36,7 +36,7 @@ def test_every_family_is_an_imported_function():
     assert all(callable(family) and family.__name__.startswith("render") for family in FAMILIES)
     assert len(set(FAMILIES)) == len(FAMILIES)
     assert {family.__module__.split(".")[1] for family in FAMILIES} == {
-        "pages", "maps", "flyers", "exports", "planning", "ledger"}
+        "pages", "maps", "flyers", "exports", "planning", "ledger", "desk", "news"}
 
 
 def test_load_phase_finds_what_the_build_refuses_in_one_run(tmp_path):

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
         shown = problems + (infos[len(report.counts):] if args.translations else [])
         if shown:
             print(format_problems(shown, "text"), file=sys.stderr)
-        if report is not None:
+        if report is not None and report.counts:  # a German-only atlas: nothing to report
             print(report.summary(), file=sys.stderr)
         summary = f"{errors} Fehler, {warnings} Warnungen"
         if inputs is not None:

@@ -24,7 +24,7 @@ def _quiet_env(monkeypatch):
 
 # The theme's sitemap lists the pages MkDocs rendered in this pass; reused pages are not among
 # them. A preview's sitemap is never published (`make build` does not reuse pages).
-PREVIEW_ONLY_DIFFERENCES = {"sitemap.xml", "sitemap.xml.gz"}
+PREVIEW_ONLY_DIFFERENCES = {"sitemap.xml", "sitemap.xml.gz", "sitemap.xml.br"}
 
 
 def _serve_build(config_file: Path, site: Path) -> AtlasPlugin:
@@ -44,8 +44,8 @@ def _without_reloader(html: str) -> str:
 def _differences(left: Path, right: Path) -> list[str]:
     found = []
     for path in sorted(p.relative_to(left) for p in left.rglob("*") if p.is_file()):
-        if path.name in PREVIEW_ONLY_DIFFERENCES or path.suffix == ".gz":
-            continue  # the .gz twins are for a static host; the preview writes none
+        if path.name in PREVIEW_ONLY_DIFFERENCES or path.suffix in {".gz", ".br"}:
+            continue  # the .gz and .br twins are for a static host; the preview writes none
         other = right / path
         if not other.is_file():
             found.append(f"missing: {path}")

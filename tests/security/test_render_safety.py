@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.urls import data_file_path
+
 from tests.corpus.harness import payload_yaml
 
 from .conftest import SITE_URL, valid_hostile_cases
@@ -80,7 +82,7 @@ def test_json_and_geojson_exports_parse(hostile_render) -> None:
 
 
 def test_csv_export_defuses_formulas_and_keeps_text(hostile_render) -> None:
-    (item,) = [f for f in hostile_render.contribution.files if f.path.endswith(".csv")]
+    (item,) = [f for f in hostile_render.contribution.files if f.path == data_file_path("angebote.csv")]
     rows = list(csv.DictReader(io.StringIO(item.data.decode("utf-8-sig")), delimiter=";"))
     by_id = {row["id"]: row for row in rows}
     assert by_id["xss-title"]["titel"] == '<script>alert("title")</script>'
