@@ -14,7 +14,6 @@ from pathlib import Path
 import pytest
 
 from build_tools.urls import data_file_path
-
 from tests.corpus.harness import payload_yaml
 
 from .conftest import SITE_URL, valid_hostile_cases
