@@ -125,3 +125,16 @@ def test_the_planning_budget_benchmark_runs_small(clone):
     assert re.search(r"\| whole planning step \| [\d.]+ s, [\d.]+ s \|", text), text
     assert re.search(r"\| peak RSS \| [\d,]+ MiB \|", text), text
     assert re.search(r"Budget ≤ 120 s and ≤ 2 GB: [\d.]+ s, [\d,]+ MiB — met\.", text), text
+
+
+def test_the_desk_benchmark_builds_with_and_without_the_desk(clone):
+    """benchmarks/desk_bench.py (issue 21's figure) at 30 offers: both builds succeed and the
+    result gives the desk's cost, its rows and the load phase's git log."""
+    done = subprocess.run([sys.executable, "-m", "benchmarks.desk_bench", "--offers", "30",
+                           "--pairs", "1"], cwd=clone, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    text = (clone / "benchmarks" / "results" / "desk.md").read_text(encoding="utf-8")
+    assert re.search(r"\| editorial_desk: true \| [\d.]+ \|", text), text
+    assert re.search(r"\| editorial_desk: false \| [\d.]+ \|", text), text
+    assert re.search(r"the desk family alone, in one process: \d+ ms for \d+ rows", text), text
+    assert re.search(r"git log on a repository with the \d+ offer files in one commit", text), text
