@@ -51,10 +51,22 @@ class Templates:
             keep_trailing_newline=False,
         )
         self.env.filters["script_json"] = script_json
+        # The interface words of a language (site_templates/i18n): macros shared by pages of
+        # every language take the page's words and fall back to German's.
+        self.env.globals["ui_words"] = _ui_words
+        # tojson (data attributes): letters as they are — Cyrillic or Arabic as \uXXXX would
+        # weigh six bytes a letter; <, >, & and ' stay escaped, so it is safe in '…'
+        self.env.policies["json.dumps_kwargs"] = {"sort_keys": True, "ensure_ascii": False}
 
     def render(self, name: str, /, **context: Any) -> str:
         """Render the template ``name`` (``offer.html``, ``planning/overview.html``)."""
         return self.env.get_template(name).render(**context)
+
+
+def _ui_words(code: str = "de") -> dict[str, str]:
+    from .i18n import catalogue  # late: i18n reads the package's catalogue folder
+
+    return catalogue(code).ui
 
 
 @lru_cache(maxsize=8)

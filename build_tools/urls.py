@@ -54,6 +54,11 @@ MAP_DATA = "angebote.json"
 NEEDS_DATA = "jetzt-offen.json"
 FIXED_PAGES = ("", OFFERS, CATEGORIES, DISTRICTS, MAP, DATA, PLANNING, SEARCH)
 """Overview pages every atlas has (the start page is ``""``)."""
+TREE_PAGES = ("", OFFERS, CATEGORIES, DISTRICTS, MAP)
+"""The overview pages each language tree has too (``en/``, ``en/karte/`` …); data, planning
+and search stay German."""
+TREE_KINDS = ("page", "category", "district")
+"""What :func:`parse_path` calls the pages of a language tree besides offers (``tree``)."""
 # Files the theme (MkDocs + Material) adds on its own; parse_path knows them by name.
 _THEME_FILES = re.compile(
     r"^(404\.html|sitemap\.xml(\.gz)?|search/search_index\.json"
@@ -81,8 +86,9 @@ def offer_path(offer_id: str, lang: str = SOURCE_LANGUAGE) -> str:
 def language_path(lang: str, path: str) -> str:
     """``path`` in the language tree of ``lang``: German at the root, ``en/…`` for English.
 
-    Only pages translated by the atlas live in a tree (offer pages so far); every file, asset
-    and export stays at its one German path.
+    Only pages translated by the atlas live in a tree (offer pages, the overview pages of
+    :data:`TREE_PAGES`, category and district pages); every file, asset and export stays at
+    its one German path.
     """
     if lang == SOURCE_LANGUAGE:
         return path
@@ -327,6 +333,8 @@ def parse_path(path: str) -> tuple[str, str]:
     link ``q/<code>/``, with the code), ``page`` (a fixed overview
     page: ``""``, ``angebote`` …), ``planning`` (a sub-page), ``report`` (its extension),
     ``translation`` (an offer page in a language tree, with ``<lang>/<id>``: ``en/tafel``),
+    ``tree`` (an overview, category or district page in a language tree, with
+    ``<lang>/<kind>/<id>``: ``en/category/essen``, ``uk/page/karte``, ``ar/page/`` for the start page),
     ``data`` (a file below ``daten/``), ``map-data``, ``needs-data``, ``search-index`` (a file of the search
     index below ``pagefind/``), ``flyer`` (file name), ``precompressed`` (a file's ``.gz`` or ``.br`` twin,
     with the file's path), ``asset``
@@ -350,6 +358,8 @@ def parse_path(path: str) -> tuple[str, str]:
         kind, ident = parse_path(rest)
         if kind == "offer":
             return "translation", f"{lang}/{ident}"
+        if kind in TREE_KINDS and (kind != "page" or ident in TREE_PAGES):
+            return "tree", f"{lang}/{kind}/{ident}"
         return ("document", stripped) if is_dir else ("unknown", stripped)
     if is_dir:
         if len(parts) == 2 and parts[0] in (OFFERS, CATEGORIES, DISTRICTS):

@@ -54,7 +54,7 @@ def test_every_file_of_the_built_site_has_a_known_kind(sample_site):
     assert unknown == []
     for kind in ("page", "offer", "category", "district", "planning", "report", "data", "flyer",
                  "map-data", "asset", "theme", "document", "short", "search-index", "precompressed",
-                 "translation"):
+                 "translation", "tree"):
         assert kinds.get(kind), f"no {kind} in the sample site"
 
 
@@ -114,10 +114,28 @@ def test_german_stays_at_the_root_and_unknown_trees_are_refused():
     assert urls.split_language("angebote/tafel/") == ("de", "angebote/tafel/")
     with pytest.raises(ValueError):
         urls.offer_path("tafel", "xx")
-    # only offer pages live in a tree so far; anything else below a code is no translation
-    assert urls.parse_path("en/kategorien/essen/")[0] == "document"
+    # data, planning and search stay German: below a code they are no page of the tree
+    assert urls.parse_path("en/daten/")[0] == "document"
+    assert urls.parse_path("en/planung/zeiten/")[0] == "document"
     assert urls.parse_path("xx/angebote/tafel/")[0] == "document"
     assert urls.parse_path("en/angebote/tafel.pdf")[0] == "unknown"
+
+
+@pytest.mark.parametrize("lang", ["en", "uk", "ar", "tr"])
+def test_overview_pages_of_a_language_tree(lang):
+    tree = {
+        urls.language_path(lang, ""): f"{lang}/page/",
+        urls.language_path(lang, urls.offers_index_path()): f"{lang}/page/{urls.OFFERS}",
+        urls.language_path(lang, urls.map_path()): f"{lang}/page/{urls.MAP}",
+        urls.language_path(lang, urls.categories_index_path()): f"{lang}/page/{urls.CATEGORIES}",
+        urls.language_path(lang, urls.districts_index_path()): f"{lang}/page/{urls.DISTRICTS}",
+        urls.language_path(lang, urls.category_path("essen")): f"{lang}/category/essen",
+        urls.language_path(lang, urls.district_path("nord")): f"{lang}/district/nord",
+    }
+    for path, ident in tree.items():
+        assert path.startswith(f"{lang}/")
+        assert urls.parse_path(path) == ("tree", ident), path
+        assert urls.split_language(path)[0] == lang
 
 
 def test_district_urls_of_any_atlas():

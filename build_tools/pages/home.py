@@ -7,9 +7,11 @@ import re
 from markupsafe import Markup
 
 from .. import urls
+from ..i18n import SOURCE, catalogue
 from ..outputs import GeneratedFile, GeneratedPage
 from .common import HOURS_SCRIPT, PageInputs
 from .needs import NEEDS_SCRIPT, need_tiles, open_count_data, open_count_file
+from .trees import language_switch, suggestion, tree_languages, tree_meta
 
 
 def emergency_href(number: str) -> str:
@@ -17,41 +19,55 @@ def emergency_href(number: str) -> str:
     return "tel:" + re.sub(r"[^\d+]", "", number)
 
 
-def home_page(inputs: PageInputs) -> GeneratedPage:
+def home_page(inputs: PageInputs, lang: str = SOURCE) -> GeneratedPage:
     """``/``: what a person needs first."""
-    return home(inputs)[0]
+    return home(inputs, lang=lang)[0]
 
 
-def home(inputs: PageInputs, banner: str = "") -> tuple[GeneratedPage, list[GeneratedFile]]:
-    """The start page and, for a big atlas, the file its need tiles' counts come from.
+def home(inputs: PageInputs, banner: str = "", lang: str = SOURCE) -> tuple[GeneratedPage, list[GeneratedFile]]:
+    """The start page in ``lang`` and, for a big atlas, the file its need tiles' counts come
+    from (one file for every language: the counts are the same).
 
     ``banner``: the alerts' HTML (:mod:`.alerts`), placed below the need tiles."""
     catalog = inputs.catalog
     config = catalog.config
-    path = ""
+    path = urls.language_path(lang, "")
+    t = catalogue(lang).ui
     emergency = [
         {"label": e.label, "number": e.number, "note": e.note, "href": emergency_href(e.number)}
         for e in config.emergency_numbers
     ]
     needs = open_count_data(catalog, inputs.holidays)
     needs_file = open_count_file(needs)
+
+    languages = tree_languages(catalog)
+    switch = language_switch("", lang, languages) if len(languages) > 1 else []
+
+    def tree(german_path: str) -> str:
+        return urls.relative_url(path, urls.language_path(lang, german_path))
+
     html = inputs.templates.render(
         "home.html",
+        t=t,
+        german=lang == SOURCE,
+        switch=switch,
+        suggest=suggestion(switch, lang, path),
         name=config.name,
-        lead=f"{len(catalog.published)} Hilfeangebote: Schlafen, Essen, Duschen, Beratung und mehr.",
+        lead=t["home_lead"].format(n=len(catalog.published)),
         search_action=urls.relative_url(path, urls.search_path()),
-        map_href=urls.relative_url(path, urls.map_path()),
-        az_href=urls.relative_url(path, urls.offers_index_path()),
+        map_href=tree(urls.map_path()),
+        az_href=tree(urls.offers_index_path()),
         emergency=emergency,
-        tiles=need_tiles(catalog, path),
+        tiles=need_tiles(catalog, path, lang),
         needs=None if needs_file else needs,
         needs_src=urls.relative_url(path, needs_file.path) if needs_file else "",
         banner=Markup(banner),  # noqa: S704 - rendered by our autoescaping templates
         scripts=[urls.relative_url(path, HOURS_SCRIPT), urls.relative_url(path, NEEDS_SCRIPT)],
         links=[
-            {"label": "Alle Kategorien", "href": urls.relative_url(path, urls.categories_index_path())},
-            {"label": "Sozialräume", "href": urls.relative_url(path, urls.districts_index_path())},
+            {"label": t["all_categories"], "href": tree(urls.categories_index_path())},
+            {"label": t["districts"], "href": tree(urls.districts_index_path())},
         ],
     )
-    meta = {"atlas_page": "home", "hide": ["toc"]}
-    return GeneratedPage(path=path, title=config.name, html=html, meta=meta), [needs_file] if needs_file else []
+    meta = tree_meta({"atlas_page": "home", "hide": ["toc"]}, catalog, "", lang)
+    files = [needs_file] if needs_file and lang == SOURCE else []
+    return GeneratedPage(path=path, title=config.name, html=html, meta=meta), files

@@ -23,6 +23,7 @@ from ..opening_hours import compact_schedule
 from ..outputs import GeneratedFile
 from ..pictograms import svg_shapes
 from .common import linker
+from .offer_texts import category_label, category_need
 
 NEEDS_SCRIPT = urls.asset_path("javascripts/atlas-needs.js")
 """Counts the home page's open offers per need."""
@@ -32,13 +33,17 @@ NEARBY_SCRIPT = urls.asset_path("javascripts/atlas-nearby.js")
 """Sorts lists by distance to the visitor's position ("In meiner Nähe"), on the device only."""
 
 
-def need_chips(catalog: Catalog) -> list[dict[str, Any]]:
-    """One chip per category that has published offers: id, word, label, pictogram shapes."""
-    return [
-        {"id": cat.id, "word": cat.need, "label": cat.label, "icon": svg_shapes(cat.icon)}
-        for cat in catalog.categories.values()
-        if catalog.in_category(cat.id)
-    ]
+def need_chips(catalog: Catalog, lang: str = "de") -> list[dict[str, Any]]:
+    """One chip per category that has published offers: id, word, label, pictogram shapes, in
+    the words of ``lang`` (``lang``: "de" where a word stands in German for a missing one)."""
+    chips = []
+    for cat in catalog.categories.values():
+        if not catalog.in_category(cat.id):
+            continue
+        word, label = category_need(catalog, cat.id, lang), category_label(catalog, cat.id, lang)
+        chips.append({"id": cat.id, "word": word.text, "lang": word.lang, "label": label.text,
+                      "icon": svg_shapes(cat.icon)})
+    return chips
 
 
 SOFT_HYPHEN = "\u00ad"
@@ -56,13 +61,15 @@ def breakable(word: str) -> str:
     return _german().inserted(word, hyphen=SOFT_HYPHEN) if len(word) > 8 else word
 
 
-def need_tiles(catalog: Catalog, page_path: str) -> list[dict[str, Any]]:
+def need_tiles(catalog: Catalog, page_path: str, lang: str = "de") -> list[dict[str, Any]]:
     """The home page's tiles: a chip plus the total count and the category page's link."""
     link = linker(page_path)
     tiles = []
-    for chip in need_chips(catalog):
-        tiles.append({**chip, "word": breakable(chip["word"]), "count": len(catalog.in_category(chip["id"])),
-                      "href": link(urls.category_path(chip["id"]))})
+    for chip in need_chips(catalog, lang):
+        # German syllables only for German words: other languages break where the browser can
+        word = breakable(chip["word"]) if lang == "de" or chip["lang"] else chip["word"]
+        tiles.append({**chip, "word": word, "count": len(catalog.in_category(chip["id"])),
+                      "href": link(urls.language_path(lang, urls.category_path(chip["id"])))})
     return tiles
 
 

@@ -29,12 +29,13 @@ from .offer_texts import (
     Shown,
     alternates,
     category_label,
-    has_page,
+    district_label,
     page_languages,
     switch_links,
     target_group_label,
 )
 from .report_link import report_href
+from .trees import list_entry_in, suggestion
 
 RELATED_MAX = 4
 FLYER_KINDS = (("karte", "flyer_card"), ("aushang", "flyer_poster"))
@@ -89,6 +90,8 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
     related = related_offers(catalog, offer)
     languages = page_languages(offer, catalog.config.languages)
     directions_text = words.field("directions") if loc and public else Shown()
+    tree = lang if lang in catalog.config.languages else SOURCE  # the overview pages' language
+    switch = switch_links(offer, lang, languages, path) if len(languages) > 1 else []
     return {
         "offer": offer,
         "words": words,
@@ -98,7 +101,8 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
         "summary": words.field("summary"),
         "alert": words.field("alert"),
         "hours_note": words.field("hours_note"),
-        "switch": switch_links(offer, lang, languages, path) if len(languages) > 1 else [],
+        "switch": switch,
+        "suggest": suggestion(switch, lang, path),
         "link": link,
         "closed": offer.status == Status.temporarily_closed,
         # a closure and a dated alert with their dates (German: other languages mark it lang="de")
@@ -115,8 +119,9 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
         "directions_text": directions_text,
         "directions": views.directions(offer),
         "districts": [
-            {"name": catalog.district_name(d), "href": link(urls.district_path(d))}
-            for d in districts_of(offer)
+            {"name": district_label(catalog, d, lang).text, "lang": district_label(catalog, d, lang).lang,
+             "href": link(urls.language_path(tree, urls.district_path(d)))}
+            for d in districts_of(offer) if d in catalog.districts
         ],
         "phones": views.phones(offer),
         "email": offer.contact.email,
@@ -132,7 +137,8 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
         "target_groups": [target_group_label(catalog, g, lang) for g in offer.target_groups
                           if g in catalog.target_groups],
         "categories": [
-            {"label": category_label(catalog, c, lang), "href": link(urls.category_path(c))}
+            {"label": category_label(catalog, c, lang),
+             "href": link(urls.language_path(tree, urls.category_path(c)))}
             for c in [offer.category, *offer.also_categories]
         ],
         "tags": words.german_text(", ".join(offer.tags)),
@@ -153,8 +159,8 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
         "status": status_block([offer, *related], path, inputs.holidays, lang),
         # one JSON-LD description of the place, on its German page (the canonical data)
         "jsonld": offer_jsonld(catalog, offer) if german else None,
-        "list_href": link(urls.offers_index_path()),
-        "map_href": link(urls.map_path()),
+        "list_href": link(urls.language_path(tree, urls.offers_index_path())),
+        "map_href": link(urls.language_path(tree, urls.map_path())),
         # printed on paper, where a relative link leads nowhere (print stylesheet in atlas.css)
         "page_url": _page_url(catalog.config.site_url, path),
     }
@@ -167,28 +173,12 @@ def _page_url(site_url: str | None, path: str) -> str:
 
 
 def related_entry(catalog: Catalog, offer: Offer, page_path: str, lang: str) -> dict[str, Any]:
-    """A list entry of a similar offer on a page in ``lang``: its page in that language when it
-    has one, else its German page, its title and summary marked as German."""
-    entry = views.list_entry(catalog, offer, page_path)
+    """A list entry of a similar offer on a page in ``lang`` (:func:`.trees.list_entry_in`)."""
+    entry = list_entry_in(catalog, offer, page_path, lang)
     # similar offers are not printed (atlas-related is atlas-noprint): no paper-only facts,
     # which would only weigh on the page a QR code opens
     for key in ("print_phone", "print_address", "print_hours"):
         entry.pop(key)
-    if lang == SOURCE:
-        return entry
-    words = OfferWords(offer, lang, str)
-    entry["free_label"] = words.ui["free"]
-    label = category_label(catalog, offer.category, lang)
-    entry["category"], entry["category_lang"] = label.text, label.lang
-    entry["hours"] = words.hours_summary().text
-    if entry["where"] and entry["place"] != "fixed":  # "Adresse geschützt", "unterwegs in …"
-        entry["where_lang"] = SOURCE
-    if has_page(offer, lang) and lang in catalog.config.languages:
-        entry["title"] = words.field("title").text
-        entry["summary"] = words.field("summary").text
-        entry["href"] = urls.relative_url(page_path, urls.offer_path(offer.id, lang))
-    else:
-        entry["lang"] = SOURCE
     return entry
 
 

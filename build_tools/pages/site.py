@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .. import alerts
+from .. import alerts, urls
+from ..i18n import SOURCE
 from ..outputs import Contribution
 from .alerts import banner, with_banner
 from .assets import category_css
@@ -21,6 +22,7 @@ from .lists import (
 from .offer import offer_pages
 from .privacy import privacy_fragments
 from .search import search_page
+from .trees import tree_languages
 
 if TYPE_CHECKING:
     from ..build import Inputs, Tools
@@ -45,15 +47,20 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
     facts = page_inputs(inputs, tools)
     current = catalog.alerts
     result = Contribution()
-    home_page, home_files = home(facts, banner(facts.templates, "", alerts.for_home(current)))
-    result.pages.append(home_page)
-    result.files += home_files
-    for make in (az_page, map_page, categories_index_page, districts_index_page, search_page):
-        result.pages.append(with_banner(make(facts), facts, alerts.for_page(current)))
-    result.pages += [with_banner(category_page(facts, category_id), facts, alerts.for_category(current, category_id))
-                     for category_id in catalog.categories]
-    result.pages += [with_banner(district_page(facts, district_id), facts, alerts.for_district(current, district_id))
-                     for district_id in catalog.districts]
+    for lang in tree_languages(catalog):  # German first, then each further language's tree
+        home_page, home_files = home(facts, banner(facts.templates, urls.language_path(lang, ""), alerts.for_home(current)), lang)
+        result.pages.append(home_page)
+        result.files += home_files
+        for make in (az_page, map_page, categories_index_page, districts_index_page):
+            result.pages.append(with_banner(make(facts, lang), facts, alerts.for_page(current)))
+        if lang == SOURCE:  # the search is German only so far (one Pagefind index)
+            result.pages.append(with_banner(search_page(facts), facts, alerts.for_page(current)))
+        result.pages += [with_banner(category_page(facts, category_id, lang), facts,
+                                     alerts.for_category(current, category_id))
+                         for category_id in catalog.categories]
+        result.pages += [with_banner(district_page(facts, district_id, lang), facts,
+                                     alerts.for_district(current, district_id))
+                         for district_id in catalog.districts]
     result.files.append(category_css(catalog))
     result.fragments.update(privacy_fragments(facts))
     return result

@@ -79,6 +79,10 @@ def test_site_is_link_clean(built):
     _, site = built
     broken = check_site(site)
     assert broken == [], "\n".join(str(b) for b in broken[:30])
+    # the walk covered every language tree's overview pages, not only the German ones
+    for lang in ("en", "uk", "ar", "tr"):
+        for page in ("", "angebote/", "karte/", "kategorien/", "kategorien/essen/", "sozialraeume/"):
+            assert (site / lang / page / "index.html").is_file(), f"{lang}/{page}"
 
 
 def test_failed_build_leaves_previous_site_intact(built, tmp_path):
