@@ -22,7 +22,6 @@ WebAssembly (its policy allows ``'wasm-unsafe-eval'``).
 from __future__ import annotations
 
 import gc
-import hashlib
 import json
 import logging
 import shutil
@@ -50,6 +49,7 @@ from ..problems import ContentError, Problem, format_problems
 from ..project import Project, open_project
 from ..schema import Alert
 from ..search.bundle import IndexRun, Record, SearchIndexError
+from ..search.cache import BundleCache, bundle_key
 from ..security.csp import apply_csp
 from ..security.paths import UnsafePath
 from ..templating import Templates
@@ -94,6 +94,7 @@ class AtlasPlugin(BasePlugin):
         self._index_run: IndexRun | None = None
         self._bundle: tuple[str, list[tuple[str, bytes]]] | None = None
         self._index_digest = ""
+        self._cached_bundle: list[tuple[str, Path]] | None = None
         self._search_src = urls.src_for_path(urls.search_path())
         self._on_disk: list[tuple[Path, str]] = []
         self._serving = False
@@ -227,18 +228,30 @@ class AtlasPlugin(BasePlugin):
         """Start Pagefind over the pages' search records; it works, and its files are written,
         while MkDocs renders (MkDocs has cleaned ``site_dir`` already and never writes ``pagefind/``).
 
-        While serving, unchanged records keep the bundle of the last build (no run at all).
+        Records a bundle was made from before need no run at all: while serving the bundle of
+        the last build is kept in memory; otherwise it comes from the project's cache
+        (:mod:`build_tools.search.cache`, keyed by the records' hash) and is linked after the build.
         """
         self._close_index()
         records = tuple(Record(page.path, page.search) for page in pages if page.search is not None)
-        digest = ""
-        if self._serving:  # only a preview rebuilds: it keeps the bundle of unchanged records
-            digest = hashlib.sha256(json.dumps([(r.path, r.html) for r in records]).encode()).hexdigest()
-            if self._bundle is not None and self._bundle[0] == digest:
-                return
+        digest = bundle_key(records)
+        if self._bundle is not None and self._bundle[0] == digest:
+            return
         self._bundle = None
-        self._index_run = IndexRun(records, then=lambda files: _write_bundle(site_dir, files)).start()
         self._index_digest = digest
+        cache = BundleCache(self.project.cache_dir / "search") if self.project and records else None
+        self._cached_bundle = cache.get(digest) if cache else None
+        if self._cached_bundle is not None:
+            return
+
+        def then(files: list[tuple[str, bytes]]) -> None:  # in Pagefind's thread
+            stored = cache.put(digest, files) if cache else None
+            if stored is None:
+                _write_bundle(site_dir, files)
+            else:
+                _link_bundle(site_dir, stored)
+
+        self._index_run = IndexRun(records, then=then).start()
 
     def _finish_index(self, site_dir: Path) -> None:
         """Wait for Pagefind (its thread has written the bundle); a kept bundle is written here."""
@@ -252,12 +265,21 @@ class AtlasPlugin(BasePlugin):
                 log.error("atlas: %s", exc)  # the preview goes on without search
                 return
             self._bundle = (self._index_digest, files) if self._serving else None
+            count = len(files)
+        elif self._cached_bundle is not None:
+            linked, self._cached_bundle = self._cached_bundle, None
+            _link_bundle(site_dir, linked)
+            if self._serving:
+                self._bundle = (self._index_digest, [(path, file.read_bytes()) for path, file in linked])
+            log.info("atlas: Suchindex mit %d Dateien aus dem Cache übernommen", len(linked))
+            return
         elif self._bundle is not None:
             files = self._bundle[1]
             _write_bundle(site_dir, files)
+            count = len(files)
         else:
             return
-        log.info("atlas: Suchindex mit %d Dateien geschrieben", len(files))
+        log.info("atlas: Suchindex mit %d Dateien geschrieben", count)
 
     def _close_index(self) -> None:
         if self._index_run is not None:
@@ -378,6 +400,13 @@ def _write_bundle(site_dir: Path, files: list[tuple[str, bytes]]) -> None:
     for path, data in files:
         with open(site_dir / path, "wb") as handle:
             handle.write(data)
+
+
+def _link_bundle(site_dir: Path, files: list[tuple[str, Path]]) -> None:
+    """The search bundle from the cache into ``site_dir/pagefind/`` (an older one replaced)."""
+    shutil.rmtree(site_dir / urls.search_bundle_path(), ignore_errors=True)
+    for path, source in files:
+        link_or_copy(source, site_dir / path)
 
 
 def _problem_text(problems: list[Problem]) -> str:
