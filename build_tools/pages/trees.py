@@ -74,6 +74,11 @@ def tree_meta(meta: dict[str, Any], catalog: Catalog, german_path: str, lang: st
     if len(languages) > 1:
         out["atlas_alternates"] = [*({"lang": code, "href": href(code)} for code in languages),
                                    {"lang": "x-default", "href": href(SOURCE)}]
+        # Material's bundle fetches sitemap.xml below every <link rel="alternate"> of a page
+        # (for its own language selector, which we do not use): five requests per page view on
+        # a prepaid plan, to the published host even in a preview. Our pages need nothing of
+        # the bundle (overrides/main.html), so they go without it, as offer pages do.
+        out["atlas_theme_js"] = False
     return out
 
 
