@@ -156,6 +156,20 @@ Url = Annotated[
     WithJsonSchema({"type": "string", "pattern": URL_PATTERN, "patternErrorMessage":
                     "Web-Adresse mit https://, ohne Leerzeichen, z. B. https://www.beispiel.de"}),
 ]
+def _check_capacity_url(value: str) -> str:
+    from .capacity import feed_origin
+
+    feed_origin(value)  # raises ValueError with a German message
+    return value
+
+
+CapacityUrl = Annotated[
+    str,
+    AfterValidator(_check_capacity_url),
+    WithJsonSchema({"type": "string", "pattern": r"^https://[^\s/?#@<>\"'`]+/[^\s<>\"'`#]*$",
+                    "patternErrorMessage": "Adresse der Platz-Datei mit https://, z. B. "
+                    "https://kaeltehilfe.example/plaetze.json"}),
+]
 Day = Annotated[
     date,
     BeforeValidator(check_day),
@@ -551,6 +565,12 @@ class Offer(StrictModel):
         None,
         description="Hinweis (alert) bis einschließlich diesem Tag zeigen (JJJJ-MM-TT); danach "
         "blendet die Seite ihn von selbst aus.",
+    )
+    capacity_url: CapacityUrl | None = Field(
+        None,
+        description="Adresse einer Platz-Datei (JSON, https), die freie Plätze dieses Angebots "
+        "meldet; die Seite zeigt sie live („Stand 19:40: 3 Betten frei“), veraltet „Bitte "
+        "anrufen“. Format: docs/kapazitaet.md. Ohne Angabe gilt capacity aus mkdocs.yml.",
     )
     contact: Contact = Field(default_factory=Contact, description="Kontakt.")
     languages: list[LanguageCode] = Field(

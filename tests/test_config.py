@@ -79,3 +79,11 @@ def test_every_planning_option_is_documented():
     text = DOCS.read_text(encoding="utf-8")
     for name in PlanningSettings.model_fields:
         assert f"`{name}`" in text, f"{name} fehlt in docs/planning.md"
+
+
+def test_every_capacity_option_is_documented():
+    from build_tools.config import CapacitySettings
+
+    text = (DOCS.parent / "kapazitaet.md").read_text(encoding="utf-8")
+    for name in CapacitySettings.model_fields:
+        assert f"`{name}`" in text, f"{name} fehlt in docs/kapazitaet.md"
