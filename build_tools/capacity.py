@@ -102,18 +102,32 @@ def read_feed(path: Path) -> dict[str, Any]:
     return data
 
 
+UNIT_MAX = 40
+"""Longest ``unit`` the page accepts (atlas-capacity.js treats a longer one as a broken entry)."""
+
+
 def set_entry(data: dict[str, Any], offer_id: str, available: int, maximum: int | None,
               unit: str | None, at: datetime) -> dict[str, Any]:
-    """``data`` with the offer's entry replaced: free places, maximum, unit, time of the count."""
-    if available < 0 or (maximum is not None and maximum < available):
-        raise FeedError("freie Plätze: eine Zahl ab 0 angeben, höchstens so viele wie --maximum")
-    old = data["offers"].get(offer_id) if isinstance(data["offers"].get(offer_id), dict) else {}
+    """``data`` with the offer's entry replaced: free places, maximum, unit, time of the count.
+
+    A maximum or unit given before stays unless a new one is given; a count above the maximum
+    is refused (the page would treat the entry as broken and show „bitte anrufen“)."""
+    if available < 0:
+        raise FeedError(f"freie Plätze {available}: eine Zahl ab 0 angeben")
+    raw = data["offers"].get(offer_id)
+    old = raw if isinstance(raw, dict) else {}
+    if maximum is None and isinstance(old.get("maximum"), int) and not isinstance(old["maximum"], bool):
+        maximum = old["maximum"]
+    if maximum is not None and maximum < available:
+        raise FeedError(f"{available} freie Plätze, aber insgesamt nur {maximum}: die Zahl prüfen "
+                        "oder --maximum mit der neuen Zahl aller Plätze angeben")
+    unit = (unit if unit is not None else old.get("unit")) or None
+    if unit is not None and (not isinstance(unit, str) or len(unit.strip()) > UNIT_MAX):
+        raise FeedError(f"--unit: ein kurzes Wort angeben (höchstens {UNIT_MAX} Zeichen), z. B. Betten")
     entry: dict[str, Any] = {"available": available}
-    maximum = maximum if maximum is not None else old.get("maximum")
-    if isinstance(maximum, int) and maximum >= available:
+    if maximum is not None:
         entry["maximum"] = maximum
-    unit = unit or old.get("unit")
-    if isinstance(unit, str) and unit.strip():
+    if unit is not None and unit.strip():
         entry["unit"] = unit.strip()
     entry["updated"] = at.isoformat(timespec="seconds")
     offers = dict(data["offers"]) | {offer_id: entry}

@@ -10,19 +10,44 @@ import argparse
 import sys
 from datetime import datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from ..capacity import FeedError, read_feed, set_entry, write_feed
 from ..content import display_path
+from ..yamlio import YamlProblem, load_yaml_file
 from .common import add_project_arguments, project
-from .new import id_taken
+
+BERLIN = ZoneInfo("Europe/Berlin")
+
+
+def _count(text: str) -> int:
+    """A whole number as argparse reads it, refused in German otherwise."""
+    try:
+        return int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r}: eine ganze Zahl angeben, z. B. 3") from None
+
+
+def offer_exists(offers: Path, offer_id: str) -> bool:
+    """True when an offer file in ``offers`` has ``offer_id`` as its id (not as an alias: the
+    page asks the feed for the offer's id)."""
+    for path in sorted(offers.glob("*.yml")) if offers.is_dir() else []:
+        try:
+            loaded = load_yaml_file(path, display_path(path))
+        except YamlProblem:
+            continue  # `atlas check` reports the broken file
+        data = loaded.data if isinstance(loaded.data, dict) else {}
+        if (data.get("id") or path.stem) == offer_id:
+            return True
+    return False
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``atlas capacity``."""
     parser.add_argument("action", choices=["set"], help="set: freie Plätze eines Angebots eintragen")
     parser.add_argument("id", help="id des Angebots, z. B. winternotquartier-alte-feuerwache")
-    parser.add_argument("available", type=int, help="Zahl der freien Plätze (ab 0)")
-    parser.add_argument("--maximum", type=int, default=None, help="Zahl aller Plätze")
+    parser.add_argument("available", type=_count, help="Zahl der freien Plätze (ab 0)")
+    parser.add_argument("--maximum", type=_count, default=None, help="Zahl aller Plätze")
     parser.add_argument("--unit", default=None, help="Wort für die Plätze, z. B. Betten")
     parser.add_argument("--file", type=Path, default=Path("plaetze.json"), metavar="PATH",
                         help="die Platz-Datei (Standard: ./plaetze.json)")
@@ -34,7 +59,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Update the offer's entry; German errors, exit 1 (content) or 2 (usage)."""
     try:
-        at = datetime.fromisoformat(args.at) if args.at else datetime.now().astimezone()
+        at = datetime.fromisoformat(args.at) if args.at else datetime.now(BERLIN)
     except ValueError:
         print(f"atlas: --at {args.at!r}: Zeit als JJJJ-MM-TTTHH:MM:SS+01:00 angeben", file=sys.stderr)
         return 2
@@ -42,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
         print("atlas: --at braucht die Zeitzone, z. B. 2026-12-03T19:40:00+01:00", file=sys.stderr)
         return 2
     _, content = project(args)
-    if not id_taken(content / "offers", args.id) and not (content / "offers" / f"{args.id}.yml").is_file():
+    if not offer_exists(content / "offers", args.id):
         print(f"atlas: kein Angebot mit der id {args.id!r} in {display_path(content / 'offers')}; "
               "id prüfen (Dateiname ohne .yml)", file=sys.stderr)
         return 1
