@@ -223,7 +223,30 @@ def settings_problems(project: Project, catalog: Catalog) -> list[Problem]:
         Problem(where, 1, 1, "atlas.planning.thresholds_m",
                 f"unbekannte Kategorie {name!r}; bekannt: {', '.join(catalog.categories)}")
         for name in unknown
-    ]
+    ] + _capacity_problems(project, catalog, where)
+
+
+def _capacity_problems(project: Project, catalog: Catalog, where: str) -> list[Problem]:
+    """``capacity.offers``/``categories`` naming no offer or category: a typo would quietly
+    show no free places at all (line and column of the wrong entry)."""
+    from .project import atlas_block, read_settings_file
+
+    settings = project.settings.capacity
+    wrong = [("offers", i, name, "kein Angebot mit der id", [o.id for o in catalog.offers])
+             for i, name in enumerate(settings.offers) if not catalog.has_offer(name)]
+    wrong += [("categories", i, name, "unbekannte Kategorie", list(catalog.categories))
+              for i, name in enumerate(settings.categories) if name not in catalog.categories]
+    if not wrong:
+        return []
+    parsed = read_settings_file(project.config_file, where)[0] if project.config_file else None
+    prefix = atlas_block(parsed.data)[1] if parsed is not None else ()
+    out = []
+    for option, index, name, says, known in wrong:
+        line, col = parsed.marks.of_value((*prefix, "capacity", option, index)) if parsed else (1, 1)
+        shown = ", ".join(known[:20]) + (" …" if len(known) > 20 else "")
+        out.append(Problem(where, line, col, f"atlas.capacity.{option}",
+                           f"{says} {name!r}; bekannt: {shown}"))
+    return out
 
 
 def _population(project: Project) -> tuple[PopulationGrid | None, list[Problem]]:

@@ -125,3 +125,19 @@ def test_capacity_lists_need_the_file():
         with pytest.raises(ValidationError, match=f"{option} ohne url"):
             AtlasConfig(capacity={option: ["x"]})
     assert AtlasConfig(capacity={"url": "https://f.example/p.json", "offers": ["x"]}).capacity.offers == ["x"]
+
+
+def test_capacity_names_existing_offers_and_categories(tmp_path, capsys):
+    from tests.adapters.project import write_project
+
+    config = write_project(tmp_path, capacity={"url": "https://f.example/p.json",
+                                               "offers": ["tagestreff-mitte", "tagestref-mitte"],
+                                               "categories": ["schlafen-x"]})
+    assert main(["check", "--config", str(config)]) == 1
+    err = capsys.readouterr().err
+    lines = config.read_text(encoding="utf-8").splitlines()
+    typo = next(n for n, line in enumerate(lines, 1) if "tagestref-mitte" in line)
+    assert f"mkdocs.yml:{typo}:" in err
+    assert "atlas.capacity.offers: kein Angebot mit der id 'tagestref-mitte'" in err
+    assert "atlas.capacity.categories: unbekannte Kategorie 'schlafen-x'" in err
+    assert "'tagestreff-mitte'" not in err.split("bekannt")[0]
