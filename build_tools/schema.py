@@ -855,6 +855,17 @@ ALERT_HEADINGS = {AlertLevel.info: "Hinweis", AlertLevel.warnung: "Achtung",
 """The banner's heading when an alert has no ``title`` of its own."""
 
 
+class AlertTranslation(StrictModel):
+    """A site-wide alert in one further language (``translations: {en: {text: …}}``)."""
+
+    title: Line | None = Field(
+        None, max_length=80,
+        description="Überschrift; fehlt sie, steht das Wort der Stufe in dieser Sprache "
+        "(z. B. en: Notice, Warning, Cold-weather help active).",
+    )
+    text: Text = Field(..., min_length=1, max_length=500, description="Der Hinweis in dieser Sprache.")
+
+
 class Alert(StrictModel):
     """A dated, site-wide alert: one file in content/alerts/<id>.yml."""
 
@@ -899,6 +910,17 @@ class Alert(StrictModel):
         description="Auf den Seiten dieser Angebote (ids aus content/offers/). Ohne categories, "
         "districts und offers erscheint der Hinweis auf allen Seiten.",
     )
+    translations: dict[str, AlertTranslation] = Field(
+        default_factory=dict,
+        description="Übersetzungen je Sprachcode, z. B. {en: {text: ..., title: ...}}: die "
+        "Seiten unter /en/ usw. zeigen sie; ohne Übersetzung steht dort der deutsche Text "
+        "(als Deutsch ausgezeichnet).",
+    )
+
+    @field_validator("translations")
+    @classmethod
+    def _translation_languages(cls, value: dict[str, AlertTranslation]) -> dict[str, AlertTranslation]:
+        return check_translation_languages(value)
 
     @field_validator("end")
     @classmethod

@@ -108,7 +108,7 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
         "closed": offer.status == Status.temporarily_closed,
         # a closure and a dated alert with their dates (German: other languages mark it lang="de")
         "closure": views.closure(offer),
-        "offer_alert": offer_alert(offer, catalog.build_date),
+        "offer_alert": offer_alert(offer, catalog.build_date, lang),
         "capacity": _capacity(catalog, offer, path, ui),
         "hours_lines": words.hours_lines(),
         "hours_summary": words.hours_summary(),
