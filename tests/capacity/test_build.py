@@ -1,0 +1,61 @@
+"""An offer's own ``capacity_url`` through a real build: its page's policy names exactly its
+origin, other pages none; a wrong address is refused by ``atlas check`` and the build alike."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+
+import pytest
+
+from build_tools import urls
+from build_tools.cli import main
+from tests.adapters.project import FIXTURE, write_project
+
+OWN = "https://frauenhaus.example:8443/frei.json"
+
+
+def _content(tmp, line: str):
+    content = tmp / "content"
+    shutil.copytree(FIXTURE, content)
+    path = content / "offers" / "tagestreff-mitte.yml"
+    path.write_text(path.read_text(encoding="utf-8") + line + "\n", encoding="utf-8")
+    return content, path
+
+
+def _connect(site, path: str) -> str:
+    html = (site / path / "index.html").read_text(encoding="utf-8")
+    policy = re.search(r'http-equiv="Content-Security-Policy" content="([^"]*)"', html).group(1)
+    return dict(d.split(" ", 1) for d in policy.split("; "))["connect-src"]
+
+
+def test_an_offers_own_file_opens_only_its_page_to_its_origin(tmp_path):
+    content, _ = _content(tmp_path, f"capacity_url: {OWN}")
+    config = write_project(tmp_path, content, flyers=False)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    assert main(["build", "--config", str(config), "--site-dir", str(tmp_path / "site")]) == 0
+    site = tmp_path / "site"
+    assert _connect(site, urls.offer_path("tagestreff-mitte")) == "'self' https://frauenhaus.example:8443"
+    assert _connect(site, urls.offer_path("tagestreff-mitte", "en")) == "'self' https://frauenhaus.example:8443"
+    for path in (urls.offer_path("frauenhaus"), "", "angebote/", "neu/", "redaktion/"):
+        assert _connect(site, path) == "'self'", path
+    html = (site / urls.offer_path("tagestreff-mitte") / "index.html").read_text(encoding="utf-8")
+    assert f'data-src="{OWN}"' in html and "atlas-capacity.js" in html
+
+
+@pytest.mark.parametrize(("value", "says"), [
+    ("http://frauenhaus.example/frei.json", "eine absolute Adresse mit https://"),
+    ("frei.json", "eine absolute Adresse mit https://"),
+    ("https://user:pw@frauenhaus.example/frei.json", "ohne Zugangsdaten"),
+])
+def test_a_wrong_address_is_refused_at_its_line(tmp_path, capsys, value, says):
+    content, path = _content(tmp_path, f"capacity_url: {value}")
+    config = write_project(tmp_path, content, flyers=False)
+    line = len(path.read_text(encoding="utf-8").splitlines())
+    assert main(["check", "--config", str(config)]) == 1
+    checked = capsys.readouterr().err
+    assert f"tagestreff-mitte.yml:{line}:15: error: capacity_url:" in checked and says in checked
+    assert main(["build", "--config", str(config), "--site-dir", str(tmp_path / "site")]) == 1
+    built = capsys.readouterr().err
+    assert f"tagestreff-mitte.yml:{line}:15: error: capacity_url:" in built and "Traceback" not in built
