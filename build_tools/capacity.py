@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import tempfile
 from dataclasses import dataclass
 from datetime import datetime
@@ -25,7 +26,32 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from . import urls
 from .schema import Offer
+
+_SITE_FILE = re.compile(r"^/plaetze/[a-z0-9][a-z0-9_-]*\.json$")
+
+
+def site_file(url: str) -> str | None:
+    """The site path of a capacity file the site serves itself (``/plaetze/musterstadt.json`` →
+    ``plaetze/musterstadt.json``), None for an address on another host; ``ValueError`` in German
+    for a path outside ``/plaetze/``. Such a file is fetched from the page's own origin, so the
+    policy needs no further source (``connect-src 'self'``)."""
+    if not url.startswith("/"):
+        return None
+    if not _SITE_FILE.match(url):
+        raise ValueError(f"{url!r}: eine Datei auf der Website selbst liegt unter /plaetze/ und "
+                         "endet auf .json, z. B. /plaetze/kaeltehilfe.json (Kleinbuchstaben, "
+                         "Ziffern, - und _)")
+    return urls.capacity_file_path(url.removeprefix(f"/{urls.CAPACITY}/"))
+
+
+def check_feed_url(url: str) -> str:
+    """``url`` when it is a capacity file address (https, or a file under /plaetze/ of the site);
+    ``ValueError`` in German otherwise."""
+    if site_file(url) is None:
+        feed_origin(url)
+    return url
 
 
 def feed_origin(url: str) -> str:
@@ -56,7 +82,9 @@ class CapacitySource:
     """What an offer's page fetches: the file, its origin and the limits the script keeps."""
 
     url: str
-    origin: str
+    origin: str | None
+    """None: a file the site serves itself (:attr:`site_path`)."""
+    site_path: str | None
     max_age_minutes: int
     max_bytes: int
     timeout_ms: int
@@ -71,13 +99,15 @@ def source_for(offer: Offer, settings: Any) -> CapacitySource | None:
         url = cap.url
     if url is None:
         return None
-    return CapacitySource(url=url, origin=feed_origin(url), max_age_minutes=cap.max_age_minutes,
+    path = site_file(url)
+    return CapacitySource(url=url, origin=None if path else feed_origin(url), site_path=path,
+                          max_age_minutes=cap.max_age_minutes,
                           max_bytes=cap.max_kb * 1024, timeout_ms=cap.timeout_seconds * 1000)
 
 
 def origins(offers: list[Offer], settings: Any) -> frozenset[str]:
     """Every origin a page of this atlas may connect to for capacity (the CSP's allow list)."""
-    found = {s.origin for s in (source_for(o, settings) for o in offers) if s is not None}
+    found = {s.origin for s in (source_for(o, settings) for o in offers) if s is not None and s.origin}
     return frozenset(found)
 
 

@@ -313,8 +313,9 @@ class CapacitySettings(Section):
     url: str | None = Field(
         None,
         description="Adresse der Platz-Datei (JSON, absolute https-Adresse), z. B. "
-        "https://kaeltehilfe.example/plaetze.json. Der Server muss "
-        "Access-Control-Allow-Origin senden.",
+        "https://kaeltehilfe.example/plaetze.json (der Server muss "
+        "Access-Control-Allow-Origin senden), oder eine Datei der Website selbst unter "
+        "/plaetze/, z. B. /plaetze/kaeltehilfe.json (liegt im Ordner der Seiten, docs_dir).",
     )
     offers: list[str] = Field(
         default_factory=list, description="ids der Angebote, deren freie Plätze die Datei meldet."
@@ -337,10 +338,10 @@ class CapacitySettings(Section):
     @field_validator("url")
     @classmethod
     def _feed_url(cls, value: str | None) -> str | None:
-        from .capacity import feed_origin
+        from .capacity import check_feed_url
 
         if value is not None:
-            feed_origin(value)  # raises ValueError with a German message
+            check_feed_url(value)  # raises ValueError with a German message
         return value
 
     @field_validator("offers", "categories")

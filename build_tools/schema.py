@@ -157,18 +157,20 @@ Url = Annotated[
                     "Web-Adresse mit https://, ohne Leerzeichen, z. B. https://www.beispiel.de"}),
 ]
 def _check_capacity_url(value: str) -> str:
-    from .capacity import feed_origin
+    from .capacity import check_feed_url
 
-    feed_origin(value)  # raises ValueError with a German message
+    check_feed_url(value)  # raises ValueError with a German message
     return value
 
 
 CapacityUrl = Annotated[
     str,
     AfterValidator(_check_capacity_url),
-    WithJsonSchema({"type": "string", "pattern": r"^https://[^\s/?#@<>\"'`]+/[^\s<>\"'`#]*$",
+    WithJsonSchema({"type": "string",
+                    "pattern": r"^(https://[^\s/?#@<>\"'`]+/[^\s<>\"'`#]*|/plaetze/[a-z0-9][a-z0-9_-]*\.json)$",
                     "patternErrorMessage": "Adresse der Platz-Datei mit https://, z. B. "
-                    "https://kaeltehilfe.example/plaetze.json"}),
+                    "https://kaeltehilfe.example/plaetze.json, oder eine Datei der Website unter "
+                    "/plaetze/, z. B. /plaetze/kaeltehilfe.json"}),
 ]
 Day = Annotated[
     date,
@@ -568,7 +570,8 @@ class Offer(StrictModel):
     )
     capacity_url: CapacityUrl | None = Field(
         None,
-        description="Adresse einer Platz-Datei (JSON, https), die freie Plätze dieses Angebots "
+        description="Adresse einer Platz-Datei (JSON, https, oder /plaetze/<name>.json auf der "
+        "Website selbst), die freie Plätze dieses Angebots "
         "meldet; die Seite zeigt sie live („Stand 19:40: 3 Betten frei“), veraltet „Bitte "
         "anrufen“. Format: docs/kapazitaet.md. Ohne Angabe gilt capacity aus mkdocs.yml.",
     )

@@ -181,10 +181,12 @@ def _capacity(catalog: Catalog, offer: Offer, path: str, ui: Any) -> dict[str, A
     source = source_for(offer, catalog.config)
     if source is None or offer.status != Status.active:
         return None
-    data = {"id": offer.id, "src": source.url, "maxAgeMinutes": source.max_age_minutes,
+    # a file the site serves itself is fetched relative to the page (any sub-path, any host)
+    src = urls.relative_url(path, source.site_path) if source.site_path else source.url
+    data = {"id": offer.id, "src": src, "maxAgeMinutes": source.max_age_minutes,
             "maxBytes": source.max_bytes, "timeoutMs": source.timeout_ms,
             "words": {key.removeprefix("capacity_"): ui[key] for key in CAPACITY_WORDS}}
-    return {"url": source.url, "data": data, "script": urls.relative_url(path, CAPACITY_SCRIPT)}
+    return {"url": src, "data": data, "script": urls.relative_url(path, CAPACITY_SCRIPT)}
 
 
 def _page_url(site_url: str | None, path: str) -> str:

@@ -59,3 +59,22 @@ def test_a_wrong_address_is_refused_at_its_line(tmp_path, capsys, value, says):
     assert main(["build", "--config", str(config), "--site-dir", str(tmp_path / "site")]) == 1
     built = capsys.readouterr().err
     assert f"tagestreff-mitte.yml:{line}:15: error: capacity_url:" in built and "Traceback" not in built
+
+
+def test_a_file_on_the_site_itself_keeps_the_policy_at_self(tmp_path):
+    """As the sample does: the feed lies under docs_dir/plaetze/, the page fetches it relative
+    to itself, the policy stays exactly connect-src 'self'."""
+    content, _ = _content(tmp_path, "capacity_url: /plaetze/testheim.json")
+    (content / "pages" / "plaetze").mkdir(parents=True)
+    (content / "pages" / "plaetze" / "testheim.json").write_text('{"offers": {}}\n', encoding="utf-8")
+    config = write_project(tmp_path, content, flyers=False)
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    assert main(["build", "--config", str(config), "--site-dir", str(tmp_path / "site")]) == 0
+    site = tmp_path / "site"
+    for lang in ("de", "en"):
+        page = site / urls.offer_path("tagestreff-mitte", lang)
+        html = (page / "index.html").read_text(encoding="utf-8")
+        src = re.search(r'data-atlas-capacity="tagestreff-mitte" data-src="([^"]+)"', html).group(1)
+        assert not src.startswith(("/", "http")), src
+        assert (page / src).resolve() == (site / "plaetze" / "testheim.json").resolve()
+        assert _connect(site, urls.offer_path("tagestreff-mitte", lang)) == "'self'"

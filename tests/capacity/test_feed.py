@@ -111,3 +111,20 @@ def test_feed_file_round_trip_and_broken_files(tmp_path):
     path.write_text('{"offers": []}', encoding="utf-8")
     with pytest.raises(FeedError, match="offers"):
         read_feed(path)
+
+
+def test_a_file_the_site_serves_itself():
+    from build_tools import urls
+    from build_tools.capacity import check_feed_url, site_file
+
+    assert site_file("/plaetze/musterstadt.json") == "plaetze/musterstadt.json"
+    assert urls.parse_path("plaetze/musterstadt.json") == ("capacity", "musterstadt.json")
+    assert site_file("https://feed.example/p.json") is None
+    for wrong in ("/plaetze.json", "/daten/plaetze.json", "/plaetze/../x.json", "/plaetze/A.json",
+                  "/plaetze/x.txt", "//feed.example/plaetze/x.json"):
+        with pytest.raises(ValueError, match="unter /plaetze/"):
+            check_feed_url(wrong)
+    settings = AtlasConfig(capacity={"url": "/plaetze/stadt.json", "offers": ["a"]})
+    source = source_for(_offer("a"), settings)
+    assert source is not None and (source.origin, source.site_path) == (None, "plaetze/stadt.json")
+    assert origins([_offer("a")], settings) == frozenset(), "the site's own origin is 'self' already"
