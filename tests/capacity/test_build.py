@@ -78,3 +78,20 @@ def test_a_file_on_the_site_itself_keeps_the_policy_at_self(tmp_path):
         assert not src.startswith(("/", "http")), src
         assert (page / src).resolve() == (site / "plaetze" / "testheim.json").resolve()
         assert _connect(site, urls.offer_path("tagestreff-mitte", lang)) == "'self'"
+
+
+def test_a_missing_site_file_is_a_warning_at_its_line(tmp_path, capsys):
+    content, path = _content(tmp_path, "capacity_url: /plaetze/fehlt.json")
+    config = write_project(tmp_path, content, flyers=False,
+                           capacity={"url": "/plaetze/auch-nicht.json", "offers": ["frauenhaus"]})
+    line = len(path.read_text(encoding="utf-8").splitlines())
+    assert main(["check", "--config", str(config)]) == 0
+    err = capsys.readouterr().err
+    assert f"tagestreff-mitte.yml:{line}:15: warning: capacity_url: die Datei " in err
+    assert "plaetze/fehlt.json fehlt: die Seite zeigt dann immer „bitte anrufen“" in err
+    assert re.search(r"mkdocs\.yml:\d+:\d+: warning: atlas\.capacity\.url: die Datei \S*plaetze/auch-nicht\.json fehlt", err)
+    (content / "pages" / "plaetze").mkdir(parents=True)
+    for name in ("fehlt", "auch-nicht"):
+        (content / "pages" / "plaetze" / f"{name}.json").write_text('{"offers": {}}', encoding="utf-8")
+    assert main(["check", "--config", str(config)]) == 0
+    assert "fehlt:" not in capsys.readouterr().err
