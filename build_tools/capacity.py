@@ -10,6 +10,8 @@ The page fetches it in the visitor's browser (``atlas-capacity.js``: size limit,
 limit). An offer reads its own ``capacity_url`` when it has one, else the atlas' feed
 (``atlas.capacity``) when the feed names its id or category. Without either nothing is fetched
 and nothing is shown. The build never fetches the file: its content changes by the minute.
+A file the site serves itself (``/plaetze/<name>.json``, :func:`site_file`) is fetched from the
+page's own origin.
 
 ``atlas capacity set`` writes the file for offices that keep it in Git (:func:`set_entry`).
 """
@@ -67,8 +69,9 @@ def feed_origin(url: str) -> str:
     if "@" in parts.netloc or not parts.hostname or parts.fragment:
         raise ValueError(f"{url!r}: Adresse ohne Zugangsdaten und ohne #-Teil angeben")
     host = parts.hostname
-    if not all(c.isalnum() or c in ".-:[]" for c in host) or host.startswith(("-", ".")):
-        raise ValueError(f"{url!r}: ungültiger Rechnername")
+    # ASCII only: a policy names hosts as the browser sends them (umlauts as xn--…)
+    if not all((c.isascii() and c.isalnum()) or c in ".-:[]" for c in host) or host.startswith(("-", ".")):
+        raise ValueError(f"{url!r}: ungültiger Rechnername (Umlaute in der xn--…-Schreibweise angeben)")
     try:
         port = parts.port
     except ValueError:

@@ -48,6 +48,7 @@ def test_origin_of_an_allowed_url(url, origin):
     ("https://kaelte hilfe.example/p.json", "Rechnername"),
     ("https://kaeltehilfe.example;script-src:x/p.json", "Rechnername"),
     ("https://kaeltehilfe.example:99999/p.json", "Port"),
+    ("https://kältehilfe.example/p.json", "xn--"),
 ])
 def test_other_urls_are_refused_in_german(url, says):
     with pytest.raises(ValueError, match=says):
