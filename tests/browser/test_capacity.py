@@ -188,6 +188,17 @@ def test_a_count_from_yesterday_says_its_day(at, capacity_site, feed):
     assert box.inner_text() == "Stand 3.12., 23:50: 2 Plätze frei"
 
 
+@pytest.mark.parametrize(("updated", "local"), [
+    ("2026-12-03T18:40:00Z", datetime(2026, 12, 3, 20, 0)),  # UTC in winter: Berlin is +1
+    ("2027-07-01T17:40:00Z", datetime(2027, 7, 1, 20, 0)),  # UTC in summer: Berlin is +2
+    ("2027-07-01T19:40:00+02:00", datetime(2027, 7, 1, 20, 0)),
+])
+def test_the_time_is_berlin_wall_clock_whatever_the_offset(at, capacity_site, feed, updated, local):
+    feed.answer("fresh", {"available": 4, "updated": updated})
+    box = _settled(at(capacity_site[0], local, urls.offer_path(OFFER)))
+    assert box.inner_text() == "Stand 19:40: 4 Plätze frei"
+
+
 UNKNOWN = "Freie Plätze: nicht bekannt – bitte anrufen"
 BROKEN = [
     ("stale", "fresh", None, 0, datetime(2026, 12, 3, 21, 11)),  # 91 minutes > 90
