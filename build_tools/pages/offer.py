@@ -170,7 +170,7 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
 
 CAPACITY_SCRIPT = urls.asset_path("javascripts/atlas-capacity.js")
 CAPACITY_WORDS = ("capacity_free", "capacity_free_of", "capacity_unknown", "capacity_unit",
-                  "capacity_day")
+                  "capacity_unit_one", "capacity_day")
 """Catalogue keys ``atlas-capacity.js`` fills in (it carries no words of its own)."""
 
 

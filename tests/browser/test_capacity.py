@@ -179,7 +179,7 @@ def test_fresh_count_with_its_time(at, capacity_site, feed):
 def test_without_maximum_and_unit_the_catalogue_word(at, capacity_site, feed):
     feed.answer("fresh", {"available": 1, "updated": COUNTED})
     box = _settled(at(capacity_site[0], datetime(2026, 12, 3, 19, 41), urls.offer_path(OFFER)))
-    assert box.inner_text() == "Stand 19:40: 1 Plätze frei"
+    assert box.inner_text() == "Stand 19:40: 1 Platz frei"
 
 
 def test_a_count_from_yesterday_says_its_day(at, capacity_site, feed):
@@ -264,6 +264,9 @@ def test_other_languages_take_their_catalogue_and_mark_the_german_unit(at, capac
     feed.answer("404")
     page = at(capacity_site[0], datetime(2026, 12, 3, 20, 5), urls.offer_path(OFFER, "ar"))
     assert _settled(page).inner_text() == "الأماكن الشاغرة: غير معروفة – يرجى الاتصال"
+    feed.answer("fresh")
+    page = at(capacity_site[0], datetime(2026, 12, 3, 20, 5), urls.offer_path(OFFER, "ar"))
+    assert _settled(page).inner_text() == "حتى 19:40: Betten الشاغرة: 3 من 30"
 
 
 def test_without_javascript_nothing_is_shown(at, capacity_site, feed):

@@ -49,6 +49,7 @@ def test_the_configured_offer_gets_element_data_and_words(with_feed, lang):
                                                  "free_of": words["capacity_free_of"],
                                                  "unknown": words["capacity_unknown"],
                                                  "unit": words["capacity_unit"],
+                                                 "unit_one": words["capacity_unit_one"],
                                                  "day": words["capacity_day"]}}
     scripts = [s.attrs.get("src", "") for s in tree.find_all("script")]
     assert sum(s.endswith("assets/javascripts/atlas-capacity.js") for s in scripts) == 1

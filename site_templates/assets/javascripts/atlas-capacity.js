@@ -14,7 +14,7 @@
  *   <script type="application/json" id="atlas-capacity-data">{"id": …, "src": …,
  *     "maxAgeMinutes": 90, "maxBytes": 16384, "timeoutMs": 4000, "words": {"free": "Stand
  *     {time}: {available} {unit} frei", "free_of": …, "unknown": …, "unit": "Plätze",
- *     "day": "{day}.{month}., {time}"}}</script>
+ *     "unit_one": "Platz", "day": "{day}.{month}., {time}"}}</script>
  * The words come from the page language's catalogue (site_templates/i18n/), as the live
  * hours status gets its words; the script carries none of its own.
  *
@@ -93,7 +93,9 @@
     var withMax = entry.maximum != null;
     fill(el, withMax ? words.free_of : words.free, {
       time: timeText(entry.ms, now, words), available: entry.available, maximum: entry.maximum,
-      unit: entry.unit || words.unit, unitFromFeed: !!entry.unit
+      // the catalogue's own word agrees with the number; a feed's unit is used as given
+      unit: entry.unit || (entry.available === 1 ? words.unit_one : words.unit),
+      unitFromFeed: !!entry.unit
     });
   }
 
