@@ -223,7 +223,70 @@ def settings_problems(project: Project, catalog: Catalog) -> list[Problem]:
         Problem(where, 1, 1, "atlas.planning.thresholds_m",
                 f"unbekannte Kategorie {name!r}; bekannt: {', '.join(catalog.categories)}")
         for name in unknown
-    ]
+    ] + _capacity_problems(project, catalog, where)
+
+
+def _capacity_problems(project: Project, catalog: Catalog, where: str) -> list[Problem]:
+    """``capacity.offers``/``categories`` naming no offer or category: a typo would quietly
+    show no free places at all (line and column of the wrong entry)."""
+    from .project import atlas_block, read_settings_file
+
+    settings = project.settings.capacity
+    wrong = [("offers", i, name, "kein Angebot mit der id", [o.id for o in catalog.offers])
+             for i, name in enumerate(settings.offers) if not catalog.has_offer(name)]
+    wrong += [("categories", i, name, "unbekannte Kategorie", list(catalog.categories))
+              for i, name in enumerate(settings.categories) if name not in catalog.categories]
+    missing = settings.url is not None and _missing_site_file(project, settings.url)
+    out = _missing_offer_files(project, catalog)
+    if not wrong and not missing:
+        return out
+    parsed = read_settings_file(project.config_file, where)[0] if project.config_file else None
+    prefix = atlas_block(parsed.data)[1] if parsed is not None else ()
+
+    def at(*keys: object) -> tuple[int, int]:
+        return parsed.marks.of_value((*prefix, "capacity", *keys)) if parsed else (1, 1)
+
+    for option, index, name, says, known in wrong:
+        shown = ", ".join(known[:20]) + (" …" if len(known) > 20 else "")
+        out.append(Problem(where, *at(option, index), f"atlas.capacity.{option}",
+                           f"{says} {name!r}; bekannt: {shown}"))
+    if missing:
+        out.append(Problem(where, *at("url"), "atlas.capacity.url", missing, "warning"))
+    return out
+
+
+def _missing_site_file(project: Project, url: str) -> str | None:
+    """A warning when ``url`` names a file of the site (``/plaetze/…``) that docs_dir lacks:
+    the page would only ever say „bitte anrufen“."""
+    from .capacity import site_file
+
+    path = site_file(url)
+    if path is None or project.docs_dir is None or (project.docs_dir / path).is_file():
+        return None
+    shown = display_path(project.docs_dir / path)
+    return (f"die Datei {shown} fehlt: die Seite zeigt dann immer „bitte anrufen“; anlegen mit "
+            f"atlas capacity set ID ZAHL --file {shown}")
+
+
+def _missing_offer_files(project: Project, catalog: Catalog) -> list[Problem]:
+    """:func:`_missing_site_file` for offers' own ``capacity_url``, at the offer's line."""
+    from pathlib import Path
+
+    from .validation.report import problem_at
+    from .yamlio import YamlProblem, load_yaml_file
+
+    out = []
+    for offer in catalog.offers:
+        message = offer.capacity_url and _missing_site_file(project, offer.capacity_url)
+        source = catalog.sources.get(offer.id)
+        if not message or not source:
+            continue
+        try:
+            loaded = load_yaml_file(Path(source), source)
+        except (OSError, YamlProblem):
+            continue
+        out.append(problem_at(loaded, ("capacity_url",), message, "warning"))
+    return out
 
 
 def _population(project: Project) -> tuple[PopulationGrid | None, list[Problem]]:

@@ -6,7 +6,7 @@ loaded — by ``atlas check`` as much as by a build — and every problem comes 
 :class:`~build_tools.problems.Problem` at ``mkdocs.yml:line:col`` (see :mod:`build_tools.project`).
 
 Areas: :class:`MapSettings`, :class:`FlyerSettings`, :class:`PlanningSettings`,
-:class:`ExportSettings`; the rest (name, region, numbers) sits on :class:`AtlasConfig` itself.
+:class:`ExportSettings`, :class:`CapacitySettings`; the rest (name, region, numbers) sits on :class:`AtlasConfig` itself.
 """
 
 from __future__ import annotations
@@ -304,6 +304,56 @@ class ReportIssue(Section):
         return value.rstrip("/")
 
 
+class CapacitySettings(Section):
+    """Live capacity: one feed of free places for the atlas (``atlas.capacity``, docs/kapazitaet.md).
+
+    Without ``url`` no page fetches anything, except offers with their own ``capacity_url``
+    (they keep the limits set here)."""
+
+    url: str | None = Field(
+        None,
+        description="Adresse der Platz-Datei (JSON, absolute https-Adresse), z. B. "
+        "https://kaeltehilfe.example/plaetze.json (der Server muss "
+        "Access-Control-Allow-Origin senden), oder eine Datei der Website selbst unter "
+        "/plaetze/, z. B. /plaetze/kaeltehilfe.json (liegt im Ordner der Seiten, docs_dir).",
+    )
+    offers: list[str] = Field(
+        default_factory=list, description="ids der Angebote, deren freie Plätze die Datei meldet."
+    )
+    categories: list[str] = Field(
+        default_factory=list,
+        description="Kategorie-ids: jedes Angebot dieser Kategorien zeigt die Plätze aus der Datei.",
+    )
+    max_age_minutes: int = Field(
+        90, ge=5, le=1440,
+        description="Älter als so viele Minuten gilt eine Meldung als unbekannt („Bitte anrufen“).",
+    )
+    max_kb: int = Field(
+        16, ge=1, le=256, description="Größte Platz-Datei in KB; eine größere wird nicht gelesen."
+    )
+    timeout_seconds: int = Field(
+        4, ge=1, le=30, description="So lange wartet die Seite auf die Datei, dann „Bitte anrufen“."
+    )
+
+    @field_validator("url")
+    @classmethod
+    def _feed_url(cls, value: str | None) -> str | None:
+        from .capacity import check_feed_url
+
+        if value is not None:
+            check_feed_url(value)  # raises ValueError with a German message
+        return value
+
+    @field_validator("offers", "categories")
+    @classmethod
+    def _needs_url(cls, value: list[str], info: Any) -> list[str]:
+        # runs only when the option is given: a list without the file it refers to is a mistake
+        if value and not info.data.get("url"):
+            raise ValueError(f"{info.field_name} ohne url: die Adresse der Platz-Datei unter "
+                             "capacity: {url: https://…} angeben")
+        return value
+
+
 class EmergencyNumber(Section):
     """A number shown on the start page."""
 
@@ -355,6 +405,9 @@ class AtlasConfig(Section):
         default_factory=PlanningSettings, description="Planungsbereich und Planungsbericht."
     )
     exports: ExportSettings = Field(default_factory=ExportSettings, description="Offene Daten.")
+    capacity: CapacitySettings = Field(
+        default_factory=CapacitySettings, description="Freie Plätze live (Platz-Datei)."
+    )
     languages: list[str] = Field(
         ["de"], min_length=1,
         description="Sprachen der Website, Deutsch zuerst (an der Wurzel); jede weitere bekommt "

@@ -156,6 +156,22 @@ Url = Annotated[
     WithJsonSchema({"type": "string", "pattern": URL_PATTERN, "patternErrorMessage":
                     "Web-Adresse mit https://, ohne Leerzeichen, z. B. https://www.beispiel.de"}),
 ]
+def _check_capacity_url(value: str) -> str:
+    from .capacity import check_feed_url
+
+    check_feed_url(value)  # raises ValueError with a German message
+    return value
+
+
+CapacityUrl = Annotated[
+    str,
+    AfterValidator(_check_capacity_url),
+    WithJsonSchema({"type": "string",
+                    "pattern": r"^(https://[^\s/?#@<>\"'`]+/[^\s<>\"'`#]*|/plaetze/[a-z0-9][a-z0-9_-]*\.json)$",
+                    "patternErrorMessage": "Adresse der Platz-Datei mit https://, z. B. "
+                    "https://kaeltehilfe.example/plaetze.json, oder eine Datei der Website unter "
+                    "/plaetze/, z. B. /plaetze/kaeltehilfe.json"}),
+]
 Day = Annotated[
     date,
     BeforeValidator(check_day),
@@ -552,6 +568,13 @@ class Offer(StrictModel):
         description="Hinweis (alert) bis einschließlich diesem Tag zeigen (JJJJ-MM-TT); danach "
         "blendet die Seite ihn von selbst aus.",
     )
+    capacity_url: CapacityUrl | None = Field(
+        None,
+        description="Adresse einer Platz-Datei (JSON, https, oder /plaetze/<name>.json auf der "
+        "Website selbst), die freie Plätze dieses Angebots "
+        "meldet; die Seite zeigt sie live („Stand 19:40: 3 Betten frei“), veraltet „Bitte "
+        "anrufen“. Format: docs/kapazitaet.md. Ohne Angabe gilt capacity aus mkdocs.yml.",
+    )
     contact: Contact = Field(default_factory=Contact, description="Kontakt.")
     languages: list[LanguageCode] = Field(
         default_factory=list, description="Gesprochene Sprachen (ISO 639-1), z. B. [de, en, ar]."
@@ -835,6 +858,17 @@ ALERT_HEADINGS = {AlertLevel.info: "Hinweis", AlertLevel.warnung: "Achtung",
 """The banner's heading when an alert has no ``title`` of its own."""
 
 
+class AlertTranslation(StrictModel):
+    """A site-wide alert in one further language (``translations: {en: {text: …}}``)."""
+
+    title: Line | None = Field(
+        None, max_length=80,
+        description="Überschrift; fehlt sie, steht das Wort der Stufe in dieser Sprache "
+        "(z. B. en: Notice, Warning, Cold-weather help active).",
+    )
+    text: Text = Field(..., min_length=1, max_length=500, description="Der Hinweis in dieser Sprache.")
+
+
 class Alert(StrictModel):
     """A dated, site-wide alert: one file in content/alerts/<id>.yml."""
 
@@ -879,6 +913,17 @@ class Alert(StrictModel):
         description="Auf den Seiten dieser Angebote (ids aus content/offers/). Ohne categories, "
         "districts und offers erscheint der Hinweis auf allen Seiten.",
     )
+    translations: dict[str, AlertTranslation] = Field(
+        default_factory=dict,
+        description="Übersetzungen je Sprachcode, z. B. {en: {text: ..., title: ...}}: die "
+        "Seiten unter /en/ usw. zeigen sie; ohne Übersetzung steht dort der deutsche Text "
+        "(als Deutsch ausgezeichnet).",
+    )
+
+    @field_validator("translations")
+    @classmethod
+    def _translation_languages(cls, value: dict[str, AlertTranslation]) -> dict[str, AlertTranslation]:
+        return check_translation_languages(value)
 
     @field_validator("end")
     @classmethod

@@ -42,6 +42,8 @@ DESK_CSV = "pruefliste.csv"
 CHANGES = "neu"
 """„Neu und geändert“: ``neu/``; its Atom feed is ``neu.xml`` at the site root."""
 FEED = "neu.xml"
+CAPACITY = "plaetze"
+"""Folder of capacity files served by the site itself (``capacity_url: /plaetze/<name>.json``)."""
 EMBED = "einbetten"
 """Widget pages for partner sites' iframes: ``einbetten/kategorie/<id>/``, ``…/sozialraum/<id>/``."""
 EMBED_KINDS = {"kategorie": "category", "sozialraum": "district"}
@@ -222,6 +224,11 @@ def feed_path() -> str:
     return FEED
 
 
+def capacity_file_path(name: str) -> str:
+    """A capacity file the site serves itself (copied from docs_dir): ``plaetze/<name>``."""
+    return f"{CAPACITY}/{name}"
+
+
 def embed_path(kind: str, ident: str) -> str:
     """A widget page: ``einbetten/kategorie/<id>/`` (kind ``category``) or
     ``einbetten/sozialraum/<id>/`` (kind ``district``)."""
@@ -340,7 +347,8 @@ def parse_path(path: str) -> tuple[str, str]:
     with the file's path), ``asset``
     (below ``assets/``), ``theme`` (what MkDocs and Material add: 404 page, sitemap, search
     index, their bundles), ``desk`` and ``desk-data`` (the editors' desk and its CSV),
-    ``changes`` and ``feed`` („Neu und geändert“, its Atom feed), ``widget`` (an embeddable
+    ``changes`` and ``feed`` („Neu und geändert“, its Atom feed), ``capacity`` (a capacity
+    file the site serves itself, with its name), ``widget`` (an embeddable
     list, with ``category/<id>`` or ``district/<id>``), ``document`` (any other page: hand-written ones from docs_dir) and
     ``unknown`` for a file no part of the build makes. Used to check printed URLs against a new
     build and, in the tests, that a built site holds nothing urls.py does not know.
@@ -391,6 +399,8 @@ def parse_path(path: str) -> tuple[str, str]:
         return "needs-data", ""
     if parts[0] == SEARCH_BUNDLE and len(parts) > 1:
         return "search-index", "/".join(parts[1:])
+    if len(parts) == 2 and parts[0] == CAPACITY and parts[1].endswith(".json"):
+        return "capacity", parts[1]
     if len(parts) == 2 and parts[0] == FLYERS and parts[1].endswith(".pdf"):
         return "flyer", parts[1]
     if len(parts) == 2 and parts[0] == PLANNING and parts[1].startswith(REPORT_NAME + "."):

@@ -79,3 +79,65 @@ def test_every_planning_option_is_documented():
     text = DOCS.read_text(encoding="utf-8")
     for name in PlanningSettings.model_fields:
         assert f"`{name}`" in text, f"{name} fehlt in docs/planning.md"
+
+
+def test_every_capacity_option_is_documented():
+    from build_tools.config import CapacitySettings
+
+    text = (DOCS.parent / "kapazitaet.md").read_text(encoding="utf-8")
+    for name in CapacitySettings.model_fields:
+        assert f"`{name}`" in text, f"{name} fehlt in docs/kapazitaet.md"
+
+
+CAPACITY = """\
+site_name: Test
+site_url: https://hilfe.test.example/
+plugins:
+  - atlas:
+      content_dir: {content}
+      capacity:
+        url: http://kaeltehilfe.example/plaetze.json
+        max_age_minutes: 0
+        max_kb: 1000
+        timeout_seconds: 60
+        typo: 1
+"""
+
+
+def test_capacity_settings_problems_at_once_with_line_and_column(tmp_path):
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(CAPACITY.format(content=tmp_path / "content"), encoding="utf-8")
+    project, problems = open_project(config)
+    assert project is None
+    shown = "\n".join(p.format_text().replace(str(tmp_path) + "/", "") for p in problems)
+    assert "mkdocs.yml:7:14: error: atlas.capacity.url: 'http://kaeltehilfe.example/plaetze.json': " \
+           "eine absolute Adresse mit https:// angeben" in shown
+    assert "mkdocs.yml:8:26: error: atlas.capacity.max_age_minutes: " in shown
+    assert "mkdocs.yml:9:17: error: atlas.capacity.max_kb: darf höchstens 256 sein" in shown
+    assert "mkdocs.yml:10:26: error: atlas.capacity.timeout_seconds: darf höchstens 30 sein" in shown
+    assert "mkdocs.yml:11:9: error: atlas.capacity.typo: unbekanntes Feld" in shown
+
+
+def test_capacity_lists_need_the_file():
+    from pydantic import ValidationError
+
+    for option in ("offers", "categories"):
+        with pytest.raises(ValidationError, match=f"{option} ohne url"):
+            AtlasConfig(capacity={option: ["x"]})
+    assert AtlasConfig(capacity={"url": "https://f.example/p.json", "offers": ["x"]}).capacity.offers == ["x"]
+
+
+def test_capacity_names_existing_offers_and_categories(tmp_path, capsys):
+    from tests.adapters.project import write_project
+
+    config = write_project(tmp_path, capacity={"url": "https://f.example/p.json",
+                                               "offers": ["tagestreff-mitte", "tagestref-mitte"],
+                                               "categories": ["schlafen-x"]})
+    assert main(["check", "--config", str(config)]) == 1
+    err = capsys.readouterr().err
+    lines = config.read_text(encoding="utf-8").splitlines()
+    typo = next(n for n, line in enumerate(lines, 1) if "tagestref-mitte" in line)
+    assert f"mkdocs.yml:{typo}:" in err
+    assert "atlas.capacity.offers: kein Angebot mit der id 'tagestref-mitte'" in err
+    assert "atlas.capacity.categories: unbekannte Kategorie 'schlafen-x'" in err
+    assert "'tagestreff-mitte'" not in err.split("bekannt")[0]

@@ -51,10 +51,12 @@ def test_every_file_of_the_built_site_has_a_known_kind(sample_site):
             assert (sample_site / ident).is_file(), f"{relative}: a twin without its file"
         elif kind == "asset":
             assert relative in ours or relative == urls.asset_path("stylesheets/atlas-categories.css"), relative
+        elif kind == "capacity":
+            assert (ROOT / "content" / "pages" / urls.capacity_file_path(ident)).is_file(), relative
     assert unknown == []
     for kind in ("page", "offer", "category", "district", "planning", "report", "data", "flyer",
                  "map-data", "asset", "theme", "document", "short", "search-index", "precompressed",
-                 "translation", "tree"):
+                 "translation", "tree", "capacity"):
         assert kinds.get(kind), f"no {kind} in the sample site"
 
 

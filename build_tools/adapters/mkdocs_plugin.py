@@ -35,7 +35,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files
 
-from .. import build, resources, urls
+from .. import build, capacity, resources, urls
 from ..clock import build_date
 from ..config import AtlasConfig
 from ..memo import FORGETFUL, Memory
@@ -104,6 +104,8 @@ class AtlasPlugin(BasePlugin):
         self._memory: Memory = FORGETFUL
         self._alerts: list[Alert] = []
         """Alerts of the last good build: hand-written pages get the site-wide ones."""
+        self._connect: frozenset[str] = frozenset()
+        """Origins of the atlas' capacity files: what a page's connect-src may name."""
         self._templates: Templates | None = None
 
     @property
@@ -186,6 +188,7 @@ class AtlasPlugin(BasePlugin):
     def _render(self) -> Contribution | None:
         """Load and render; problems raise (a build) or come back as None (the preview)."""
         self._alerts = []
+        self._connect = frozenset()
         if self.project is None:
             return None
         # The catalog lives for the whole build: keep it out of the cyclic GC's scans
@@ -200,6 +203,7 @@ class AtlasPlugin(BasePlugin):
             tools = build.Tools.for_project(self.project, memory=self._memory)
             contribution = build.render(inputs, tools)
             self._alerts, self._templates = list(inputs.catalog.alerts), tools.templates
+            self._connect = capacity.origins(list(inputs.catalog.offers), inputs.catalog.config)
             stats = tools.flyer_stats
             if stats:
                 log.info("Flyer: %d erzeugt, %d aus dem Cache", stats["rendered"], stats["cached"])
@@ -348,7 +352,7 @@ class AtlasPlugin(BasePlugin):
 
     def _apply_csp(self, html: str, wasm: bool = False) -> str:
         tiles = self.atlas.map.tiles if self.atlas is not None else ""
-        return apply_csp(html, tiles, wasm=wasm)
+        return apply_csp(html, tiles, wasm=wasm, connect=self._connect)
 
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config: Any) -> None:

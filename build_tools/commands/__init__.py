@@ -15,5 +15,6 @@ COMMANDS = {
     "export": "Offene Daten (GeoJSON, CSV, HSDS 3.0) schreiben",
     "import_": "Angebote aus HSDS-3.0-JSON oder einem OpenStreetMap-Export übernehmen (gleicht mit früheren Importen ab)",
     "report": "Planungsbericht (Versorgung, Erreichbarkeit, Zeiten, Bedarf) als Markdown, CSV und PDF",
+    "capacity": "Freie Plätze eines Angebots in die Platz-Datei schreiben (atlas capacity set ID N)",
     "generate": "Synthetische Inhalte erzeugen (für Benchmarks und Lasttests)",
 }

@@ -11,6 +11,7 @@ from typing import Any
 from markupsafe import Markup
 
 from .. import alerts, urls
+from ..capacity import source_for
 from ..catalog import Catalog, districts_of, is_public_location
 from ..credits import credit_for
 from ..i18n import SOURCE
@@ -107,7 +108,8 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
         "closed": offer.status == Status.temporarily_closed,
         # a closure and a dated alert with their dates (German: other languages mark it lang="de")
         "closure": views.closure(offer),
-        "offer_alert": offer_alert(offer, catalog.build_date),
+        "offer_alert": offer_alert(offer, catalog.build_date, lang),
+        "capacity": _capacity(catalog, offer, path, ui),
         "hours_lines": words.hours_lines(),
         "hours_summary": words.hours_summary(),
         # German says season and validity in sentences; other languages in the hours lines
@@ -164,6 +166,27 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
         # printed on paper, where a relative link leads nowhere (print stylesheet in atlas.css)
         "page_url": _page_url(catalog.config.site_url, path),
     }
+
+
+CAPACITY_SCRIPT = urls.asset_path("javascripts/atlas-capacity.js")
+CAPACITY_WORDS = ("capacity_free", "capacity_free_of", "capacity_unknown", "capacity_unit",
+                  "capacity_unit_one", "capacity_day")
+"""Catalogue keys ``atlas-capacity.js`` fills in (it carries no words of its own)."""
+
+
+def _capacity(catalog: Catalog, offer: Offer, path: str, ui: Any) -> dict[str, Any] | None:
+    """The live free places of the offer: the file, the limits and the words the script needs
+    (one JSON block, as the live hours status gets its words); None: the page fetches nothing.
+    A closed offer has no free places to show."""
+    source = source_for(offer, catalog.config)
+    if source is None or offer.status != Status.active:
+        return None
+    # a file the site serves itself is fetched relative to the page (any sub-path, any host)
+    src = urls.relative_url(path, source.site_path) if source.site_path else source.url
+    data = {"id": offer.id, "src": src, "maxAgeMinutes": source.max_age_minutes,
+            "maxBytes": source.max_bytes, "timeoutMs": source.timeout_ms,
+            "words": {key.removeprefix("capacity_"): ui[key] for key in CAPACITY_WORDS}}
+    return {"url": src, "data": data, "script": urls.relative_url(path, CAPACITY_SCRIPT)}
 
 
 def _page_url(site_url: str | None, path: str) -> str:

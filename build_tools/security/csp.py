@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import html as html_lib
 import re
 from urllib.parse import urlsplit
 
@@ -35,6 +36,7 @@ _DOCTYPE_RE = re.compile(r"<!doctype[^>]*>", re.IGNORECASE)
 _OLD_META_RE = re.compile(
     r"""<meta\s+http-equiv\s*=\s*["']?Content-Security-Policy["']?[^>]*>\s*""", re.IGNORECASE
 )
+_CAPACITY_TAG_RE = re.compile(r"<[a-z]+\b([^>]*\bdata-atlas-capacity\b[^>]*)>", re.IGNORECASE)
 _HOST_RE = re.compile(r"^(?:\*\.)?[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d{1,5})?$")
 
 # Script types a browser executes (the HTML standard's JavaScript MIME types, plus modules).
@@ -106,8 +108,29 @@ def tile_source(tile_url_template: str) -> str | None:
     return f"{parts.scheme}://{host.lower()}"
 
 
-def build_policy(html: str, tile_url_template: str, wasm: bool = False) -> str:
-    """The policy text for one page (``wasm``: it may compile WebAssembly, e.g. the search)."""
+def connect_sources(html: str, allowed: frozenset[str]) -> list[str]:
+    """Origins the page's live-capacity elements fetch from, in order, each once; only those in
+    ``allowed`` (the atlas' configured capacity origins), so no page text can widen the policy."""
+    from ..capacity import feed_origin
+
+    found: list[str] = []
+    for match in _CAPACITY_TAG_RE.finditer(html):
+        url = html_lib.unescape(_attributes(match.group(1)).get("data-src", ""))
+        try:
+            origin = feed_origin(url)
+        except ValueError:
+            continue
+        if origin in allowed and origin not in found:
+            found.append(origin)
+    return found
+
+
+def build_policy(html: str, tile_url_template: str, wasm: bool = False,
+                 connect: frozenset[str] = frozenset()) -> str:
+    """The policy text for one page (``wasm``: it may compile WebAssembly, e.g. the search).
+
+    ``connect``: the atlas' capacity origins; a page gets in ``connect-src`` exactly those its
+    own capacity elements name (most pages: none, only ``'self'``)."""
     scripts = " ".join(["'self'", *(["'wasm-unsafe-eval'"] if wasm else []), *script_hashes(html)])
     tiles = tile_source(tile_url_template)
     images = "'self' data:" + (f" {tiles}" if tiles else "")
@@ -117,7 +140,7 @@ def build_policy(html: str, tile_url_template: str, wasm: bool = False) -> str:
             f"script-src {scripts}",
             "style-src 'self' 'unsafe-inline'",
             f"img-src {images}",
-            "connect-src 'self'",
+            " ".join(["connect-src 'self'", *connect_sources(html, connect)]),
             "worker-src 'self' blob:",
             "object-src 'none'",
             "base-uri 'self'",
@@ -126,13 +149,14 @@ def build_policy(html: str, tile_url_template: str, wasm: bool = False) -> str:
     )
 
 
-def apply_csp(html: str, tile_url_template: str, wasm: bool = False) -> str:
+def apply_csp(html: str, tile_url_template: str, wasm: bool = False,
+              connect: frozenset[str] = frozenset()) -> str:
     """Insert (or replace) the CSP meta tag as the first element of ``<head>``.
 
     Only a ``<meta charset>`` that opens the head stays in front of it (see below).
     """
     html = _OLD_META_RE.sub("", html)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{build_policy(html, tile_url_template, wasm)}">'
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{build_policy(html, tile_url_template, wasm, connect)}">'
     for pattern in (_HEAD_RE, _HTML_RE, _DOCTYPE_RE):
         match = pattern.search(html)
         if match:

@@ -225,3 +225,20 @@ def test_a_page_without_alerts_loads_no_alert_script(browser, quiet_site, path):
     page.goto(url + path, wait_until="load")
     assert requested and not [r for r in requested if "atlas-alerts" in r]
     context.close()
+
+
+@pytest.mark.parametrize(("path", "lang", "says"), [
+    ("en/", None, "Cold-weather help active: The winter night shelter"),
+    ("tr/", None, "Soğuk hava yardımı aktif: Kış gece barınağı"),
+    ("ar/", "de", "Kältehilfe aktiv: Winternotquartier"),
+])
+def test_the_language_trees_show_the_alert_translated_or_german(at, path, lang, says):
+    """The sample's Kältehilfe alert has en, uk and tr translations, no Arabic one."""
+    page = at(datetime(2027, 1, 15, 12, 0), path)
+    banner = page.locator(COLD_BANNER)
+    assert banner.is_visible()
+    assert banner.inner_text().startswith(says)
+    assert banner.get_attribute("lang") == lang
+    assert page.locator(COLD_BANNER).evaluate("el => getComputedStyle(el).direction") == "ltr"
+    hidden = at(datetime(2027, 3, 1, 0, 5), path).locator(COLD_BANNER)
+    assert hidden.count() == 1 and not hidden.is_visible(), "translated or not, it ends on its day"

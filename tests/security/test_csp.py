@@ -114,3 +114,23 @@ def test_documents_without_head() -> None:
         '<!doctype html><meta http-equiv="Content-Security-Policy"'
     )
     assert apply_csp("<p>x</p>", OSM).startswith('<meta http-equiv="Content-Security-Policy"')
+
+
+def _connect(html: str, allowed: frozenset[str]) -> str:
+    directives = dict(d.split(" ", 1) for d in build_policy(html, OSM, connect=allowed).split("; "))
+    return directives["connect-src"]
+
+
+def test_connect_src_names_only_configured_origins_the_page_uses() -> None:
+    allowed = frozenset({"https://feed.example", "https://haus.example"})
+    page = '<p data-atlas-capacity="a" data-src="https://feed.example/p.json" hidden></p>'
+    assert _connect(page, allowed) == "'self' https://feed.example"
+    assert _connect("<p>nichts</p>", allowed) == "'self'"
+    assert _connect(page, frozenset()) == "'self'", "no setting, no origin"
+    # page text naming another origin, or trying to inject a directive, widens nothing
+    for src in ("https://evil.example/p.json", "https://feed.example; script-src *",
+                "javascript:alert(1)", "https://feed.example.evil.example/p.json"):
+        html = f'<p data-atlas-capacity="a" data-src="{src}"></p>'
+        assert _connect(html, allowed) == "'self'", src
+    both = page + '<p data-atlas-capacity="b" data-src="https://haus.example/f.json"></p>' + page
+    assert _connect(both, allowed) == "'self' https://feed.example https://haus.example"
