@@ -34,7 +34,8 @@ Module map, one room per stage:
 - **Driver** — :mod:`.build` (load, render, deferred files), :mod:`.parallel` (fork, pool),
   :mod:`.memo` (remembering between ``mkdocs serve`` rebuilds), :mod:`.outputs` (what renderers
   return), :mod:`.precompress` (the ``.gz`` and ``.br`` twins of the built site's text files).
-- **Adapters** — :mod:`.adapters` (MkDocs plugin, preview, atomic site swap), :mod:`.cli` and
+- **Adapters** — :mod:`.adapters` (MkDocs plugin, preview, atomic site swap; offer pages
+  filled into one rendered shell per group instead of the theme once a page), :mod:`.cli` and
   :mod:`.commands` (``atlas …``), :mod:`.importers` (HSDS in).
 - **Tools for editors and maintainers** — :mod:`.jsonschema_out` and :mod:`.field_docs`
   (editor schema, field reference), :mod:`.translation_report` (what is translated, what
