@@ -23,7 +23,8 @@ Module map, one room per stage:
   per language, the languages a site is built in).
 - **Model** — :mod:`.catalog` (pure: offers and their reference data), :mod:`.urls` (the one
   authority on every path), :mod:`.facts` (papers and dogs in one wording for pages and flyers),
-  :mod:`.pictograms` (the category pictograms, one drawing for paper and screen).
+  :mod:`.pictograms` (the category pictograms, one drawing for paper and screen),
+  :mod:`.hyphenation` (German syllables for a few words, from only the patterns they need).
 - **Renderers** (``inputs → pages + files``) — :mod:`.pages`, :mod:`.maps`, :mod:`.flyers`
   (plan in the load phase, PDFs in the render phase), :mod:`.exports`, :mod:`.planning`,
   :mod:`.ledger` (printed URLs, redirect pages), :mod:`.news` („Neu und geändert“, the Atom
