@@ -145,3 +145,31 @@ def test_the_sample_site_is_byte_identical_with_and_without_the_shell(tmp_path):
     assert on.keys() == off.keys()
     differing = sorted(path for path in on if on[path] != off[path])
     assert differing == [], f"differ with and without the shell: {differing[:10]}"
+
+
+@pytest.mark.slow
+def test_a_custom_template_printing_the_page_address_gives_every_page_its_own(tmp_path):
+    """A town's main.html that prints something page-specific the shell has no slot for: the
+    proofs fail, the pages are rendered one by one, each with its own address."""
+    from .project import write_project
+
+    config = write_project(tmp_path, ROOT / "content")
+    overrides = tmp_path / "overrides"
+    overrides.mkdir()
+    (overrides / "main.html").write_text(
+        '{% extends "base.html" %}{% block extrahead %}{{ super() }}'
+        '<meta name="x-page" content="{{ page.url }}">{% endblock %}', encoding="utf-8")
+    text = config.read_text(encoding="utf-8").replace("theme:\n", "theme:\n  custom_dir: overrides\n", 1)
+    config.write_text(text, encoding="utf-8")
+    site = tmp_path / "site"
+    result = subprocess.run([ATLAS, "build", "-v", "--config", str(config), "--site-dir", str(site)],
+                            cwd=tmp_path, env=ENV, capture_output=True, text=True, timeout=900)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert re.search(r"atlas: 0 Seiten in ihre Hülle gefüllt", result.stderr), result.stderr[-2000:]
+    ids = {path.stem for path in (ROOT / "content" / "offers").glob("*.yml")}
+    pages = [p for p in site.rglob("index.html") if OFFER_PAGE.match(p.relative_to(site).as_posix())
+             and p.parent.name in ids]  # not the redirect pages of former addresses
+    assert len(pages) > 3 * shell.PROVEN_PAGES
+    for page in pages:
+        own = page.parent.relative_to(site).as_posix() + "/"
+        assert f'<meta name="x-page" content="{own}">' in page.read_text(encoding="utf-8"), own
