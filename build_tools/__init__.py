@@ -24,7 +24,8 @@ Module map, one room per stage:
 - **Model** — :mod:`.catalog` (pure: offers and their reference data), :mod:`.urls` (the one
   authority on every path), :mod:`.facts` (papers and dogs in one wording for pages and flyers),
   :mod:`.pictograms` (the category pictograms, one drawing for paper and screen),
-  :mod:`.capacity` (live free places: which file an offer's page fetches, the feed file).
+  :mod:`.capacity` (live free places: which file an offer's page fetches, the feed file),
+  :mod:`.hyphenation` (German syllables for a few words, from only the patterns they need).
 - **Renderers** (``inputs → pages + files``) — :mod:`.pages`, :mod:`.maps`, :mod:`.flyers`
   (plan in the load phase, PDFs in the render phase), :mod:`.exports`, :mod:`.planning`,
   :mod:`.ledger` (printed URLs, redirect pages), :mod:`.news` („Neu und geändert“, the Atom
@@ -35,7 +36,8 @@ Module map, one room per stage:
 - **Driver** — :mod:`.build` (load, render, deferred files), :mod:`.parallel` (fork, pool),
   :mod:`.memo` (remembering between ``mkdocs serve`` rebuilds), :mod:`.outputs` (what renderers
   return), :mod:`.precompress` (the ``.gz`` and ``.br`` twins of the built site's text files).
-- **Adapters** — :mod:`.adapters` (MkDocs plugin, preview, atomic site swap), :mod:`.cli` and
+- **Adapters** — :mod:`.adapters` (MkDocs plugin, preview, atomic site swap; offer pages
+  filled into one rendered shell per group instead of the theme once a page), :mod:`.cli` and
   :mod:`.commands` (``atlas …``), :mod:`.importers` (HSDS in).
 - **Tools for editors and maintainers** — :mod:`.jsonschema_out` and :mod:`.field_docs`
   (editor schema, field reference), :mod:`.translation_report` (what is translated, what

@@ -53,7 +53,7 @@ from ..search.cache import BundleCache, bundle_key
 from ..security.csp import apply_csp
 from ..security.paths import UnsafePath
 from ..templating import Templates
-from . import preview
+from . import preview, shell
 from .serve_cache import PageCache, environment_fingerprint, fingerprint
 from .site_files import link_or_copy
 
@@ -107,6 +107,10 @@ class AtlasPlugin(BasePlugin):
         self._connect: frozenset[str] = frozenset()
         """Origins of the atlas' capacity files: what a page's connect-src may name."""
         self._templates: Templates | None = None
+        self._env: Any = None
+        self._shells: shell.ShellRenderer | None = None
+        self._shell_templates: dict[str, str | None] = {}
+        """Shelled pages (:mod:`.shell`) → the template they would have been rendered with."""
 
     @property
     def atlas(self) -> AtlasConfig | None:
@@ -294,6 +298,8 @@ class AtlasPlugin(BasePlugin):
         """Hand the pages to MkDocs; while serving, skip unchanged ones."""
         self._html = {}
         self._fingerprints = {}
+        self._shells = shell.ShellRenderer() if shell.enabled() else None
+        self._shell_templates = {}
         in_nav = _nav_sources(config.nav)
         if self._serving:
             self._cache.start_build(self._environment(config))
@@ -336,7 +342,32 @@ class AtlasPlugin(BasePlugin):
         html = generated if generated is not None else fill_fragments(html, self._fragments)
         if self._alerts and self._templates is not None:  # site-wide alerts on every page
             html = with_site_banner(html, self._templates, page.url, self._alerts)
+        if (generated is not None and self._shells is not None
+                and page.meta.get("atlas_page") in shell.SHELL_PAGES):
+            # MkDocs picks the template before on_page_context: the shelled page's template
+            # prints what on_page_context fills in; its own is remembered and restored there.
+            self._shell_templates[page.file.src_uri] = page.meta.get("template")
+            page.meta["template"] = shell.FILLED_TEMPLATE
         return html
+
+    def on_env(self, env: Any, config: Any, files: Files) -> Any:
+        self._env = env
+        return env
+
+    def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
+        if self._shells is None or page.file.src_uri not in self._shell_templates:
+            return context
+        own = self._shell_templates.pop(page.file.src_uri)
+        if own is None:
+            del page.meta["template"]
+        else:
+            page.meta["template"] = own
+        template_name = own or "main.html"
+        template = self._env.get_template(template_name)
+        key = shell.group_key(page, template_name)
+        context["atlas_filled"] = (self._shells.render(template, context, key) if key is not None
+                                   else template.render(context))
+        return context
 
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         if self._serving:
@@ -364,6 +395,9 @@ class AtlasPlugin(BasePlugin):
             reused = self._cache.finish_build(site_dir)
             if reused:
                 log.info("atlas: %d unveränderte Seiten aus dem letzten Durchlauf übernommen", reused)
+        if self._shells is not None:
+            log.info("atlas: %d Seiten in ihre Hülle gefüllt, %d einzeln gerendert",
+                     self._shells.filled, self._shells.rendered)
         self._finish_index(site_dir)
         if not self._serving:
             # Last, so every page, asset and search file is there; the preview needs none.

@@ -12,13 +12,11 @@ import json
 from collections import Counter
 from collections.abc import Iterable
 from datetime import date
-from functools import lru_cache
 from typing import Any
-
-import pyphen
 
 from .. import urls
 from ..catalog import Catalog
+from ..hyphenation import hyphenated
 from ..opening_hours import compact_schedule
 from ..outputs import GeneratedFile
 from ..pictograms import svg_shapes
@@ -46,28 +44,26 @@ def need_chips(catalog: Catalog, lang: str = "de") -> list[dict[str, Any]]:
     return chips
 
 
-SOFT_HYPHEN = "\u00ad"
-
-
-@lru_cache(maxsize=1)
-def _german() -> pyphen.Pyphen:
-    return pyphen.Pyphen(lang="de_DE")
+MIN_BREAKABLE = 9
+"""Words of up to eight letters never break."""
 
 
 def breakable(word: str) -> str:
     """``word`` with soft hyphens at its German syllables: a long need word ("Schuldnerberatung")
     breaks as "Schuldner-/beratung" in a narrow tile instead of at any letter. Browsers show
     the hyphen only where they break the line."""
-    return _german().inserted(word, hyphen=SOFT_HYPHEN) if len(word) > 8 else word
+    return hyphenated([word], MIN_BREAKABLE)[word]
 
 
 def need_tiles(catalog: Catalog, page_path: str, lang: str = "de") -> list[dict[str, Any]]:
     """The home page's tiles: a chip plus the total count and the category page's link."""
     link = linker(page_path)
     tiles = []
-    for chip in need_chips(catalog, lang):
-        # German syllables only for German words: other languages break where the browser can
-        word = breakable(chip["word"]) if lang == "de" or chip["lang"] else chip["word"]
+    chips = need_chips(catalog, lang)
+    # German syllables only for German words: other languages break where the browser can
+    german = hyphenated([chip["word"] for chip in chips if lang == "de" or chip["lang"]], MIN_BREAKABLE)
+    for chip in chips:
+        word = german.get(chip["word"], chip["word"]) if lang == "de" or chip["lang"] else chip["word"]
         tiles.append({**chip, "word": word, "count": len(catalog.in_category(chip["id"])),
                       "href": link(urls.language_path(lang, urls.category_path(chip["id"])))})
     return tiles

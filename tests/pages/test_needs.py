@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from build_tools.hyphenation import SOFT_HYPHEN
 from build_tools.opening_hours import compact_schedule
 from build_tools.opening_hours.evaluate import status_at
-from build_tools.pages.needs import SOFT_HYPHEN, breakable, need_chips, need_tiles, open_count_data
+from build_tools.pages.needs import breakable, need_chips, need_tiles, open_count_data
 
 
 def test_long_need_words_break_at_german_syllables():
