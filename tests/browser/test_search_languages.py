@@ -91,6 +91,7 @@ def test_search_page_speaks_the_language(open_page, sample_catalog, lang):
     options = page.locator("#atlas-f-kategorie option").all_text_contents()  # in closed <details>
     assert sample_catalog.categories[SHELTER].label_in(lang) in options
     assert options[0] == ui["all_option"]
+    assert page.locator(".atlas-chip--all").text_content() == ui["chips_all"]
     # the result count in the language's words
     query = {"en": "sleep", "uk": "спати", "ar": "نوم", "tr": "uyku"}[lang]
     count = len(search(page, lang, query))
