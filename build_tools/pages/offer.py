@@ -148,7 +148,8 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
         "tags": words.german_text(", ".join(offer.tags)),
         "description": words.description(),
         "translations": _translations(inputs, offer, languages),
-        "map_html": Markup(offer_map_html(catalog, offer, path, templates=inputs.templates))  # noqa: S704
+        "map_html": Markup(offer_map_html(catalog, offer, path, templates=inputs.templates, lang=lang,
+                                          name=str(words.field("title").text)))  # noqa: S704
         if public else "",
         "flyers": [
             {"label": ui[key], "href": link(urls.flyer_path(offer.id, kind))}
