@@ -687,6 +687,10 @@ class CategoryTranslation(NameTranslation):
     need_label: NeedLabel | None = Field(
         None, description="Das eine Wort für Kachel und Filter; fehlt es, gilt name.")
     description: Text | None = Field(None, max_length=500, description="Kurzbeschreibung.")
+    need_words: list[NeedWord] = Field(
+        default_factory=list, max_length=60,
+        description="Suchwörter in dieser Sprache: die Suche der Sprache (/en/suche/ …) findet damit "
+        "jedes Angebot der Kategorie.")
 
 
 NAME_TRANSLATIONS_DESCRIPTION = (
@@ -745,6 +749,13 @@ class Category(StrictModel):
         if own is not None and own.need_label:
             return own.need_label
         return self.label_in(lang)
+
+    def need_words_in(self, lang: str) -> list[str]:
+        """The search words in ``lang`` (German: :attr:`need_words`)."""
+        if lang == "de":
+            return list(self.need_words)
+        own = self.translations.get(lang)
+        return list(own.need_words) if own is not None else []
 
     def description_in(self, lang: str) -> str | None:
         """The short description in ``lang``, or None when it has none there."""

@@ -56,7 +56,7 @@ MAP_DATA = "angebote.json"
 NEEDS_DATA = "jetzt-offen.json"
 FIXED_PAGES = ("", OFFERS, CATEGORIES, DISTRICTS, MAP, DATA, PLANNING, SEARCH)
 """Overview pages every atlas has (the start page is ``""``)."""
-TREE_PAGES = ("", OFFERS, CATEGORIES, DISTRICTS, MAP)
+TREE_PAGES = ("", OFFERS, CATEGORIES, DISTRICTS, MAP, SEARCH)
 """The overview pages each language tree has too (``en/``, ``en/karte/`` …); data, planning
 and search stay German."""
 TREE_KINDS = ("page", "category", "district")

@@ -38,6 +38,7 @@ from mkdocs.structure.files import File, Files
 from .. import build, capacity, resources, urls
 from ..clock import build_date
 from ..config import AtlasConfig
+from ..i18n import catalogue
 from ..memo import FORGETFUL, Memory
 from ..outputs import Contribution, GeneratedPage
 from ..pages.alerts import with_site_banner
@@ -95,7 +96,9 @@ class AtlasPlugin(BasePlugin):
         self._bundle: tuple[str, list[tuple[str, bytes]]] | None = None
         self._index_digest = ""
         self._cached_bundle: list[tuple[str, Path]] | None = None
-        self._search_src = urls.src_for_path(urls.search_path())
+        # every language tree's search page runs Pagefind's WebAssembly (the CSP allows it there)
+        self._search_srcs = {urls.src_for_path(urls.language_path(code, urls.search_path()))
+                             for code in (urls.SOURCE_LANGUAGE, *sorted(urls.tree_languages()))}
         self._on_disk: list[tuple[Path, str]] = []
         self._serving = False
         self._cache = PageCache()
@@ -148,6 +151,11 @@ class AtlasPlugin(BasePlugin):
                 "sample_data": self.project.settings.sample_data,
                 "publisher": self.project.settings.publisher or "",
                 "search": urls.search_path(),
+                # the header's search link on a page of a language tree: that tree's search
+                "search_in": {code: {"path": urls.language_path(code, urls.search_path()),
+                                     "label": catalogue(code).ui["search"]}
+                              for code in self.project.settings.languages
+                              if code in urls.tree_languages()},
                 "not_found": not_found_context(self.project.settings),
             }
         return config
@@ -372,7 +380,7 @@ class AtlasPlugin(BasePlugin):
     def on_post_page(self, output: str, page: Any, config: Any) -> str:
         if self._serving:
             output = preview.with_reloader(output, page.file.dest_uri)
-        output = self._apply_csp(output, wasm=page.file.src_uri == self._search_src)
+        output = self._apply_csp(output, wasm=page.file.src_uri in self._search_srcs)
         digest = self._fingerprints.get(page.file.src_uri)
         if digest is not None:
             self._cache.remember(page.file.src_uri, digest, page.file.dest_uri, output)

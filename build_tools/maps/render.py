@@ -25,6 +25,7 @@ from shapely.geometry import mapping
 from .. import urls
 from ..catalog import Catalog, is_public_location
 from ..config import MapSettings
+from ..i18n import SOURCE, catalogue
 from ..resources import assets_dir
 from ..schema import Offer
 from ..templating import Templates, templates_for
@@ -40,6 +41,9 @@ COORD_DIGITS = 5  # ~1 m: enough for a door, small in JSON
 
 OFFER_ID_PLACEHOLDER = "{id}"
 FRAGMENT_TEMPLATE = "maps/fragment.html"
+SCRIPT_TEXTS = ("map_loading", "map_failed", "map_loading_offers", "map_points_failed", "map_zoom_in",
+                "map_zoom_out", "map_layers", "map_close")
+"""Catalogue keys atlas-lazymap.js and atlas-map.js say (``texts`` in the map's config)."""
 
 
 def json_for_script(value: Any) -> str:
@@ -145,14 +149,19 @@ def _fragment(
     tools: bool = False,
     lazy: bool = False,
     templates: Templates | None = None,
+    lang: str = SOURCE,
 ) -> str:
     """The map fragment (template ``maps/fragment.html``) for ``spec``; ``name`` is what the
     map shows (offer title, category label, district name; None for the overview).
 
     ``lazy``: Leaflet and the map's CSS are not in the page; ``atlas-lazymap.js`` loads them when
-    the map comes into view or is tapped (the offer page's map, far below its first screen)."""
+    the map comes into view or is tapped (the offer page's map, far below its first screen).
+    ``lang``: the language of the map's own texts (skip link, consent, buttons, messages)."""
     cfg = catalog.config.map
+    t = catalogue(lang).ui
     spec["kind"] = kind
+    spec["texts"] = {key: t[key] for key in SCRIPT_TEXTS}
+    spec["dataLang"] = SOURCE  # marker titles and category names: German
     spec["offerUrl"] = urls.relative_url(page_path, urls.offer_path(OFFER_ID_PLACEHOLDER))
     spec["consent"] = bool(cfg.consent)
     assets = {
@@ -170,6 +179,7 @@ def _fragment(
         FRAGMENT_TEMPLATE,
         kind=kind,
         name=name,
+        t=t,
         dom_id=f"atlas-map-{kind}",
         consent=bool(cfg.consent),
         tile_host=tile_host(cfg.tiles),
@@ -190,6 +200,7 @@ def _markers_map(
     name: str,
     area: tuple[str, dict[str, Any]] | None = None,
     templates: Templates | None = None,
+    lang: str = SOURCE,
 ) -> str:
     rows = sorted(rows, key=lambda r: r[0])
     points = [[r[3], r[4]] for r in rows]
@@ -210,7 +221,7 @@ def _markers_map(
                           _categories(catalog, used)]
     spec["markers"] = rows
     return _fragment(catalog, kind=kind, page_path=page_path, name=name, spec=spec,
-                     cluster=cluster, templates=templates)
+                     cluster=cluster, templates=templates, lang=lang)
 
 
 def _center(catalog: Catalog, points: list[list[float]]) -> tuple[float, float]:
@@ -287,11 +298,14 @@ def _offer_prototype(tiles: str, attribution: str, category: tuple[str, str, str
 
 
 def offer_map_html(catalog: Catalog, offer: Offer, page_path: str, *,
-                   templates: Templates | None = None) -> str:
-    """A small map with the offer's one marker; ``""`` without a public location.
+                   templates: Templates | None = None, lang: str = SOURCE,
+                   name: str | None = None) -> str:
+    """A small map with the offer's one marker; ``""`` without a public location; ``name``:
+    the offer's title in ``lang`` for the map's label (its German title without).
 
     ``templates``: the project's environment (its overrides first); the package's without.
-    The same holds for every ``*_map_html`` function.
+    ``lang``: the language of the map's own texts (a page of a language tree). The same
+    holds for every ``*_map_html`` function.
     """
     if not is_public_location(offer):
         return ""
@@ -302,12 +316,12 @@ def offer_map_html(catalog: Catalog, offer: Offer, page_path: str, *,
     spec["map"]["center"] = [row[3], row[4]]
     spec["categories"] = [{"id": category[0], "label": category[1], "color": category[2]}]
     spec["markers"] = [row]
-    return _fragment(catalog, kind="offer", page_path=page_path, name=offer.title, spec=spec,
-                     cluster=False, lazy=True, templates=templates)
+    return _fragment(catalog, kind="offer", page_path=page_path, name=name or offer.title, spec=spec,
+                     cluster=False, lazy=True, templates=templates, lang=lang)
 
 
 def category_map_html(catalog: Catalog, category_id: str, page_path: str, *,
-                      templates: Templates | None = None) -> str:
+                      templates: Templates | None = None, lang: str = SOURCE) -> str:
     """Map of a category's offers (coloured as the category); ``""`` when none has a place."""
     offers = placeable(catalog.in_category(category_id))
     if not offers:
@@ -315,12 +329,12 @@ def category_map_html(catalog: Catalog, category_id: str, page_path: str, *,
     rows = [marker_row(o, category_id) for o in offers]
     return _markers_map(
         catalog, rows, kind="category", page_path=page_path,
-        name=catalog.category_label(category_id), templates=templates,
+        name=catalog.category_label(category_id), templates=templates, lang=lang,
     )
 
 
 def district_map_html(catalog: Catalog, district_id: str, page_path: str, *,
-                      templates: Templates | None = None) -> str:
+                      templates: Templates | None = None, lang: str = SOURCE) -> str:
     """Map of a district: its outline and the offers located in it."""
     if district_id not in catalog.districts:
         return ""
@@ -342,10 +356,10 @@ def district_map_html(catalog: Catalog, district_id: str, page_path: str, *,
         spec["categories"] = []
         spec["markers"] = []
         return _fragment(catalog, kind="district", page_path=page_path,
-                         name=name, spec=spec, cluster=False, templates=templates)
+                         name=name, spec=spec, cluster=False, templates=templates, lang=lang)
     return _markers_map(
         catalog, rows, kind="district", page_path=page_path,
-        name=name, area=(name, geojson), templates=templates,
+        name=name, area=(name, geojson), templates=templates, lang=lang,
     )
 
 
@@ -360,7 +374,7 @@ def overview_data(catalog: Catalog) -> dict[str, Any]:
 
 
 def overview_map_html(catalog: Catalog, page_path: str, *,
-                      templates: Templates | None = None) -> str:
+                      templates: Templates | None = None, lang: str = SOURCE) -> str:
     """The whole atlas: clustered markers by category, layer switch, "open now" filter.
 
     The markers are not in the page: ``atlas-map.js`` fetches ``karte/angebote.json``
@@ -383,4 +397,4 @@ def overview_map_html(catalog: Catalog, page_path: str, *,
     spec["markers"] = None
     spec["data"] = urls.relative_url(page_path, urls.map_data_path())
     return _fragment(catalog, kind="overview", page_path=page_path,
-                     name=None, spec=spec, cluster=True, tools=True, templates=templates)
+                     name=None, spec=spec, cluster=True, tools=True, templates=templates, lang=lang)

@@ -54,7 +54,7 @@ def home(inputs: PageInputs, banner: str = "", lang: str = SOURCE) -> tuple[Gene
         suggest=suggestion(switch, lang, path),
         name=config.name,
         lead=t["home_lead"].format(n=len(catalog.published)),
-        search_action=urls.relative_url(path, urls.search_path()),
+        search_action=tree(urls.search_path()),  # the tree's own search (its own index)
         map_href=tree(urls.map_path()),
         az_href=tree(urls.offers_index_path()),
         emergency=emergency,

@@ -19,7 +19,7 @@ from ..languages import RTL_LANGUAGES, language_name
 from ..maps import offer_map_html
 from ..outputs import GeneratedPage
 from ..schema import Offer, Status
-from ..search.records import offer_record
+from ..search.records import language_record, offer_record
 from . import views
 from .alerts import offer_alert, with_banner
 from .common import PageInputs, linker, status_block
@@ -60,10 +60,14 @@ def offer_page(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> Generate
         meta["atlas_alternates"] = alternates(offer, [s["code"] for s in context["switch"]],
                                               inputs.catalog.config.site_url, path)
     html = inputs.templates.render("offer.html", **context)
-    # The search is German for now: a language tree gets its own index in a later step.
-    search = offer_record(inputs, offer, {"description": context["description"].text,
-                                          "hours_summary": context["hours_summary"].text,
-                                          "status": context["status"]}) if lang == SOURCE else None
+    # One record per page: Pagefind files it in the index of its <html lang>, which the search
+    # page of the same tree (/en/suche/) loads.
+    if lang == SOURCE:
+        search = offer_record(inputs, offer, {"description": context["description"].text,
+                                              "hours_summary": context["hours_summary"].text,
+                                              "status": context["status"]})
+    else:
+        search = language_record(inputs, offer, lang)
     page = GeneratedPage(path=path, title=str(words.field("title").text), html=html, meta=meta,
                          search=search)
     dated = bool(context["offer_alert"] and context["offer_alert"]["dated"])
@@ -146,7 +150,8 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
         "tags": words.german_text(", ".join(offer.tags)),
         "description": words.description(),
         "translations": _translations(inputs, offer, languages),
-        "map_html": Markup(offer_map_html(catalog, offer, path, templates=inputs.templates))  # noqa: S704
+        "map_html": Markup(offer_map_html(catalog, offer, path, templates=inputs.templates, lang=lang,
+                                          name=str(words.field("title").text)))  # noqa: S704
         if public else "",
         "flyers": [
             {"label": ui[key], "href": link(urls.flyer_path(offer.id, kind))}

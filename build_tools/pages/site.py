@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .. import alerts, urls
-from ..i18n import SOURCE
 from ..outputs import Contribution
 from .alerts import banner, with_banner
 from .assets import category_css
@@ -53,8 +52,8 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
         result.files += home_files
         for make in (az_page, map_page, categories_index_page, districts_index_page):
             result.pages.append(with_banner(make(facts, lang), facts, alerts.for_page(current)))
-        if lang == SOURCE:  # the search is German only so far (one Pagefind index)
-            result.pages.append(with_banner(search_page(facts), facts, alerts.for_page(current)))
+        # each tree's own search page: Pagefind keeps an index per <html lang> of the records
+        result.pages.append(with_banner(search_page(facts, lang), facts, alerts.for_page(current)))
         result.pages += [with_banner(category_page(facts, category_id, lang), facts,
                                      alerts.for_category(current, category_id))
                          for category_id in catalog.categories]

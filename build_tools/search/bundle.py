@@ -107,8 +107,8 @@ def bundle_files(output: dict[str, bytes]) -> list[tuple[str, bytes]]:
     """The files of the JavaScript API from everything Pagefind wrote, in a fixed order."""
     output = canonical_bundle(output)
     entry = json.loads(output["pagefind-entry.json"])
-    wasm = {f"wasm.{lang['wasm']}.pagefind" for lang in entry.get("languages", {}).values()
-            if lang.get("wasm")}
+    # a language without a stemmer (Ukrainian in Pagefind 1.5.2: "wasm": null) loads "unknown"
+    wasm = {f"wasm.{lang.get('wasm') or 'unknown'}.pagefind" for lang in entry.get("languages", {}).values()}
     return sorted((urls.search_bundle_path(name), data) for name, data in output.items()
                   if _KEEP.match(name) or name in wasm)
 

@@ -194,3 +194,53 @@ def _plain(html: str) -> str:
 def _join(words: list[str]) -> str:
     """Words as one line; the commas keep Pagefind from reading two words as one phrase."""
     return ", ".join(words)
+
+
+def language_record(inputs: PageInputs, offer: Offer, lang: str) -> str | None:
+    """The record of ``offer`` in the index of ``lang`` (Pagefind splits indexes by the
+    records' ``<html lang>``; the search page of the tree ``/<lang>/suche/`` loads its own).
+
+    Every published offer has one, translated or not: the translation's title and summary
+    where there is one, else the German ones (marked ``lang="de"``, also found by German
+    words); the category's need words and names in ``lang`` (``translations`` in
+    categories.yml) find every offer of the category in that language's words.
+    """
+    if offer.status == Status.ended:
+        return None
+    return inputs.templates.render("search_record.html", **language_record_context(inputs, offer, lang))
+
+
+def language_record_context(inputs: PageInputs, offer: Offer, lang: str) -> dict[str, Any]:
+    """What ``search_record.html`` writes for the index of ``lang``: the German record's
+    filters, metadata and places, with blocks of words in ``lang`` first."""
+    from ..pages.offer_texts import has_page
+
+    catalog = inputs.catalog
+    german = record_context(inputs, offer, None, LANGUAGE)
+    tr = offer.translations.get(lang) if has_page(offer, lang) else None
+    title = tr.title if tr is not None and tr.title else offer.title
+    summary = tr.summary if tr is not None and tr.summary else offer.summary
+    marked = "" if tr is not None else LANGUAGE
+    cats = [catalog.categories[c] for c in dict.fromkeys([offer.category, *offer.also_categories])
+            if c in catalog.categories]
+    groups = [catalog.target_groups[g] for g in offer.target_groups if g in catalog.target_groups]
+    own = [Block(WEIGHTS["title"], title, marked, "ltr" if marked else ""),
+           Block(WEIGHTS["need"], _join(unique(
+               [w for c in cats[:1] for w in (c.need_in(lang) or "", *c.need_words_in(lang))]))),
+           Block(WEIGHTS["labels"], _join([c.label_in(lang) or "" for c in cats[:1]])),
+           Block(WEIGHTS["also"], _join(unique(
+               [w for c in cats[1:] for w in (c.label_in(lang) or "", *c.need_words_in(lang))]))),
+           Block(WEIGHTS["groups"], _join([g.label_in(lang) or "" for g in groups])),
+           Block(WEIGHTS["summary"], summary, marked, "ltr" if marked else "")]
+    if tr is not None and tr.description:
+        own.append(Block(WEIGHTS["text"], _plain(inputs.markdown(tr.description))))
+    factor = CLOSED_FACTOR if offer.status == Status.temporarily_closed else 1.0
+    own = [Block(round(b.weight * factor, 2), b.text.strip(", "), b.lang, b.dir) for b in own]
+    # the German words after the page's own (a reader may know "Tafel" or "Dusche"), less weight
+    rest = [Block(round(b.weight / 2, 2), b.text, b.lang or LANGUAGE, b.dir or "ltr")
+            for b in german["blocks"] if b.lang in ("", LANGUAGE)]
+    meta = {**german["meta"], "title": title}
+    if marked:
+        meta["de"] = "ja"  # the result says its title is German (lang="de")
+    return {**german, "lang": lang, "title": title, "blocks": [b for b in [*own, *rest] if b.text],
+            "meta": meta}

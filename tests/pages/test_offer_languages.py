@@ -78,7 +78,10 @@ def test_english_page_labels_and_facts_come_from_the_catalogue(render):
     assert [li.text for li in tree.find("ul", **{"class": "atlas-hours"}).find_all("li")] == [
         "Mon–Fri 08:00–14:00", "Sat 09:00–12:00"]
     assert "Opening hours" in [h.text for h in tree.find_all("h2")]
-    assert page.search is None  # the search is German for now
+    # its own record for the English index: <html lang="en">, the English title first
+    record = parse(page.search)
+    assert record.find("html").attrs["lang"] == "en"
+    assert record.find("h1").text == "Day centre Mitte"
 
 
 def test_missing_translations_fall_back_to_german_marked(render):

@@ -71,6 +71,17 @@ def test_records_in_two_languages_make_two_indexes(sample, facts):
     assert all(lang["page_count"] == 1 for lang in entry["languages"].values())
 
 
+def test_a_language_without_a_stemmer_keeps_the_generic_webassembly(sample, facts):
+    # Pagefind 1.5.2 has no Ukrainian stemmer: its entry says "wasm": null and pagefind.js then
+    # loads wasm.unknown.pagefind, which must be in the bundle, or /uk/suche/ cannot search.
+    offer = sample.offer("strassenambulanz")
+    ukrainian = Record("uk/" + urls.offer_path(offer.id), offer_record(facts, offer, language="uk"))
+    files = dict(build_bundle([ukrainian]))
+    entry = json.loads(files["pagefind/pagefind-entry.json"])
+    assert entry["languages"]["uk"]["wasm"] is None
+    assert "pagefind/wasm.unknown.pagefind" in files
+
+
 def test_fragments_have_short_names_that_change_with_any_page(records, files):
     names = sorted(path for path, _ in files if "/fragment/" in path)
     tags = {name.split("_", 1)[1][:6] for name in names}

@@ -83,10 +83,21 @@
     }
   }
 
+  /** A message in the page's language: the map config's `texts` (build_tools/maps/render.py
+   *  SCRIPT_TEXTS), German when a page has none (a map embedded by an older build). */
+  function text(root, key, german) {
+    try {
+      var texts = JSON.parse(root.querySelector("script[data-atlas-config]").textContent).texts || {};
+      return texts[key] || german;
+    } catch (e) {
+      return german;
+    }
+  }
+
   function load(root, byHand) {
     if (root.getAttribute("data-atlas-lazy") !== "") return;
     root.setAttribute("data-atlas-lazy", "loading");
-    say(root, "Karte wird geladen …");
+    say(root, text(root, "map_loading", "Karte wird geladen …"));
     if (byHand) {
       // Whoever tapped lands in the map (Leaflet makes its container focusable).
       root.addEventListener("atlas-map:ready", function () {
@@ -99,7 +110,7 @@
     fetchAll(urls(root, "data-atlas-css"), js, function (ok) {
       if (!ok || !window.AtlasMap) {
         root.setAttribute("data-atlas-lazy", "");
-        say(root, "Die Karte konnte nicht geladen werden. Alle Angaben stehen auch im Text.");
+        say(root, text(root, "map_failed", "Die Karte konnte nicht geladen werden. Alle Angaben stehen auch im Text."));
         return;
       }
       say(root, "");

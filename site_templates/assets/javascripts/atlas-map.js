@@ -113,6 +113,13 @@
     box.appendChild(title);
     var cat = categories[row[2]];
     if (cat) box.appendChild(el("p", "atlas-popup__category", cat.label));
+    // Titles and category names come from the German data: marked as German on a page of a
+    // language tree (the status line is in the page's language).
+    if (cfg.dataLang && cfg.dataLang !== (document.documentElement.lang || "de")) {
+      Array.prototype.forEach.call(box.querySelectorAll("p:not(.atlas-popup__hours)"), function (p) {
+        p.setAttribute("lang", cfg.dataLang);
+      });
+    }
     var status = statusText(row[0]);
     if (status) box.appendChild(el("p", "atlas-popup__hours", status));
     return box;
@@ -121,6 +128,7 @@
   function AtlasMapView(root) {
     this.root = root;
     this.cfg = JSON.parse(root.querySelector("script[data-atlas-config]").textContent);
+    this.texts = this.cfg.texts || {};
     this.canvas = root.querySelector("[data-atlas-canvas]");
     this.status = root.querySelector("[data-atlas-map-status]");
     this.categories = {};
@@ -131,6 +139,12 @@
     this.rows = [];
     this.markers = [];
   }
+
+  /** A message in the page's language (the config's `texts`: build_tools/maps/render.py
+   *  SCRIPT_TEXTS); German for a map config without them (an older embed). */
+  AtlasMapView.prototype.text = function (key, german) {
+    return this.texts[key] || german;
+  };
 
   AtlasMapView.prototype.say = function (text) {
     if (this.status) this.status.textContent = text;
@@ -169,7 +183,8 @@
     var calm = reducedMotion();
     if (calm) L.extend(options, { zoomAnimation: false, fadeAnimation: false, markerZoomAnimation: false });
     var map = (this.map = L.map(this.canvas, options));
-    L.control.zoom({ zoomInTitle: "Hineinzoomen", zoomOutTitle: "Herauszoomen" }).addTo(map);
+    L.control.zoom({ zoomInTitle: this.text("map_zoom_in", "Hineinzoomen"),
+                    zoomOutTitle: this.text("map_zoom_out", "Herauszoomen") }).addTo(map);
     if (cfg.tiles) L.tileLayer(cfg.tiles.url, cfg.tiles.options).addTo(map);
     var areas = cfg.areas || [];
     for (var a = 0; a < areas.length; a++) {
@@ -211,7 +226,7 @@
     if (cfg.markers) {
       this.setRows(cfg.markers);
     } else if (cfg.data) {
-      this.say("Angebote werden geladen …");
+      this.say(this.text("map_loading_offers", "Angebote werden geladen …"));
       var xhr = new XMLHttpRequest();
       xhr.open("GET", cfg.data);
       xhr.onload = function () {
@@ -223,10 +238,10 @@
             /* fall through */
           }
         }
-        self.say("Die Kartenpunkte konnten nicht geladen werden. Die Liste enthält alle Angebote.");
+        self.say(self.text("map_points_failed", "Die Kartenpunkte konnten nicht geladen werden. Die Liste enthält alle Angebote."));
       };
       xhr.onerror = function () {
-        self.say("Die Kartenpunkte konnten nicht geladen werden. Die Liste enthält alle Angebote.");
+        self.say(self.text("map_points_failed", "Die Kartenpunkte konnten nicht geladen werden. Die Liste enthält alle Angebote."));
       };
       xhr.send();
     } else {
@@ -314,8 +329,9 @@
     var control = L.control.layers(null, overlays, cfg.layerControl).addTo(this.map);
     var toggle = control.getContainer().querySelector(".leaflet-control-layers-toggle");
     if (toggle) {
-      toggle.setAttribute("title", "Kategorien ein- und ausblenden");
-      toggle.setAttribute("aria-label", "Kategorien ein- und ausblenden");
+      var layers = this.text("map_layers", "Kategorien ein- und ausblenden");
+      toggle.setAttribute("title", layers);
+      toggle.setAttribute("aria-label", layers);
     }
     this.map.on("overlayadd overlayremove", function (e) {
       if (!e.layer || !e.layer.atlasCategory) return;
@@ -348,12 +364,13 @@
   // Keyboard users: focus moves into an opened popup and back to its marker on close.
   AtlasMapView.prototype.addPopupFocus = function () {
     var map = this.map;
+    var closeLabel = this.text("map_close", "Schließen");
     var opener = null;
     map.on("popupopen", function (e) {
       var close = e.popup.getElement() && e.popup.getElement().querySelector(".leaflet-popup-close-button");
       if (close) {
-        close.setAttribute("aria-label", "Schließen");
-        close.setAttribute("title", "Schließen");
+        close.setAttribute("aria-label", closeLabel);
+        close.setAttribute("title", closeLabel);
       }
       var source = e.popup._source;
       var icon = source && source.getElement ? source.getElement() : null;

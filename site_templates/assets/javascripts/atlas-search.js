@@ -7,7 +7,9 @@
  *     <input name="q"> and one field per filter: <select name="kategorie|sozialraum|zielgruppe">,
  *     <input type="checkbox" name="kostenlos|ohne_papiere|hunde|rollstuhl|offen" value="ja">
  *   <script type="application/json" id="atlas-search-data">{"holidays": ["2026-12-25", ...],
- *     "stop": ["wo", "kann", ...]}   (stop words, left out of records and queries alike)
+ *     "stop": ["wo", "kann", ...],   (stop words, left out of records and queries alike)
+ *     "texts": {"s_none": "Keine Treffer{what}. …", ...},  (its sentences in the page's language)
+ *     "lang": "uk", "words": {...}}  (the live status's words, where atlas-hours.js has none)
  *   [data-atlas-search-status] (role=status), <ol data-atlas-results>, [data-atlas-more-row]
  *
  * The index (build_tools/search/records.py) has one record per offer; its metadata gives each
@@ -44,6 +46,9 @@
   var STOP = {};  // words without a need (build_tools/search/words.py STOP_WORDS)
   (data.stop || []).forEach(function (w) { STOP[w] = true; });
   var FACTS = data.facts || {};
+  var TEXTS = data.texts || {};
+  var LANG = (document.documentElement.lang || "de").split("-")[0];
+  if (hoursCore && data.lang && data.words) hoursCore.addWords(data.lang, data.words);
   var root = new URL(form.getAttribute("data-root") || "./", window.location.href);
   var engine = null;
   var generation = 0;
@@ -226,10 +231,10 @@
     var label = categoryLabel(meta.cat);
     if (label) facts.appendChild(node("span", "atlas-item__cat", label));
     if (meta.ort) facts.appendChild(node("span", "atlas-item__where", meta.ort));
-    if (meta.kostenlos) facts.appendChild(node("span", "atlas-item__free", "kostenlos"));
+    if (meta.kostenlos) facts.appendChild(node("span", "atlas-item__free", sentence("free")));
     li.appendChild(facts);
     var state = d.atlasStatus;
-    var text = state ? hoursCore.textOf(state, "de") : null;
+    var text = state ? hoursCore.textOf(state, LANG) : null;
     var hours = node("span", "atlas-item__hours", text || meta.zeiten || "");
     if (state && text) hours.classList.add(state.state === "open" ? "is-open" : "is-closed");
     if (state && state.state === "paused") hours.classList.add("atlas-closed");
@@ -287,6 +292,14 @@
     });
   }
 
+  /** A sentence of the page's language (build_tools/pages/search.py SCRIPT_TEXTS), {name}
+   *  placeholders filled. */
+  function sentence(key, values) {
+    return String(TEXTS[key] || "").replace(/\{(\w+)\}/g, function (all, name) {
+      return values && values.hasOwnProperty(name) ? values[name] : all;
+    });
+  }
+
   function say(text) {
     if (statusNode.textContent !== text) statusNode.textContent = text;
   }
@@ -310,20 +323,18 @@
     var exhausted = state.next >= state.results.length;
     var rejected = state.loaded.filter(function (d) { return !d.atlasRelevant; }).length;
     var n = state.results.length - rejected;  // exact once everything is loaded
-    var what = state.query ? " für „" + state.query + "“" : "";
-    if (!n) {
-      return "Keine Treffer" + what + ". Versuchen Sie ein anderes Wort, weniger Filter – " +
-        "oder wählen Sie unten ein Stichwort.";
-    }
-    var head = state.near ? "Keine genauen Treffer" + what + ", ähnliche Angebote: " : "";
-    var count = n === 1 ? "1 Angebot" : n + " Angebote";
+    var what = state.query ? sentence("s_for", { q: state.query }) : "";
+    if (!n) return sentence("s_none", { what: what });
+    var head = state.near ? sentence("s_near", { what: what }) : "";
+    var count = sentence(n === 1 ? "count_one" : "count_many", { n: String(n) });
+    var own = state.near ? "" : what;
     if (state.onlyOpen) {
       var open = wanted(state).length;
-      if (!open && exhausted) return head + "Von " + count + (state.near ? "" : what) + " ist gerade keines geöffnet.";
-      return head + (exhausted ? open + " von " + count : count) + (state.near ? "" : what) +
-        (exhausted ? " jetzt geöffnet." : ", die jetzt geöffneten zuerst.");
+      if (!open && exhausted) return head + sentence("s_none_open", { count: count, what: own });
+      if (exhausted) return head + sentence("s_open_of", { open: String(open), count: count, what: own });
+      return head + sentence("s_open_first", { count: count, what: own });
     }
-    return head + count + (state.near ? "." : what + ".");
+    return head + count + own + ".";
   }
 
   // --- the form and the address --------------------------------------------------------------
@@ -342,7 +353,7 @@
 
   function countFilters(filters) {
     var n = Object.keys(filters).length + (onlyOpen() ? 1 : 0);
-    if (filterCount) filterCount.textContent = n ? "(" + n + " gewählt)" : "";
+    if (filterCount) filterCount.textContent = n ? sentence("s_chosen", { n: String(n) }) : "";
     return n;
   }
 
@@ -366,12 +377,12 @@
       return Promise.resolve();
     }
     if (!words.length && active === 1 && onlyOpen() && !asked.facts.length) {
-      say("Bitte ein Wort eingeben oder einen weiteren Filter wählen.");
+      say(sentence("s_word"));
       list.hidden = true;
       moreRow.hidden = true;
       return Promise.resolve();
     }
-    say("Suche läuft …");
+    say(sentence("s_running"));
     return pagefind().then(function (pf) {
       return find(pf, words, filters);
     }).then(function (found) {
@@ -380,7 +391,7 @@
                   onlyOpen: onlyOpen(), loaded: [], next: 0, shown: 0 };
       return show(current, mine, false);
     }, function () {
-      if (mine === generation) say("Die Suche konnte nicht geladen werden. Bitte später noch einmal versuchen.");
+      if (mine === generation) say(sentence("s_failed"));
     });
   }
 
