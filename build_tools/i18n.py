@@ -55,8 +55,23 @@ class PluralText:
 
     def __call__(self, n: int, **values: object) -> str:
         """The text for ``n`` with ``{n}`` and the other ``{name}`` placeholders filled."""
-        text = self.forms.get(self.category(n), self.forms["other"])
-        for name, value in {"n": n, **values}.items():
+        return self._fill(self.forms.get(self.category(n), self.forms["other"]), n=n, **values)
+
+    def listing(self, names: list[str], **values: object) -> str:
+        """A text without a number that names ``names`` ("unterwegs im Sozialraum Nord",
+        "unterwegs in den Sozialräumen Nord, Ost und West"): the word agrees with the list,
+        not with a numeral, so it is ``one`` for one name, ``two`` for two where the language
+        has a dual (Arabic), else ``other`` — Ukrainian lists of 21 names are plural too.
+        ``{names}``: the names joined as the language joins a list (CLDR via Babel)."""
+        from babel.lists import format_list
+
+        category = {1: "one", 2: "two"}.get(len(names), "other")
+        text = self.forms.get(category, self.forms["other"])
+        return self._fill(text, names=format_list(names, locale=self.lang), **values)
+
+    @staticmethod
+    def _fill(text: str, **values: object) -> str:
+        for name, value in values.items():
             text = text.replace("{" + name + "}", str(value))
         return text
 

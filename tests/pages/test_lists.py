@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from build_tools.pages import views
 from build_tools.pages.home import home_page
 from build_tools.pages.lists import az_page, category_page, district_page, map_page
@@ -79,3 +81,13 @@ def test_contribution_paths_are_unique_and_from_the_url_authority(catalog):
     assert {"", "angebote/", "karte/", "kategorien/", "sozialraeume/"} <= set(paths)
     assert {f"angebote/{o.id}/" for o in catalog.offers} <= set(paths)
     assert any(f.path == "assets/stylesheets/atlas-categories.css" for f in result.files)
+
+
+@pytest.mark.parametrize("area,expected", [
+    (["nord"], "unterwegs im Sozialraum Nord"),
+    (["nord", "innenstadt"], "unterwegs in den Sozialräumen Nord und Innenstadt"),
+])
+def test_an_offer_on_the_move_names_its_districts_with_article_and_case(catalog, area, expected):
+    """District names carry no article ("Innenstadt", "Nord"): never "unterwegs in Nord"."""
+    offer = catalog.offer("streetwork").model_copy(update={"service_area": area})
+    assert views.where_short(catalog, offer) == expected
