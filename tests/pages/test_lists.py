@@ -91,3 +91,13 @@ def test_an_offer_on_the_move_names_its_districts_with_article_and_case(catalog,
     """District names carry no article ("Innenstadt", "Nord"): never "unterwegs in Nord"."""
     offer = catalog.offer("streetwork").model_copy(update={"service_area": area})
     assert views.where_short(catalog, offer) == expected
+
+
+def test_a_list_entry_on_a_language_tree_says_on_the_move_in_that_language(catalog):
+    from build_tools.pages.trees import list_entry_in
+
+    offer = catalog.offer("streetwork").model_copy(update={"service_area": ["nord", "innenstadt"]})
+    entry = list_entry_in(catalog, offer, "/uk/karte/", "uk")
+    assert entry["where"].startswith("працює в районах ") and "where_lang" not in entry
+    one = list_entry_in(catalog, offer.model_copy(update={"service_area": ["nord"]}), "/en/karte/", "en")
+    assert one["where"].startswith("on the move in the district ")
