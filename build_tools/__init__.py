@@ -23,6 +23,8 @@ Module map, one room per stage:
   per language, the languages a site is built in).
 - **Model** — :mod:`.catalog` (pure: offers and their reference data), :mod:`.urls` (the one
   authority on every path), :mod:`.facts` (papers and dogs in one wording for pages and flyers),
+  :mod:`.counts` (how many offers are listed, on the map, without a fixed place: one definition
+  for every page that prints a number),
   :mod:`.pictograms` (the category pictograms, one drawing for paper and screen),
   :mod:`.capacity` (live free places: which file an offer's page fetches, the feed file),
   :mod:`.hyphenation` (German syllables for a few words, from only the patterns they need).

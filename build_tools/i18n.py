@@ -2,8 +2,13 @@
 
 ``site_templates/i18n/<code>.yml`` holds a language's own name, its writing direction, the page
 labels (``ui``), the words for hours (``hours``; :mod:`build_tools.opening_hours.texts` and
-``atlas-hours.js`` read them) and the printed flyers' labels (``flyer``; :mod:`build_tools.flyers.texts`). German (``de.yml``) is the source; every other file has the same
-keys (a test checks it), so a page never shows a key instead of a word.
+``atlas-hours.js`` read them), the printed flyers' labels (``flyer``; :mod:`build_tools.flyers.texts`)
+and the texts with a number (``counts``: one text per plural category of the language, see
+:class:`PluralText`). German (``de.yml``) is the source; every other file has the same keys (a
+test checks it), so a page never shows a key instead of a word.
+
+The section ``planning`` is German only, like the planning pages (the Sozialplanung's working
+language): its keys are not asked of the other catalogues.
 
 Why YAML and not gettext: the people who correct a word are editors who already write YAML in a
 web editor; a catalogue is one readable file per language with no compile step (``.mo``), the
@@ -24,6 +29,68 @@ from .resources import catalogues_dir
 SOURCE = "de"
 """The language of the content and of the site root."""
 
+GERMAN_ONLY = ("planning",)
+"""Catalogue sections only German has (the planning pages are German only)."""
+
+PLURAL_SECTIONS = ("counts", "planning")
+"""Sections whose entries are :class:`PluralText` forms, one per CLDR plural category."""
+
+
+@dataclass(frozen=True)
+class PluralText:
+    """A text with a number, in the forms a language needs for it.
+
+    ``forms`` maps the language's CLDR plural categories (``one``, ``few``, ``many``, ``other``
+    for Ukrainian; ``zero`` … ``other`` for Arabic; ``one`` and ``other`` for German) to a text
+    with ``{n}``. Which category a number falls in is CLDR's rule as Babel ships it, never a
+    rule of ours: Ukrainian says "1 пропозиція", "2 пропозиції", "5 пропозицій", "21 пропозиція".
+    """
+
+    lang: str
+    forms: dict[str, str]
+
+    def category(self, n: int) -> str:
+        """The CLDR plural category of ``n`` in this language."""
+        return plural_category(self.lang, n)
+
+    def __call__(self, n: int, **values: object) -> str:
+        """The text for ``n`` with ``{n}`` and the other ``{name}`` placeholders filled."""
+        return self._fill(self.forms.get(self.category(n), self.forms["other"]), n=n, **values)
+
+    def listing(self, names: list[str], **values: object) -> str:
+        """A text without a number that names ``names`` ("unterwegs im Sozialraum Nord",
+        "unterwegs in den Sozialräumen Nord, Ost und West"): the word agrees with the list,
+        not with a numeral, so it is ``one`` for one name, ``two`` for two where the language
+        has a dual (Arabic), else ``other`` — Ukrainian lists of 21 names are plural too.
+        ``{names}``: the names joined as the language joins a list (CLDR via Babel)."""
+        from babel.lists import format_list
+
+        category = {1: "one", 2: "two"}.get(len(names), "other")
+        text = self.forms.get(category, self.forms["other"])
+        return self._fill(text, names=format_list(names, locale=self.lang), **values)
+
+    @staticmethod
+    def _fill(text: str, **values: object) -> str:
+        for name, value in values.items():
+            text = text.replace("{" + name + "}", str(value))
+        return text
+
+
+@cache
+def plural_category(lang: str, n: int) -> str:
+    """CLDR plural category (``zero one two few many other``) of the integer ``n`` in ``lang``."""
+    from babel import Locale
+
+    return Locale.parse(lang).plural_form(n)
+
+
+@cache
+def plural_categories(lang: str) -> frozenset[str]:
+    """Every CLDR plural category ``lang`` distinguishes (``other`` included)."""
+    from babel import Locale
+
+    return frozenset(Locale.parse(lang).plural_form.tags | {"other"})
+
 
 @dataclass(frozen=True)
 class Catalogue:
@@ -37,6 +104,10 @@ class Catalogue:
     hours: dict[str, Any]
     flyer: dict[str, str]
     """The labels cards, posters and Wegweiser print (Zeiten, Adresse, Mehr Infos …)."""
+    counts: dict[str, PluralText]
+    """Texts with a number (``counts.offers(3)`` → "3 Angebote"); templates call them."""
+    planning: dict[str, PluralText]
+    """The planning pages' texts with a number (German only; empty elsewhere)."""
 
     def t(self, key: str, **values: str) -> str:
         """The text for ``key`` with ``{name}`` placeholders filled."""
@@ -62,8 +133,13 @@ def catalogue(code: str) -> Catalogue:
     if not path.is_file():
         raise KeyError(code)
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+
+    def plurals(section: str) -> dict[str, PluralText]:
+        return {key: PluralText(code, dict(forms)) for key, forms in (data.get(section) or {}).items()}
+
     return Catalogue(code=code, name=data["name"], dir=data["dir"], ui=dict(data["ui"]),
-                     hours=dict(data["hours"]), flyer=dict(data["flyer"]))
+                     hours=dict(data["hours"]), flyer=dict(data["flyer"]),
+                     counts=plurals("counts"), planning=plurals("planning"))
 
 
 @cache
@@ -84,11 +160,18 @@ def language_name_in(code: str, lang: str) -> str:
 
 
 def flat_keys(data: dict[str, Any], prefix: str = "") -> set[str]:
-    """Every key path of a nested catalogue (``hours.status.open``), for the completeness test."""
+    """Every key path of a nested catalogue (``hours.status.open``), for the completeness test.
+
+    A plural text counts as one key (``counts.offers``): its forms differ by language. The
+    German-only sections are left out."""
     keys = set()
     for key, value in data.items():
         name = f"{prefix}{key}"
-        if isinstance(value, dict):
+        if not prefix and key in GERMAN_ONLY:
+            continue
+        if not prefix and key in PLURAL_SECTIONS and isinstance(value, dict):
+            keys |= {f"{name}.{entry}" for entry in value}
+        elif isinstance(value, dict):
             keys |= flat_keys(value, name + ".")
         else:
             keys.add(name)

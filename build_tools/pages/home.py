@@ -7,9 +7,11 @@ import re
 from markupsafe import Markup
 
 from .. import urls
+from ..counts import offer_counts
 from ..i18n import SOURCE, catalogue
 from ..outputs import GeneratedFile, GeneratedPage
 from .common import HOURS_SCRIPT, PageInputs
+from .count_texts import home_lead
 from .needs import NEEDS_SCRIPT, need_tiles, open_count_data, open_count_file
 from .trees import language_switch, suggestion, tree_languages, tree_meta
 
@@ -53,7 +55,8 @@ def home(inputs: PageInputs, banner: str = "", lang: str = SOURCE) -> tuple[Gene
         switch=switch,
         suggest=suggestion(switch, lang, path),
         name=config.name,
-        lead=t["home_lead"].format(n=len(catalog.published)),
+        lead=home_lead(offer_counts(catalog), lang),
+        n=catalogue(lang).counts,
         search_action=tree(urls.search_path()),  # the tree's own search (its own index)
         map_href=tree(urls.map_path()),
         az_href=tree(urls.offers_index_path()),

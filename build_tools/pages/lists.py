@@ -9,12 +9,14 @@ from markupsafe import Markup
 
 from .. import urls
 from ..catalog import Catalog
+from ..counts import offer_counts
 from ..i18n import SOURCE, catalogue
 from ..indicators.profile import district_profile
 from ..maps import category_map_html, district_map_html, overview_map_html
 from ..outputs import GeneratedPage
 from . import views
 from .common import PageInputs, linker, status_block
+from .count_texts import az_count, map_count
 from .needs import CHIPS_SCRIPT, NEARBY_SCRIPT, need_chips
 from .offer_texts import category_description, category_label, district_label
 from .trees import (
@@ -49,7 +51,7 @@ def az_page(inputs: PageInputs, lang: str = SOURCE) -> GeneratedPage:
         t=t,
         **_switch(catalog, german_path, lang),
         groups=groups,
-        count=len(offers),
+        count_text=az_count(offer_counts(catalog), lang),
         status=status_block(offers, path, inputs.holidays, lang),
         map_href=urls.relative_url(path, urls.language_path(lang, urls.map_path())),
     )
@@ -62,7 +64,7 @@ def categories_index_page(inputs: PageInputs, lang: str = SOURCE) -> GeneratedPa
     german_path = urls.categories_index_path()
     path = urls.language_path(lang, german_path)
     t = catalogue(lang).ui
-    html = inputs.templates.render("categories.html", t=t, **_switch(inputs.catalog, german_path, lang),
+    html = inputs.templates.render("categories.html", t=t, n=catalogue(lang).counts, **_switch(inputs.catalog, german_path, lang),
                                    tiles=category_tiles(inputs.catalog, path, lang))
     meta = tree_meta({"atlas_page": "categories"}, inputs.catalog, german_path, lang)
     return GeneratedPage(path=path, title=t["categories"], html=html, meta=meta)
@@ -99,6 +101,7 @@ def category_page(inputs: PageInputs, category_id: str, lang: str = SOURCE) -> G
     html = inputs.templates.render(
         "collection.html",
         t=t,
+        n=catalogue(lang).counts,
         **_switch(catalog, german_path, lang),
         kind=t["kind_category"],
         title=label.text,
@@ -157,6 +160,7 @@ def district_page(inputs: PageInputs, district_id: str, lang: str = SOURCE) -> G
     html = inputs.templates.render(
         "collection.html",
         t=t,
+        n=catalogue(lang).counts,
         **_switch(catalog, german_path, lang),
         kind=t["kind_district"],
         title=name.text,
@@ -208,7 +212,7 @@ def map_page(inputs: PageInputs, lang: str = SOURCE) -> GeneratedPage:
         **_switch(catalog, german_path, lang),
         map_html=Markup(overview_map_html(catalog, path, templates=inputs.templates, lang=lang)),  # noqa: S704
         groups=groups,
-        count=len(catalog.published),
+        count_text=map_count(offer_counts(catalog), lang),
         status=status_block(catalog.published, path, inputs.holidays, lang),
         az_href=urls.relative_url(path, urls.language_path(lang, urls.offers_index_path())),
         chips=need_chips(catalog, lang),

@@ -14,7 +14,7 @@ from .. import alerts, urls
 from ..capacity import source_for
 from ..catalog import Catalog, districts_of, is_public_location
 from ..credits import credit_for
-from ..i18n import SOURCE
+from ..i18n import SOURCE, catalogue
 from ..languages import RTL_LANGUAGES, language_name
 from ..maps import offer_map_html
 from ..outputs import GeneratedPage
@@ -101,6 +101,7 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
         "offer": offer,
         "words": words,
         "t": ui,
+        "n": catalogue(lang).counts,
         "lang": lang,
         "title": words.field("title"),
         "summary": words.field("summary"),

@@ -13,11 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from .. import urls
-from ..catalog import Catalog
+from ..catalog import Catalog, districts_of
 from ..i18n import SOURCE, catalogue
 from ..schema import Offer
 from . import views
-from .offer_texts import OfferWords, category_label, has_page
+from .offer_texts import OfferWords, category_label, district_label, has_page
 
 
 def tree_languages(catalog: Catalog) -> list[str]:
@@ -93,7 +93,11 @@ def list_entry_in(catalog: Catalog, offer: Offer, page_path: str, lang: str) -> 
     label = category_label(catalog, offer.category, lang)
     entry["category"], entry["category_lang"] = label.text, label.lang
     entry["hours"] = entry["print_hours"] = words.hours_summary().text
-    if entry["where"] and entry["place"] != "fixed":  # "Adresse geschützt", "unterwegs in …"
+    districts = districts_of(offer)
+    if offer.location is None and districts:  # "on the move in the districts …", in the language
+        names = [district_label(catalog, d, lang).text for d in districts]
+        entry["where"] = catalogue(lang).counts["moving_in"].listing([str(n) for n in names])
+    elif entry["where"] and entry["place"] != "fixed":  # "Adresse geschützt (…)"
         entry["where_lang"] = SOURCE
     if has_page(offer, lang) and lang in catalog.config.languages:
         entry["title"] = words.field("title").text

@@ -13,6 +13,7 @@ from typing import Any
 from .. import urls
 from ..alerts import cold_offer_ids
 from ..catalog import Catalog, is_public_location
+from ..i18n import SOURCE, catalogue
 from ..opening_hours import HoursError, describe_hours, parse_hours
 from ..schema import Offer, Season, Status, Wheelchair, normalize_phone
 
@@ -161,7 +162,8 @@ def where_short(catalog: Catalog, offer: Offer) -> str:
     names = [catalog.district_name(d) for d in _districts(offer)]
     if offer.location is not None and offer.location.confidential:
         return "Adresse geschützt" + (f" ({', '.join(names)})" if names else "")
-    return ("unterwegs in " + ", ".join(names)) if names else ""
+    # "unterwegs im Sozialraum Nord", never "unterwegs in Nord" (names carry no article)
+    return catalogue(SOURCE).counts["moving_in"].listing(names) if names else ""
 
 
 def _districts(offer: Offer) -> list[str]:

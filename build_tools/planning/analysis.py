@@ -3,21 +3,23 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from typing import TYPE_CHECKING
 
 import numpy as np
 import shapely
 
-from ..catalog import Catalog
+from ..catalog import Catalog, districts_of
 from ..config import PlanningSettings
 from ..indicators import IndicatorSet
-from ..schema import Offer, Status
+from ..schema import Offer
 from . import opening
 from .coverage import Cell, coverage_matrix, offer_categories
 from .need import NeedTable, need_tables
 from .population import PopulationGrid, district_weights
 from .projection import Projector
 from .reachability import Reach, reach_for_category
+from .season import counted_offers
 from .time_coverage import TimeCoverage, combine
 
 if TYPE_CHECKING:  # the travel modules bring scipy: imported only when a network or feed is used
@@ -48,6 +50,19 @@ class MapPoint:
     y: float
 
 
+@dataclass(frozen=True)
+class RovingOffer:
+    """A counted offer without a fixed place (street work, a bus): in no district's supply,
+    listed on its own with the districts it serves."""
+
+    offer_id: str
+    title: str
+    categories: tuple[str, ...]
+    """Category labels."""
+    districts: tuple[str, ...]
+    """Names of the districts of its service area (empty: none given)."""
+
+
 @dataclass
 class PlanningResult:
     """Everything the planning pages and the report show."""
@@ -64,10 +79,25 @@ class PlanningResult:
     """Category → protected offers kept without coordinates (counted in coverage by their
     district, not in distances)."""
     mobile: dict[str, int] = field(default_factory=dict)
-    """Category → open offers without a fixed place (counted in coverage, not in distances)."""
+    """Category → counted offers without a fixed place (in no district's coverage and in no
+    distance: a bus is not a district's nearest shelter; listed in ``roving``)."""
     outside: dict[str, int] = field(default_factory=dict)
     """Category → open offers at a place outside every district (count in distances only)."""
     open_offers: int = 0
+    """Offers the figures count (:func:`.season.counted_offers`): active and in season."""
+    reference: date | None = None
+    """The reference date (the report's "Stand") the season rule is applied on."""
+    listed: int = 0
+    """Offers the atlas lists (not ended): the number the public pages show."""
+    paused: int = 0
+    """Listed but temporarily closed: not counted."""
+    out_of_season: list[str] = field(default_factory=list)
+    """Titles of active offers out of season on the reference date: not counted."""
+    roving: list[RovingOffer] = field(default_factory=list)
+    """Counted offers without a fixed place, listed on their own."""
+    unplaced_offers: int = 0
+    """Counted protected offers given by their district alone, each once (``unplaced`` counts
+    per category)."""
     population_grid: str | None = None
     """The population grid used for reachability shares (None: area shares)."""
     indicators: IndicatorSet | None = None
@@ -101,11 +131,6 @@ class PlanningResult:
         return next(d for d in self.districts if d.id == district_id)
 
 
-def open_offers(catalog: Catalog) -> list[Offer]:
-    """Offers that count: published and not temporarily closed."""
-    return [o for o in catalog.published if o.status == Status.active]
-
-
 def analyse(
     catalog: Catalog, settings: PlanningSettings, grid: PopulationGrid | None = None,
     indicators: IndicatorSet | None = None, network: StreetNetwork | None = None,
@@ -123,7 +148,8 @@ def analyse(
     projector = Projector(settings.crs)
     categories = [(c.id, c.label) for c in catalog.categories.values()]
     category_ids = [c for c, _ in categories]
-    offers = open_offers(catalog)
+    counted = counted_offers(catalog)
+    offers = counted.offers
     metric = {d.id: projector.geometry(d.geometry) for d in catalog.districts.values()}
     districts = [
         DistrictInfo(d.id, d.name, d.population, float(shapely.area(metric[d.id])) / 1e6,
@@ -196,7 +222,10 @@ def analyse(
         settings=settings,
         categories=categories,
         districts=districts,
-        coverage=coverage_matrix(offers, catalog.districts, category_ids),
+        # A district's supply is what is there: an offer without a fixed place counts in none
+        # (reachability cannot measure to it either); it is listed on its own (``roving``).
+        coverage=coverage_matrix([o for o in offers if o.location is not None],
+                                 catalog.districts, category_ids),
         reach=reach,
         time=time,
         map_points=map_points,
@@ -204,6 +233,17 @@ def analyse(
         unplaced=unplaced,
         outside=outside,
         open_offers=len(offers),
+        reference=counted.reference,
+        listed=len(catalog.published),
+        paused=len(catalog.published) - len(offers) - len(counted.out_of_season),
+        out_of_season=sorted(o.title for o in counted.out_of_season),
+        roving=[
+            RovingOffer(o.id or "", o.title,
+                        tuple(catalog.category_label(c) for c in offer_categories(o)),
+                        tuple(catalog.district_name(d) for d in districts_of(o)))
+            for o in offers if o.location is None
+        ],
+        unplaced_offers=sum(1 for o in offers if o.location is not None and o.location.lat is None),
         population_grid=settings.population_grid if grid is not None else None,
         indicators=indicators,
         transit=transit_reach,

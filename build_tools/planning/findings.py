@@ -8,6 +8,7 @@ from ..indicators.profile import compared, fmt_value
 from .analysis import PlanningResult
 from .need import reason_parts, severity
 from .numbers import fmt_km, fmt_minutes, fmt_number
+from .plural import said
 
 
 @dataclass(frozen=True)
@@ -59,13 +60,13 @@ def findings(result: PlanningResult) -> list[Finding]:
             out.append(Finding(
                 category_id, "time",
                 f"{label}: kein Angebot geöffnet {_and(time.gaps)} "
-                f"({time.with_hours} von {time.offers} Angeboten mit Öffnungszeiten).",
+                f"{said('with_hours', time.offers, k=time.with_hours)}.",
             ))
     return out
 
 
 def _districts(n: int) -> str:
-    return f"{n} Sozialraum" if n == 1 else f"{n} Sozialräumen"
+    return said("districts_dative", n)
 
 
 def _names(names: list[str], limit: int = 12) -> str:

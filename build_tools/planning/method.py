@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import math
 
+from babel.lists import format_list
+
 from .analysis import PlanningResult
 from .numbers import fmt_km, fmt_number
+from .plural import said
 from .reachability import QUAD_SEGS
+from .season import WINDOW_DAYS
 from .travel.transit import ACCESS_MIN, STEP_MIN, TRANSFER_MIN
 
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")
@@ -69,29 +73,67 @@ def reach_summary(result: PlanningResult) -> str:
     return text
 
 
+def season_rule(result: PlanningResult) -> str:
+    """The counting rule in one paragraph, with its reference date: what counts, and that
+    seasonal offers count only in their season (one rule for every figure; :mod:`.season`)."""
+    day = f"{result.reference:%d.%m.%Y}" if result.reference else "der Tag der Erstellung"
+    return (f"Stichtag ist der {day} (Stand des Berichts). Gezählt werden Angebote, die an "
+            "diesem Tag laufen: nicht beendet, nicht vorübergehend geschlossen und in ihrer "
+            f"Saison – sie haben an diesem Tag geöffnet oder öffnen laut Saison und "
+            f"Öffnungszeiten innerhalb von {WINDOW_DAYS // 7} Wochen danach (so zählt auch ein "
+            "Angebot, das einmal im Monat stattfindet); Angebote ohne maschinenlesbare Zeiten "
+            "(„nach Vereinbarung“) zählen. Ein Winterangebot zählt also in einem Bericht vom "
+            "Dezember, nicht in einem vom Juni. Dieselbe Regel gilt für Versorgung, "
+            "Erreichbarkeit, Zeiten und Bedarf.")
+
+
+def left_out(result: PlanningResult) -> str:
+    """The difference between the atlas' offers and the counted ones, in words ("" when
+    there is none): paused and out-of-season offers, each kind with its number."""
+    parts = []
+    if result.paused:
+        parts.append(said("paused", result.paused))
+    if result.out_of_season:
+        parts.append(said("out_of_season", len(result.out_of_season),
+                          names=shortened(result.out_of_season)))
+    if not parts:
+        return ""
+    return (f"{said('of_listed', result.listed)} {said('count_verb', result.open_offers)}; "
+            f"nicht gezählt: {format_list(parts, locale='de')}.")
+
+
+def shortened(words: list[str], limit: int = 8) -> str:
+    """Up to ``limit`` names joined as German joins a list, then "und 3 weitere"."""
+    if len(words) <= limit:
+        return format_list(words, locale="de")
+    return ", ".join(words[:limit]) + f" und {len(words) - limit} weitere"
+
+
+def roving_sentence(result: PlanningResult) -> str:
+    """Counted offers without a fixed place, in words ("" when there are none)."""
+    return said("roving", len(result.roving)) if result.roving else ""
+
+
 def _counting(result: PlanningResult) -> list[str]:
     outside = sum(result.outside.values())
     return [
-        "Gezählt werden offene Angebote: veröffentlicht, nicht beendet und nicht "
-        "vorübergehend geschlossen. Ein Angebot zählt in seiner Hauptkategorie und in jeder "
+        season_rule(result) + " Ein Angebot zählt in seiner Hauptkategorie und in jeder "
         "weiteren Kategorie. Vertrauliche Angebote (z. B. Schutzwohnungen) zählen in allen "
         "Zahlen mit, werden aber auf keiner Karte gezeigt.",
-        "Versorgung: Anzahl der Angebote mit Standort im Sozialraum; Angebote ohne festen "
-        "Ort (z. B. Streetwork) zählen in jedem Sozialraum ihres Einsatzgebiets. Je 10.000 "
+        "Versorgung: Anzahl der Angebote mit Standort im Sozialraum (und in jedem weiteren "
+        "Sozialraum, den sie laut service_area versorgen). Angebote ohne festen Ort zählen in keinem Sozialraum: ein "
+        "Bus ist nicht die nächste Notunterkunft eines Stadtteils. Je 10.000 "
         "Einwohner: Anzahl × 10.000 ÷ Einwohnerzahl des Sozialraums laut districts.geojson "
         "(Quelle: kommunale Statistikstelle bzw. Zensus)."
-        + (f" {outside} Zuordnungen betreffen Angebote außerhalb aller Sozialräume: sie "
-           "zählen bei den Entfernungen, nicht in der Matrix." if outside else ""),
+        + (" " + said("outside", outside) if outside else ""),
     ]
 
 
 def _left_out_sentence(result: PlanningResult) -> str:
-    mobile = sum(result.mobile.values())
-    unplaced = sum(result.unplaced.values())
-    return ((f" {mobile} Angebote ohne festen Ort gehen nicht in Entfernungen ein." if mobile
-             else "")
-            + (f" {unplaced} geschützte Angebote ohne Koordinaten zählen in der Versorgung "
-               "ihres Sozialraums, nicht in den Entfernungen." if unplaced else ""))
+    mobile = len(result.roving)
+    unplaced = result.unplaced_offers
+    return ((" " + said("mobile_no_distance", mobile) if mobile else "")
+            + (" " + said("unplaced_no_distance", unplaced) if unplaced else ""))
 
 
 def _flag_sentence(result: PlanningResult, thresholds: str, word: str) -> str:
@@ -161,8 +203,6 @@ def transit_paragraphs(result: PlanningResult) -> list[str]:
 def straight_paragraphs(result: PlanningResult, thresholds: str) -> list[str]:
     """The straight-line method (no street network given)."""
     s = result.settings
-    mobile = sum(result.mobile.values())
-    unplaced = sum(result.unplaced.values())
     return [
         f"Erreichbarkeit: Luftlinie, nicht Fußweg. Alle Flächen und Entfernungen werden im "
         f"metrischen Koordinatensystem {s.crs} (ETRS89 / UTM 32N) berechnet. Um jedes Angebot "
@@ -184,10 +224,7 @@ def straight_paragraphs(result: PlanningResult, thresholds: str) -> list[str]:
         f"Schwelle entfernt ist (Standard {fmt_km(s.default_threshold_m)}"
         + (f"; {thresholds}" if thresholds else "")
         + ") oder es keines gibt."
-        + (f" {mobile} Angebote ohne festen Ort gehen nicht in Entfernungen ein." if mobile
-           else "")
-        + (f" {unplaced} geschützte Angebote ohne Koordinaten zählen in der Versorgung ihres "
-           "Sozialraums, nicht in den Entfernungen." if unplaced else ""),
+        + _left_out_sentence(result),
     ]
 
 
@@ -217,8 +254,8 @@ def need_method_paragraphs(result: PlanningResult) -> list[str]:
         "Zahl der Menschen mit Bedarf im Sozialraum: Quote × Einwohnerzahl aus "
         "districts.geojson, oder × Bezugsgröße (base, z. B. Einwohner unter 18); bei einer "
         "Anzahl ist es die Zahl selbst. Es gilt das jüngste Jahr der Tabelle.",
-        "Angebot: gezählt wie in der Versorgungstabelle (offene Angebote im Sozialraum, Angebote "
-        "ohne festen Ort in jedem Sozialraum ihres Einsatzgebiets), geteilt durch die Menschen "
+        "Angebot: gezählt wie in der Versorgungstabelle (Angebote mit Standort im Sozialraum "
+        "am Stichtag; Angebote ohne festen Ort zählen in keinem), geteilt durch die Menschen "
         "mit Bedarf, mal 1.000. Der Durchschnitt ist die Summe aller Sozialräume: alle "
         "gezählten Angebote ÷ alle Menschen mit Bedarf × 1.000. Fehlbedarf = Menschen mit "
         "Bedarf × Durchschnitt ÷ 1.000 − vorhandene Angebote: so viele Angebote fehlen "

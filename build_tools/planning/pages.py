@@ -11,12 +11,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from babel.lists import format_list
 from markupsafe import Markup
 
+from ..i18n import SOURCE, catalogue
 from ..outputs import GeneratedPage
 from ..templating import Templates, templates_for
 from ..urls import (
     asset_path,
+    offer_path,
     planning_part_path,
     planning_path,
     planning_report_path,
@@ -26,9 +29,18 @@ from .analysis import PlanningResult
 from .findings import findings, need_findings
 from .indicator_map import indicator_map
 from .indicator_svg import SvgShapes, indicator_svg
-from .method import method_paragraphs, need_method_paragraphs, reach_intro, reach_summary
+from .method import (
+    left_out,
+    method_paragraphs,
+    need_method_paragraphs,
+    reach_intro,
+    reach_summary,
+    roving_sentence,
+    season_rule,
+)
 from .need_tables import indicator_sources_table, indicator_values_table, need_data_table
 from .numbers import fmt_number
+from .plural import said
 from .svg_map import category_map, map_layout
 from .tables import Table, coverage_tables, reach_table, time_table, transit_table
 
@@ -119,15 +131,25 @@ def overview_html(result: PlanningResult, downloads: bool,
                   templates: Templates | None = None) -> str:
     """The planning start page: key figures, the gaps in words, links."""
     population = None
+    moving_in = catalogue(SOURCE).counts["moving_in"]
     if result.has_population:
         population = fmt_number(sum(d.population or 0 for d in result.districts), 0)
     return _render(
         templates,
         "planning/overview.html",
         links=_links(planning_path(), result),
-        open_offers=result.open_offers,
+        counted=said("counted", result.open_offers),
+        reference=f"{result.reference:%d.%m.%Y}" if result.reference else "",
+        districts=said("districts", len(result.districts)),
+        categories=said("categories", len(result.categories)),
         district_count=len(result.districts),
-        category_count=len(result.categories),
+        left_out=left_out(result),
+        season_rule=season_rule(result),
+        roving=[{"title": r.title, "href": relative_url(planning_path(), offer_path(r.offer_id)),
+                 "categories": format_list(list(r.categories), locale="de"),
+                 "where": moving_in.listing(list(r.districts)) if r.districts else ""}
+                for r in result.roving],
+        roving_sentence=roving_sentence(result),
         population=population,
         findings=findings(result),
         need_findings=need_findings(result)[:5],

@@ -21,10 +21,11 @@ from .choropleth import shades
 from .findings import findings, summary_findings
 from .indicator_map import IndicatorMap, indicator_map
 from .indicator_svg import SvgShapes, indicator_svg
-from .method import method_paragraphs, need_method_paragraphs, reach_intro
+from .method import left_out, method_paragraphs, need_method_paragraphs, reach_intro
 from .need import NeedTable
 from .need_tables import indicator_sources_table, indicator_values_table, need_data_table
 from .numbers import fmt_number
+from .plural import said
 from .svg_map import category_map
 from .tables import Table, coverage_tables, reach_table, time_table, transit_table
 
@@ -182,9 +183,10 @@ def report_content(result: PlanningResult, title: str, day: date | None = None,
         "title": f"Planungsbericht: {title}",
         "footer": f"{title} — Planungsbericht",
         "author": title,
-        "facts": (f"{when}{fmt_number(r.open_offers, 0)} offene Angebote in "
-                  f"{len(r.categories)} Kategorien, {fmt_number(len(r.districts), 0)} "
-                  "Sozialräume."),
+        "facts": (f"{when}{said('counted', r.open_offers)} in "
+                  f"{said('categories_dative', len(r.categories))}, "
+                  f"{said('districts', len(r.districts))}."
+                  + (" " + left_out(r) if left_out(r) else "")),
         "summary": [f.text for f in chosen],
         "summary_map": summary_map,
         "gaps": [f.text for f in findings(r)],

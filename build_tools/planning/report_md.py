@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from .analysis import PlanningResult
 from .findings import findings, need_findings
-from .method import method_paragraphs, need_method_paragraphs, reach_intro
+from .method import left_out, method_paragraphs, need_method_paragraphs, reach_intro
 from .need_tables import indicator_sources_table, indicator_values_table, need_data_table
+from .plural import said
 from .tables import Table, all_tables
 
 if TYPE_CHECKING:
@@ -58,8 +59,8 @@ def report_markdown(result: PlanningResult, title: str,
     method."""
     parts = [f"# Planungsbericht: {title}", ""]
     parts.append(
-        f"{result.open_offers} offene Angebote in {len(result.categories)} Kategorien, "
-        f"{len(result.districts)} Sozialräume."
+        f"{said('counted', result.open_offers)} in {said('categories_dative', len(result.categories))}, "
+        f"{said('districts', len(result.districts))}." + (" " + left_out(result) if left_out(result) else "")
     )
     parts += ["", f"Erreichbarkeit — {reach_intro(result)}"]
     parts += ["", "## Lücken", ""]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from ..urls import category_path, district_path
 from .analysis import PlanningResult
 from .numbers import fmt_km, fmt_minutes, fmt_number, fmt_percent
+from .plural import said
 from .time_coverage import WEEKDAY_NAMES
 
 
@@ -77,8 +78,8 @@ def coverage_tables(result: PlanningResult) -> list[Table]:
     numeric = [False, True, *[True] * len(labels)]
     tables = [Table(
         "versorgung-anzahl", "Offene Angebote je Sozialraum und Kategorie", columns, counts,
-        numeric, "✕ = kein Angebot im Sozialraum. Angebote ohne festen Ort zählen in jedem "
-        "Sozialraum ihres Einsatzgebiets.",
+        numeric, "✕ = kein Angebot im Sozialraum. Angebote ohne festen Ort zählen in keinem "
+        "Sozialraum (sie stehen in der Übersicht gesondert).",
     )]
     if result.has_population:
         tables.append(Table(
@@ -144,10 +145,9 @@ def _share_basis(result: PlanningResult) -> str:
 def _left_out(result: PlanningResult, category_id: str) -> list[str]:
     extra = []
     if result.mobile.get(category_id):
-        extra.append(f"{result.mobile[category_id]} Angebote ohne festen Ort zählen hier nicht.")
+        extra.append(said("mobile_not_here", result.mobile[category_id]))
     if result.unplaced.get(category_id):
-        extra.append(f"{result.unplaced[category_id]} geschützte Angebote ohne Koordinaten "
-                     "zählen hier nicht.")
+        extra.append(said("unplaced_not_here", result.unplaced[category_id]))
     return extra
 
 
@@ -186,7 +186,7 @@ def transit_table(result: PlanningResult, category_id: str, label: str) -> Table
             f"ankommt, wartet (das zählt mit); „über {info.horizon}\u00a0min“: bei der Hälfte der "
             "Abfahrten oder mehr in dieser Zeit nichts Geöffnetes erreicht (etwa weil das Angebot "
             f"abends geschlossen ist). Fahrplan vom {info.day:%d.%m.%Y}.",
-            *([f"{assumed} Angebote ohne lesbare Öffnungszeiten gelten als geöffnet."]
+            *([said("assumed_open", assumed)]
               if assumed else []),
             *_left_out(result, category_id)]),
     )

@@ -8,7 +8,16 @@ from pathlib import Path
 import pytest
 import yaml
 
-from build_tools.i18n import SOURCE, available, catalogue, flat_keys
+from build_tools.i18n import (
+    GERMAN_ONLY,
+    PLURAL_SECTIONS,
+    SOURCE,
+    available,
+    catalogue,
+    flat_keys,
+    plural_categories,
+    plural_category,
+)
 from build_tools.project import open_project
 from build_tools.resources import catalogues_dir
 
@@ -23,6 +32,8 @@ def _raw(code: str) -> dict:
 def _values(data: dict, prefix: str = "") -> dict[str, object]:
     out: dict[str, object] = {}
     for key, value in data.items():
+        if not prefix and key in PLURAL_SECTIONS + GERMAN_ONLY:
+            continue  # forms per plural category: test_plural_texts_have_every_form_of_their_language
         if isinstance(value, dict):
             out |= _values(value, f"{prefix}{key}.")
         else:
@@ -102,3 +113,53 @@ def test_material_speaks_every_catalogue_language(code):
     text = (languages / f"{code}.html").read_text(encoding="utf-8")
     assert f'"direction": "{catalogue(code).dir}"' in text or catalogue(code).dir == "ltr"
     assert (overrides_dir() / "partials" / "language.html").is_file()
+
+
+@pytest.mark.parametrize("code", available())
+def test_plural_texts_have_every_form_of_their_language(code):
+    """Each text with a number has exactly the CLDR plural categories of its language (Babel's
+    rules: Ukrainian one/few/many/other, Arabic zero … other), German's placeholders, and a
+    form may leave out ``{n}`` only where its category holds a single number (Arabic "عرض
+    واحد" for 1), never where it holds many (Ukrainian "one" is 1, 21, 31 …). Texts with no
+    ``{n}`` in any form agree with a list of names (:meth:`PluralText.listing`)."""
+    german = _raw(SOURCE)
+    sections = [s for s in PLURAL_SECTIONS if s not in GERMAN_ONLY or code == SOURCE]
+    for section in sections:
+        for key, forms in (_raw(code).get(section) or {}).items():
+            assert set(forms) == plural_categories(code), (code, key, sorted(forms))
+            wanted = set(PLACEHOLDER.findall(german[section][key]["other"]))
+            for category, text in forms.items():
+                found = set(PLACEHOLDER.findall(text))
+                assert found <= wanted and found >= wanted - {"n"}, (code, key, category)
+                if "n" not in found and any("{n}" in t for t in forms.values()):
+                    members = [n for n in range(0, 201) if plural_category(code, n) == category]
+                    assert len(members) == 1, (code, key, category, members[:5])
+
+
+COUNTED = [0, 1, 2, 5, 21]
+
+
+@pytest.mark.parametrize("code,expected", [
+    ("de", ["0 Angebote", "1 Angebot", "2 Angebote", "5 Angebote", "21 Angebote"]),
+    ("en", ["0 offers", "1 offer", "2 offers", "5 offers", "21 offers"]),
+    ("uk", ["0 пропозицій", "1 пропозиція", "2 пропозиції", "5 пропозицій", "21 пропозиція"]),
+    ("ar", ["0 عرض", "عرض واحد", "عرضان", "5 عروض", "21 عرضًا"]),
+])
+def test_offer_counts_take_the_plural_form_of_the_number(code, expected):
+    assert [catalogue(code).counts["offers"](n) for n in COUNTED] == expected
+
+
+def test_plural_categories_are_cldr_not_a_rule_of_ours():
+    assert [plural_category("uk", n) for n in (1, 2, 4, 5, 11, 12, 21, 22, 25, 101, 111)] == [
+        "one", "few", "few", "many", "many", "many", "one", "few", "many", "one", "many"]
+    assert [plural_category("ar", n) for n in (0, 1, 2, 3, 10, 11, 99, 100, 102)] == [
+        "zero", "one", "two", "few", "few", "many", "many", "other", "other"]
+
+
+def test_a_listing_agrees_with_the_names_not_with_a_numeral():
+    moving = catalogue("de").counts["moving_in"]
+    assert moving.listing(["Innenstadt"]) == "unterwegs im Sozialraum Innenstadt"
+    assert moving.listing(["Innenstadt", "Nord", "West"]) == (
+        "unterwegs in den Sozialräumen Innenstadt, Nord und West")
+    names = [f"R{i}" for i in range(21)]
+    assert catalogue("uk").counts["moving_in"].listing(names).startswith("працює в районах ")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from build_tools.pages import views
 from build_tools.pages.home import home_page
 from build_tools.pages.lists import az_page, category_page, district_page, map_page
@@ -79,3 +81,23 @@ def test_contribution_paths_are_unique_and_from_the_url_authority(catalog):
     assert {"", "angebote/", "karte/", "kategorien/", "sozialraeume/"} <= set(paths)
     assert {f"angebote/{o.id}/" for o in catalog.offers} <= set(paths)
     assert any(f.path == "assets/stylesheets/atlas-categories.css" for f in result.files)
+
+
+@pytest.mark.parametrize("area,expected", [
+    (["nord"], "unterwegs im Sozialraum Nord"),
+    (["nord", "innenstadt"], "unterwegs in den Sozialräumen Nord und Innenstadt"),
+])
+def test_an_offer_on_the_move_names_its_districts_with_article_and_case(catalog, area, expected):
+    """District names carry no article ("Innenstadt", "Nord"): never "unterwegs in Nord"."""
+    offer = catalog.offer("streetwork").model_copy(update={"service_area": area})
+    assert views.where_short(catalog, offer) == expected
+
+
+def test_a_list_entry_on_a_language_tree_says_on_the_move_in_that_language(catalog):
+    from build_tools.pages.trees import list_entry_in
+
+    offer = catalog.offer("streetwork").model_copy(update={"service_area": ["nord", "innenstadt"]})
+    entry = list_entry_in(catalog, offer, "/uk/karte/", "uk")
+    assert entry["where"].startswith("працює в районах ") and "where_lang" not in entry
+    one = list_entry_in(catalog, offer.model_copy(update={"service_area": ["nord"]}), "/en/karte/", "en")
+    assert one["where"].startswith("on the move in the district ")

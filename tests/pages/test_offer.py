@@ -140,6 +140,15 @@ def test_ended_offer_is_a_tombstone(render):
     assert "Dieses Angebot gibt es nicht mehr" in parse(page.html).text
 
 
+def test_a_tombstone_names_the_offer_once(catalog):
+    """Editors end an ended offer's title with "(beendet)": the page must not then say
+    "„… (beendet)“ wurde beendet"."""
+    offer = catalog.offer("alte-suppenkueche").model_copy(update={"title": "Suppenküche (beendet)"})
+    text = parse(offer_page(page_inputs(catalog), offer).html).text
+    assert text.count("Suppenküche (beendet)") == 1
+    assert "wurde beendet" not in text
+
+
 def test_related_never_lists_ended_offers(catalog):
     for offer in catalog.offers:
         assert all(o.status != "ended" for o in related_offers(catalog, offer))

@@ -140,16 +140,19 @@ def test_closed_and_ended_offers_do_not_count(square):
     assert result.reach[("eck", "essen")].nearest_m is None
 
 
-def test_mobile_offer_counts_in_its_service_area_only(square):
+def test_mobile_offer_counts_in_no_district_and_is_listed_on_its_own(square):
+    """A bus is nobody's nearest shelter: coverage and reachability agree that the district has
+    none; the bus is listed with the districts it serves (tests/planning/test_season.py)."""
     east = shapely.box(1000, 0, 2000, 1000)
     catalog = make_catalog(
         {"west": (square, 1000), "ost": (east, 1000)},
         [make_offer("bus", "essen", None, service_area=["ost"])],
     )
     result = figures(catalog)
-    assert result.coverage[("ost", "essen")].count == 1
+    assert result.coverage[("ost", "essen")].count == 0
     assert result.coverage[("west", "essen")].count == 0
     assert result.mobile["essen"] == 1
+    assert [(r.offer_id, r.districts) for r in result.roving] == [("bus", ("Ost",))]
     assert result.reach[("ost", "essen")].nearest_m is None  # no fixed place, no distance
 
 
@@ -200,4 +203,5 @@ def test_a_protected_place_without_coordinates_counts_in_its_district_not_in_dis
     assert result.coverage[("eck", "essen")].count == 1
     assert result.reach[("eck", "essen")].nearest_m is None
     assert result.unplaced == {"essen": 1} and result.mobile == {"essen": 0}
-    assert any("1 geschützte Angebote ohne Koordinaten" in p for p in method_paragraphs(result))
+    assert any("1 geschütztes Angebot ohne Koordinaten zählt in der Versorgung seines "
+               "Sozialraums" in p for p in method_paragraphs(result))

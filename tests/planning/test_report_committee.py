@@ -158,7 +158,7 @@ def test_hostile_title_prints_literally(sample):
     data = report_pdf(result, hostile)
     assert pikepdf.open(io.BytesIO(data)).docinfo.Title == f"Planungsbericht: {hostile}"
     first = page_texts(data, hostile)[0]
-    assert first.startswith(_folded(f"Planungsbericht: {hostile}") + " 48 offene Angebote")
+    assert first.startswith(_folded(f"Planungsbericht: {hostile}") + " 43 gezählte Angebote in 12 Kategorien")
     assert footer(hostile).search(raw_pages(data)[0]).group(1) == "1"
 
 
@@ -244,7 +244,7 @@ def test_a_project_replaces_the_report_template(tmp_path, sample):
         '#set text(lang: "de", font: "DejaVu Sans")\n= Eigene Vorlage\n#data.facts\n',
         encoding="utf-8")
     data = report_pdf(result, "Musterstadt", templates=Templates(tmp_path))
-    assert pdf_text(data).startswith("Eigene Vorlage 48 offene Angebote")
+    assert pdf_text(data).startswith("Eigene Vorlage 43 gezählte Angebote in 12 Kategorien")
 
 
 @pytest.mark.parametrize(("template", "message"), [
