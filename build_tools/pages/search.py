@@ -34,8 +34,10 @@ FACT_FILTERS = (
 """Yes/no filters of the index and the catalogue keys of their labels (the "open now" filter
 is the script's own)."""
 SCRIPT_TEXTS = ("s_for", "s_none", "s_near", "s_none_open", "s_open_of", "s_open_first", "s_word",
-                "s_running", "s_failed", "s_chosen", "count_one", "count_many", "free")
-"""Catalogue keys ``atlas-search.js`` says (in the page's data, in the page's language)."""
+                "s_running", "s_failed", "s_chosen", "free")
+"""Catalogue keys ``atlas-search.js`` says (in the page's data, in the page's language); the
+number of results goes as ``offers``: the forms of ``counts.offers``, chosen in the browser by
+``Intl.PluralRules`` (the same CLDR rules Babel applies to the pages)."""
 
 
 def search_page(inputs: PageInputs, lang: str = SOURCE) -> GeneratedPage:
@@ -106,7 +108,8 @@ def _script_data(inputs: PageInputs, lang: str = SOURCE) -> dict[str, Any]:
     data: dict[str, Any] = {"holidays": sorted(day.isoformat() for day in inputs.holidays),
                             "stop": sorted(STOP_WORDS),
                             "facts": {name: list(words) for name, words in FACT_QUERIES.items()},
-                            "texts": {key: own.ui[key] for key in SCRIPT_TEXTS}}
+                            "texts": {key: own.ui[key] for key in SCRIPT_TEXTS},
+                            "offers": dict(own.counts["offers"].forms)}
     if lang not in SCRIPT_LANGUAGES:
         data["lang"], data["words"] = lang, status_words(lang)
     return data

@@ -300,6 +300,14 @@
     });
   }
 
+  // "1 Angebot", "5 пропозицій": the page's CLDR plural forms, chosen by the browser's rules.
+  var FORMS = data.offers || {};
+  var PLURAL = window.Intl && Intl.PluralRules ? new Intl.PluralRules(LANG) : null;
+  function offers(n) {
+    var form = FORMS[PLURAL ? PLURAL.select(n) : (n === 1 ? "one" : "other")] || FORMS.other || "{n}";
+    return form.replace("{n}", String(n));
+  }
+
   function say(text) {
     if (statusNode.textContent !== text) statusNode.textContent = text;
   }
@@ -326,7 +334,7 @@
     var what = state.query ? sentence("s_for", { q: state.query }) : "";
     if (!n) return sentence("s_none", { what: what });
     var head = state.near ? sentence("s_near", { what: what }) : "";
-    var count = sentence(n === 1 ? "count_one" : "count_many", { n: String(n) });
+    var count = offers(n);
     var own = state.near ? "" : what;
     if (state.onlyOpen) {
       var open = wanted(state).length;
