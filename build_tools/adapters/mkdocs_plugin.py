@@ -41,8 +41,8 @@ from ..config import AtlasConfig
 from ..i18n import catalogue
 from ..memo import FORGETFUL, Memory
 from ..outputs import Contribution, GeneratedPage
-from ..pages.alerts import with_site_banner
 from ..pages import handwritten
+from ..pages.alerts import with_site_banner
 from ..pages.assets import STYLESHEETS, THEME_BUNDLE, asset_sources, shipped_css, without_cdn
 from ..pages.not_found import not_found_context
 from ..pages.privacy import fill_fragments
