@@ -10,10 +10,13 @@ an editor writes below ``<lang>/`` is a translation.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from .. import urls
+from ..content import display_path
 from ..i18n import SOURCE, catalogue
+from ..problems import Problem
 
 
 def split_source(src_uri: str) -> tuple[str, str] | None:
@@ -70,3 +73,30 @@ def switch_context(lang: str, name: str, present: list[str]) -> dict[str, Any]:
         switch.append({"code": code, "name": own.name, "dir": own.dir, "current": code == lang,
                        "href": urls.relative_url(here, page_path(code, name))})
     return {"switch": switch, "label": catalogue(lang).ui["languages_switch"]}
+
+
+def translation_problems(docs_dir: Path | None, languages: list[str]) -> list[Problem]:
+    """Translations that cannot be offered (``atlas check`` and the build alike): a folder for a
+    language the atlas does not speak (a warning: the page goes out without switch), and a
+    translation whose German page is missing (an error: nothing would lead to it)."""
+    if docs_dir is None or not docs_dir.is_dir():
+        return []
+    out = []
+    for lang in sorted(urls.tree_languages()):
+        folder = docs_dir / lang
+        if not folder.is_dir():
+            continue
+        for source in sorted(folder.glob("*.md")):
+            shown = display_path(source)
+            if lang not in languages:
+                out.append(Problem(shown, 1, 1, "atlas.languages",
+                                   f"Übersetzung in {lang!r}, aber diese Sprache steht nicht in "
+                                   f"atlas.languages ({', '.join(languages)}): die Sprache dort "
+                                   "ergänzen oder die Datei löschen", "warning"))
+            elif not (docs_dir / source.name).is_file():
+                german = display_path(docs_dir / source.name)
+                out.append(Problem(shown, 1, 1, "Seite",
+                                   f"Übersetzung ohne deutsche Seite: {german} fehlt; die "
+                                   "deutsche Seite anlegen oder die Übersetzung umbenennen, "
+                                   "damit sie so heißt wie die deutsche Seite", "error"))
+    return out
