@@ -37,6 +37,7 @@ from .memo import FORGETFUL, Memory
 from .news.site import render as news_family
 from .opening_hours import holiday_horizon
 from .outputs import Contribution, GeneratedFile
+from .pages.handwritten import translation_problems
 from .pages.site import render as pages_family
 from .pages.site import render_offers as offer_pages_family
 from .parallel import Alongside, map_calls
@@ -223,7 +224,8 @@ def settings_problems(project: Project, catalog: Catalog) -> list[Problem]:
         Problem(where, 1, 1, "atlas.planning.thresholds_m",
                 f"unbekannte Kategorie {name!r}; bekannt: {', '.join(catalog.categories)}")
         for name in unknown
-    ] + _capacity_problems(project, catalog, where)
+    ] + _capacity_problems(project, catalog, where) + translation_problems(
+        project.docs_dir, list(project.settings.languages))
 
 
 def _capacity_problems(project: Project, catalog: Catalog, where: str) -> list[Problem]:

@@ -34,7 +34,10 @@ def _site_path(relative: str) -> str:
 def test_every_file_of_the_built_site_has_a_known_kind(sample_site):
     unknown = []
     kinds: dict[str, int] = {}
-    documents = {p.stem for p in (ROOT / "content" / "pages").glob("*.md")}
+    pages = ROOT / "content" / "pages"
+    # hand-written pages and their translations (content/pages/en/ueber.md → en/ueber)
+    documents = {p.relative_to(pages).with_suffix("").as_posix()
+                 for pattern in ("*.md", "*/*.md") for p in pages.glob(pattern)}
     ours = {urls.asset_path(p.relative_to(assets_dir()).as_posix())
             for p in assets_dir().rglob("*") if p.is_file()}
     for file in sorted(sample_site.rglob("*")):

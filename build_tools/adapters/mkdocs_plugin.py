@@ -41,6 +41,7 @@ from ..config import AtlasConfig
 from ..i18n import catalogue
 from ..memo import FORGETFUL, Memory
 from ..outputs import Contribution, GeneratedPage
+from ..pages import handwritten
 from ..pages.alerts import with_site_banner
 from ..pages.assets import STYLESHEETS, THEME_BUNDLE, asset_sources, shipped_css, without_cdn
 from ..pages.not_found import not_found_context
@@ -113,6 +114,7 @@ class AtlasPlugin(BasePlugin):
         self._env: Any = None
         self._shells: shell.ShellRenderer | None = None
         self._shell_templates: dict[str, str | None] = {}
+        self._sources: set[str] = set()
         """Shelled pages (:mod:`.shell`) → the template they would have been rendered with."""
 
     @property
@@ -167,6 +169,7 @@ class AtlasPlugin(BasePlugin):
             contribution = preview.error_pages(self._problems, self._paths_to_cover())
             preview.quiet_validation(config)
         self._built_paths = {page.path for page in contribution.pages}
+        self._sources = {f.src_uri for f in files if f.is_documentation_page()}
         self._fragments = contribution.fragments
         self._start_index(contribution.pages, Path(config.site_dir))
         self._add_pages(files, config, contribution.pages)
@@ -348,6 +351,8 @@ class AtlasPlugin(BasePlugin):
     def on_page_content(self, html: str, page: Any, config: Any, files: Files) -> str:
         generated = self._html.get(page.file.src_uri)
         html = generated if generated is not None else fill_fragments(html, self._fragments)
+        if generated is None:
+            html = self._with_translations(html, page)
         if self._alerts and self._templates is not None:  # site-wide alerts on every page
             html = with_site_banner(html, self._templates, page.url, self._alerts)
         if (generated is not None and self._shells is not None
@@ -357,6 +362,24 @@ class AtlasPlugin(BasePlugin):
             self._shell_templates[page.file.src_uri] = page.meta.get("template")
             page.meta["template"] = shell.FILLED_TEMPLATE
         return html
+
+    def _with_translations(self, html: str, page: Any) -> str:
+        """A hand-written page that exists in further languages: its meta (language,
+        alternates) and its language switch below the heading."""
+        found = handwritten.split_source(page.file.src_uri)
+        if found is None or self._templates is None or self.project is None:
+            return html
+        lang, name = found
+        present = handwritten.page_languages(name, self._sources,
+                                             list(self.project.settings.languages))
+        if len(present) < 2 or lang not in present:
+            return html
+        page.meta.update(handwritten.handwritten_meta(page.meta, lang, name, present,
+                                                      self.project.settings.site_url))
+        switch = self._templates.render("handwritten_switch.html",
+                                        **handwritten.switch_context(lang, name, present))
+        head, sep, rest = html.partition("</h1>")
+        return head + sep + switch + rest if sep else switch + html
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         self._env = env
