@@ -64,6 +64,9 @@ log = logging.getLogger("mkdocs.plugins.atlas")
 _HTML_META = ("title", "description")
 _THEME_SEARCH = ("assets/javascripts/lunr/", "assets/javascripts/workers/search.")
 """Material's own search (lunr and its worker), which no page loads without its search plugin."""
+FRAME_KEYS = ("sample_label", "sample_text", "footer_label", "footer_imprint", "footer_privacy",
+              "footer_accessibility", "footer_easy_language", "footer_open_data")
+"""Catalogue texts of the frame around a language tree's page (main.html, copyright.html)."""
 
 
 class _Passthrough(BaseConfigOption):
@@ -158,6 +161,10 @@ class AtlasPlugin(BasePlugin):
                                      "label": catalogue(code).ui["search"]}
                               for code in self.project.settings.languages
                               if code in urls.tree_languages()},
+                # the sample banner and the footer on a page of a language tree, in its words
+                "frame_in": {code: {key: catalogue(code).ui[key] for key in FRAME_KEYS}
+                             for code in self.project.settings.languages
+                             if code in urls.tree_languages()},
                 "not_found": not_found_context(self.project.settings),
             }
         return config
