@@ -147,15 +147,14 @@ def _fragment(
     spec: dict[str, Any],
     cluster: bool,
     tools: bool = False,
-    lazy: bool = False,
     templates: Templates | None = None,
     lang: str = SOURCE,
 ) -> str:
     """The map fragment (template ``maps/fragment.html``) for ``spec``; ``name`` is what the
     map shows (offer title, category label, district name; None for the overview).
 
-    ``lazy``: Leaflet and the map's CSS are not in the page; ``atlas-lazymap.js`` loads them when
-    the map comes into view or is tapped (the offer page's map, far below its first screen).
+    Leaflet and the map's CSS are never in the page: ``atlas-lazymap.js`` loads them when the map
+    comes into view, is tapped or gets its consent (a phone's first visit carries no Leaflet).
     ``lang``: the language of the map's own texts (skip link, consent, buttons, messages)."""
     cfg = catalog.config.map
     t = catalogue(lang).ui
@@ -185,7 +184,6 @@ def _fragment(
         tile_host=tile_host(cfg.tiles),
         tools=tools,
         cluster=cluster,
-        lazy=lazy,
         assets=assets,
         config=Markup(json_for_script(spec)),  # noqa: S704 - escaped for <script> above
     )
@@ -317,7 +315,7 @@ def offer_map_html(catalog: Catalog, offer: Offer, page_path: str, *,
     spec["categories"] = [{"id": category[0], "label": category[1], "color": category[2]}]
     spec["markers"] = [row]
     return _fragment(catalog, kind="offer", page_path=page_path, name=name or offer.title, spec=spec,
-                     cluster=False, lazy=True, templates=templates, lang=lang)
+                     cluster=False, templates=templates, lang=lang)
 
 
 def category_map_html(catalog: Catalog, category_id: str, page_path: str, *,

@@ -183,6 +183,26 @@ def test_map_loads_leaflet_only_when_scrolled_into_view(phone_page, sample_catal
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("where", ["map", "category", "district"])
+def test_list_pages_load_leaflet_only_for_their_map(phone_page, where):
+    """On a phone the list comes first and the map after it: no Leaflet, no cluster file in the
+    first visit; scrolled to, the map loads its files in order and draws its markers."""
+    path = {"map": urls.map_path(), "category": urls.category_path("essen"),
+            "district": urls.district_path("nord")}[where]
+    page = phone_page(path, consent=False)
+    page.wait_for_timeout(700)
+    box = page.locator("[data-atlas-map]").bounding_box()
+    assert box is not None and box["y"] > PHONE[1], "the list comes first at 360 × 740"
+    assert _leaflet(page) == [] and page.locator(".leaflet-container").count() == 0
+    page.locator("[data-atlas-map]").scroll_into_view_if_needed()
+    page.wait_for_selector("[data-atlas-map][data-atlas-state=ready]", state="attached", timeout=20_000)
+    page.wait_for_selector(".atlas-marker, .marker-cluster", timeout=20_000)
+    loaded = [u.split("?")[0].rsplit("/", 1)[1] for u in _leaflet(page)]
+    assert {"leaflet.js", "leaflet.css", "atlas-map.js", "atlas-map.css"} <= set(loaded)
+    assert page.atlas_errors == []
+
+
+@pytest.mark.browser
 def test_without_intersection_observer_a_tap_loads_the_map(phone_page, sample_catalog):
     page = phone_page(_offer_with_map_below(sample_catalog), "delete window.IntersectionObserver;",
                       consent=False)

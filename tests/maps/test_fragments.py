@@ -240,8 +240,12 @@ def test_no_cdn_and_only_relative_asset_urls(catalog):
 
 def test_asset_urls_point_at_existing_files(catalog):
     fragment = maps.overview_map_html(catalog, "karte/")
+    named = []
     for tag, attrs in parse(fragment).tags:
-        url = attrs.get("src") or (attrs.get("href") if tag == "link" else None)
+        named += [attrs.get("src") or (attrs.get("href") if tag == "link" else None)]
+        named += (attrs.get("data-atlas-css") or "").split() + (attrs.get("data-atlas-js") or "").split()
+    assert len([url for url in named if url]) == 7  # lazymap + 3 stylesheets + 3 scripts
+    for url in named:
         if url:
             relative = url.split("?")[0].split("assets/", 1)[1]
             assert (assets_dir() / relative).is_file(), url
@@ -264,8 +268,30 @@ def test_the_offer_map_is_lazy(catalog):
         assert url.startswith("../../assets/")
         assert (assets_dir() / url.split("?")[0].split("assets/", 1)[1]).is_file(), url
     assert "Karte anzeigen</button>" in fragment
-    category = maps.category_map_html(catalog, "essen", "kategorien/essen/")
-    assert "leaflet.js" in category and "data-atlas-lazy" not in category
+
+
+@pytest.mark.parametrize("kind", ["category", "district", "overview"])
+def test_list_and_overview_maps_are_lazy_with_their_clusters_in_order(catalog, kind):
+    """A list's map comes after the list on phones: no Leaflet tag in the page either, and the
+    cluster files are fetched between Leaflet and atlas-map.js (each needs the one before)."""
+    page, fragment = {
+        "category": ("kategorien/essen/", lambda p: maps.category_map_html(catalog, "essen", p)),
+        "district": ("sozialraeume/nord/", lambda p: maps.district_map_html(catalog, "nord", p)),
+        "overview": ("karte/", lambda p: maps.overview_map_html(catalog, p)),
+    }[kind]
+    tags = parse(fragment(page)).tags
+    assert [a["src"].split("?")[0].rsplit("/", 1)[1] for t, a in tags
+            if t == "script" and "src" in a] == ["atlas-lazymap.js"]
+    assert [t for t, a in tags if t == "link"] == []
+    (root,) = [a for t, a in tags if "data-atlas-map" in a]
+    names = [u.split("?")[0].rsplit("/", 1)[1] for u in root["data-atlas-js"].split()]
+    styles = [u.split("?")[0].rsplit("/", 1)[1] for u in root["data-atlas-css"].split()]
+    if "markercluster.js" in " ".join(names):
+        assert names == ["leaflet.js", "leaflet.markercluster.js", "atlas-map.js"]
+        assert styles == ["leaflet.css", "MarkerCluster.css", "atlas-map.css"]
+    else:
+        assert names == ["leaflet.js", "atlas-map.js"] and styles == ["leaflet.css", "atlas-map.css"]
+    assert kind != "overview" or "leaflet.markercluster.js" in names  # the overview clusters
 
 
 def test_offer_links_use_the_url_authority(catalog):

@@ -2,20 +2,20 @@
  * atlas-lazymap.js — a map's Leaflet only when someone may look at it.
  *
  * An offer page is opened from a QR code on a prepaid phone; its map sits far below the first
- * screen. Leaflet (42 KB gzip) and atlas-map.js would be half of the page's weight, so the
- * page carries only the map's place (build_tools/maps, `lazy`):
+ * screen, and on a list page the map comes after the list. Leaflet (42 KB gzip), markercluster
+ * and atlas-map.js would be most of such a page's weight, so every page carries only the map's
+ * place (build_tools/maps):
  *
  *   <div data-atlas-map data-atlas-lazy data-atlas-css="leaflet.css atlas-map.css"
  *        data-atlas-js="leaflet.js atlas-map.js" hidden> … <button data-atlas-load> …
  *
- * This file shows the placeholder and loads those files when the map comes near the screen
- * (IntersectionObserver) or "Karte anzeigen" is tapped; then atlas-map.js draws the map.
- * When the map asks for consent before tiles, the consent button is the only trigger: no
- * Leaflet for a box of text. States in data-atlas-lazy: "" → "loading" → "loaded";
- * atlas-map.js leaves a map alone until "loaded". ES5, no dependency: old phones.
+ * This file shows the placeholder and loads those files, scripts in their order, when the map
+ * comes onto the screen (IntersectionObserver) or "Karte anzeigen" is tapped; then
+ * atlas-map.js draws the map. When the map asks for consent before tiles, the consent button
+ * is the only trigger: no Leaflet for a box of text. States in data-atlas-lazy: "" →
+ * "loading" → "loaded"; atlas-map.js leaves a map alone until "loaded". ES5, no dependency.
  *
- * The consent to load tiles lives here for every map (window.AtlasConsent): pages with a map
- * drawn at once load this file before atlas-map.js, so one piece reads and writes it.
+ * The consent to load tiles (for the browser session) is read and written here alone.
  */
 (function () {
   "use strict";
@@ -40,8 +40,6 @@
       /* private mode: ask again next page */
     }
   }
-
-  window.AtlasConsent = { given: consentGiven, remember: rememberConsent };
 
   function urls(root, name) {
     var list = (root.getAttribute(name) || "").split(/\s+/), out = [];

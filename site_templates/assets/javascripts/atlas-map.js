@@ -12,8 +12,6 @@
   "use strict";
   if (window.AtlasMap) return;
 
-  // Consent to load tiles: atlas-lazymap.js (loaded before this file) keeps it.
-  var consent = window.AtlasConsent;
   var COLOR_RE = /^#[0-9a-fA-F]{6}$/;
 
   function el(tag, className, text) {
@@ -151,24 +149,12 @@
   };
 
   AtlasMapView.prototype.start = function () {
-    var self = this;
     this.root.hidden = false;
-    // A lazy map's stand-in ("Karte anzeigen", atlas-lazymap.js) gives way to the map.
+    // The stand-in ("Karte anzeigen", atlas-lazymap.js) gives way to the map. Where tiles wait
+    // for consent, atlas-lazymap.js loaded this file only after it was given.
     var placeholder = this.root.querySelector("[data-atlas-placeholder]");
     if (placeholder) placeholder.parentNode.removeChild(placeholder);
     var consentBox = this.root.querySelector("[data-atlas-consent]");
-    if (this.cfg.consent && !consent.given()) {
-      this.canvas.hidden = true;
-      var button = consentBox.querySelector("[data-atlas-consent-button]");
-      button.addEventListener("click", function () {
-        consent.remember();
-        consentBox.hidden = true;
-        self.canvas.hidden = false;
-        self.build();
-        self.canvas.focus();
-      });
-      return;
-    }
     if (consentBox) consentBox.hidden = true;
     this.build();
   };
@@ -414,9 +400,8 @@
     var blocks = document.querySelectorAll("[data-atlas-map]");
     for (var i = 0; i < blocks.length; i++) {
       if (blocks[i].getAttribute("data-atlas-state")) continue;
-      // A lazy map waits until atlas-lazymap.js has its stylesheets (Leaflet measures the box).
-      var lazy = blocks[i].getAttribute("data-atlas-lazy");
-      if (lazy !== null && lazy !== "loaded") continue;
+      // A map waits until atlas-lazymap.js has its stylesheets (Leaflet measures the box).
+      if (blocks[i].getAttribute("data-atlas-lazy") !== "loaded") continue;
       blocks[i].setAttribute("data-atlas-state", "starting");
       try {
         var view = new AtlasMapView(blocks[i]);
@@ -429,13 +414,6 @@
     }
   }
 
+  // atlas-lazymap.js loads this file when a map is wanted and then calls init().
   window.AtlasMap = { views: [], init: init, readyAt: null };
-  // As a deferred script we run before scripts deferred after us (atlas-hours.js):
-  // start at DOMContentLoaded, which comes after all of them.
-  var me = document.currentScript;
-  if (document.readyState === "loading" || (me && me.defer && document.readyState !== "complete")) {
-    document.addEventListener("DOMContentLoaded", init);
-  } else {
-    init();
-  }
 })();
