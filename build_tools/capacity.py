@@ -19,9 +19,7 @@ page's own origin.
 from __future__ import annotations
 
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -29,6 +27,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from . import urls
+from .atomic import write_atomic
 from .schema import Offer
 
 _SITE_FILE = re.compile(r"^/plaetze/[a-z0-9][a-z0-9_-]*\.json$")
@@ -169,13 +168,4 @@ def set_entry(data: dict[str, Any], offer_id: str, available: int, maximum: int 
 
 def write_feed(path: Path, data: dict[str, Any]) -> None:
     """Write the feed atomically: a reader (a web server, a Git checkout) never sees half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
-    handle, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    write_atomic(path, (json.dumps(data, ensure_ascii=False, indent=1) + "\n").encode("utf-8"))

@@ -22,10 +22,9 @@ remembered as an empty entry.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
 import hashlib
-import os
-import tempfile
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -34,6 +33,7 @@ import brotli
 
 from . import urls
 from .adapters.site_files import link_or_copy
+from .atomic import write_atomic
 
 SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".geojson", ".svg", ".xml", ".txt", ".csv", ".map"})
 """Text that hosts compress: pages, stylesheets, scripts, data and exports."""
@@ -132,12 +132,5 @@ class _Twin:
 
 def _store(entry: Path, packed: bytes) -> None:
     """Put a twin into the cache atomically (rename); a cache the disk refuses is no error."""
-    try:
-        entry.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(packed)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; the site links these files
-        os.replace(tmp, entry)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):
+        write_atomic(entry, packed)

@@ -11,11 +11,11 @@ import dataclasses
 import hashlib
 import json
 import os
-import tempfile
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from ..atomic import write_atomic
 from . import fonts
 
 _HERE = Path(__file__).resolve().parent
@@ -95,12 +95,7 @@ class PdfCache:
             return None
         path = self._path(key)
         try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(fd, "wb") as handle:
-                handle.write(data)
-            os.chmod(tmp, 0o644)  # mkstemp makes 0600; site builds link these files
-            os.replace(tmp, path)
+            write_atomic(path, data)
         except OSError:
             return None
         return path
