@@ -33,11 +33,10 @@ from pathlib import Path
 import yaml
 
 from . import site_build
-from .harness import run_measured
+from .harness import publish, run_measured
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "work"
-RESULTS = ROOT / "benchmarks" / "results"
 BIN = Path(sys.executable).parent
 ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795305600"}
 TARGET_RATIO = 1.5
@@ -147,9 +146,7 @@ def main(argv: list[str] | None = None) -> int:
             rows[n, languages] = side_by_side(n, args.pairs if n <= 1000 else max(2, args.pairs // 2),
                                               languages=languages)
     text = report(rows, args.pairs)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "engine-floor.md").write_text(text, encoding="utf-8")
-    print(text)
+    publish("engine-floor.md", text)
     return 0
 
 

@@ -12,6 +12,7 @@ import subprocess
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 
 
 @dataclass
@@ -84,3 +85,16 @@ def measure(
         result.seconds.append(seconds)
         result.rss_mib.append(rss)
     return result
+
+
+RESULTS = Path(__file__).resolve().parent / "results"
+"""Where every benchmark writes its report (``benchmarks/results/``, committed with the change)."""
+
+
+def publish(name: str, text: str) -> Path:
+    """Print a benchmark's report and write it to ``benchmarks/results/<name>``; its path."""
+    print(text)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    path = RESULTS / name
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from build_tools import urls
 
-from .weight import RESULTS, build, first_visit
+from .harness import publish
+from .weight import build, first_visit
 
 PAGES = {"home": "", "map": urls.map_path(), "category": urls.category_path("essen"),
          "district": urls.district_path("nord")}
@@ -67,10 +68,7 @@ def main(argv: list[str] | None = None) -> int:
                 build(size, site)
                 label = "sample" if size == "sample" else f"{int(size):,} offers"
                 lines += _rows(label, site, details)
-    text = "\n".join(lines + details) + "\n"
-    print(text)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "home_weight.md").write_text(text, encoding="utf-8")
+    publish("home_weight.md", "\n".join(lines + details) + "\n")
     return 0
 
 

@@ -24,8 +24,8 @@ import yaml
 
 from . import site_build
 from .engine_floor import BIN, WORK, _run
+from .harness import publish
 
-RESULTS = Path(__file__).resolve().parent / "results"
 BUDGET_PER_LANGUAGE = 0.40
 
 
@@ -84,10 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         f"(pairs: {', '.join(f'{p:.0%}' for p in per_language)}; budget ≤ {BUDGET_PER_LANGUAGE:.0%}): "
         + ("met" if share <= BUDGET_PER_LANGUAGE else "missed"),
     ]
-    text = "\n".join(lines) + "\n"
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "languages.md").write_text(text, encoding="utf-8")
-    print(text)
+    publish("languages.md", "\n".join(lines) + "\n")
     return 0
 
 

@@ -26,7 +26,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from .weight import RESULTS, build, first_visit, slow_3g_status
+from .harness import publish
+from .weight import build, first_visit, slow_3g_status
 
 BUDGET_JS = 60_000
 BUDGET_NO_JS = 40_000
@@ -88,10 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     lines += ["", f"Live status visible on slow 3G (400 kbit/s, 400 ms RTT, CPU × 4): median {median:.2f} s "
               f"of {len(times)} ({', '.join(f'{t:.2f}' for t in times)} s); budget ≤ {BUDGET_STATUS_S} s: "
               f"{'kept' if median <= BUDGET_STATUS_S else 'MISSED'}"]
-    text = "\n".join(lines + details) + "\n"
-    print(text)
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "offer_weight.md").write_text(text, encoding="utf-8")
+    publish("offer_weight.md", "\n".join(lines + details) + "\n")
     return 0
 
 

@@ -41,11 +41,10 @@ from pathlib import Path
 
 import yaml
 
-from .harness import run_measured
+from .harness import publish, run_measured
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "work" / "search"
-RESULTS = ROOT / "benchmarks" / "results"
 ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795305600"}
 BEFORE = "dee238d"
 """The last commit with Material's search plugin (the one before the Pagefind search)."""
@@ -297,10 +296,8 @@ def main(argv: list[str] | None = None) -> int:
         big = project(after_code, content(args.browser_size), f"after-{args.browser_size}")
         build_seconds(after_code, big)
         lines += _browser(args, big)
-    RESULTS.mkdir(parents=True, exist_ok=True)
     name = "search.md" if parts == {"builds", "index", "browser"} else f"search-{'-'.join(sorted(parts))}.md"
-    (RESULTS / name).write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    publish(name, "\n".join(lines))
     return 0
 
 

@@ -18,11 +18,10 @@ from pathlib import Path
 
 import yaml
 
-from .harness import run_measured
+from .harness import publish, run_measured
 
 ROOT = Path(__file__).resolve().parent.parent
 WORK = ROOT / "benchmarks" / "work" / "site_build"
-RESULTS = ROOT / "benchmarks" / "results"
 ATLAS = str(Path(sys.executable).parent / "atlas")
 ENV = {"NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1795305600"}
 BUDGET_SAMPLE_S = 15.0
@@ -100,9 +99,7 @@ def main(argv: list[str] | None = None) -> int:
         verdicts.append(f"- 2,000 / 1,000 offers: {ratio:.2f}× (budget {BUDGET_RATIO}×): "
                         + ("ok" if ratio <= BUDGET_RATIO else "OVER"))
     lines += ["", *verdicts, ""]
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    (RESULTS / "site_build.md").write_text("\n".join(lines), encoding="utf-8")
-    print("\n".join(lines))
+    publish("site_build.md", "\n".join(lines))
     return 0
 
 

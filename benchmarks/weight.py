@@ -27,7 +27,6 @@ from build_tools.precompress import brotli_bytes, brotli_quality
 
 from .site_build import ATLAS, ENV, ROOT, project
 
-RESULTS = ROOT / "benchmarks" / "results"
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-gpu"]
 PHONE = {"width": 360, "height": 740}
