@@ -15,6 +15,7 @@ Every problem in every file is reported in one run; a broken file never hides th
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -177,6 +178,22 @@ def _mapping_files(folder: Path, memory: Memory = FORGETFUL):
         yield path, loaded, item_id, [*found, *([problem] if problem else [])]
 
 
+def _validated_files(folder: Path, model: type[M], country: str, memory: Memory = FORGETFUL
+                     ) -> Iterator[tuple[Path, LoadedYaml | None, str | None, M | None, list[Problem]]]:
+    """Each YAML file in ``folder`` validated as ``model``: (path, loaded or None, id or None,
+    the model with its id or None, problems). A file without a usable id is still validated, so
+    one run names every mistake in it, but yields no model."""
+    for path, loaded, item_id, found in _mapping_files(folder, memory):
+        if loaded is None:
+            yield path, None, None, None, found
+            continue
+        item, invalid = _validate(model, loaded.data, loaded, country=country)
+        if item is not None and item_id is not None:
+            item.id = item_id
+        yield path, loaded, item_id, item if item_id is not None else None, \
+            [*found, *invalid, *check_hints(loaded)]
+
+
 def _load_organizations(folder: Path, country: str, memory: Memory = FORGETFUL
                         ) -> tuple[dict[str, Organization], set[str], list[Problem]]:
     """Valid organizations, the ids of every organization file (broken ones too), problems.
@@ -187,19 +204,11 @@ def _load_organizations(folder: Path, country: str, memory: Memory = FORGETFUL
     orgs: dict[str, Organization] = {}
     files: set[str] = set()
     problems: list[Problem] = []
-    for path, loaded, org_id, found in _mapping_files(folder, memory):
+    for path, _loaded, org_id, org, found in _validated_files(folder, Organization, country, memory):
         problems += found
         files.add(org_id or path.stem)
-        if loaded is None:
-            continue
-        problems += check_hints(loaded)
-        if org_id is None:
-            continue
-        org, found = _validate(Organization, loaded.data, loaded, country=country)
-        problems += found
         if org is not None:
-            org.id = org_id
-            orgs[org_id] = org
+            orgs[org.id] = org
     return dict(sorted(orgs.items())), files, problems
 
 
@@ -208,17 +217,12 @@ def _load_offers(folder: Path, country: str, memory: Memory = FORGETFUL
     """Every offer file that parsed as a mapping, validated (model or None), with its problems."""
     result: list[OfferFacts] = []
     problems: list[Problem] = []
-    for _path, loaded, offer_id, found in _mapping_files(folder, memory):
+    for _path, loaded, offer_id, offer, found in _validated_files(folder, Offer, country, memory):
         problems += found
         if loaded is None:
             continue
-        offer, found = _validate(Offer, loaded.data, loaded, country=country)
-        problems += found
-        if offer is not None and offer_id is not None:
-            offer.id = offer_id
-        item = offer_facts(loaded, offer_id, offer if offer_id is not None else None)
+        item = offer_facts(loaded, offer_id, offer)
         problems += check_hours(item)
-        problems += check_hints(loaded)
         result.append(item)
     return result, problems
 
@@ -228,16 +232,10 @@ def _load_alerts(folder: Path, country: str, memory: Memory = FORGETFUL
     """Every alert file that parsed as a mapping, validated (model or None), with its problems."""
     result: list[AlertFile] = []
     problems: list[Problem] = []
-    for _path, loaded, alert_id, found in _mapping_files(folder, memory):
+    for _path, loaded, alert_id, alert, found in _validated_files(folder, Alert, country, memory):
         problems += found
-        if loaded is None:
-            continue
-        alert, found = _validate(Alert, loaded.data, loaded, country=country)
-        problems += found
-        problems += check_hints(loaded)
-        if alert is not None and alert_id is not None:
-            alert.id = alert_id
-        result.append(AlertFile(loaded, alert_id, alert if alert_id is not None else None))
+        if loaded is not None:
+            result.append(AlertFile(loaded, alert_id, alert))
     return result, problems
 
 
