@@ -37,8 +37,10 @@ from .atomic import write_atomic
 
 SUFFIXES = frozenset({".html", ".css", ".js", ".json", ".geojson", ".svg", ".xml", ".txt", ".csv", ".map"})
 """Text that hosts compress: pages, stylesheets, scripts, data and exports."""
-MIN_BYTES = 1024
-"""Below about one kilobyte a response fits into the first packets anyway."""
+MIN_BYTES = 1400
+"""Below this a response, headers included, fits into the first packet or two anyway, and a
+twin saves a few hundred bytes at the cost of two more files: the short-link redirect pages
+(about 1.2 KB each, one per offer) get none."""
 LEVEL = 9
 BROTLI_SHARED = 11
 """Brotli quality for the shared stylesheets and scripts below ``assets/``: few files that

@@ -246,11 +246,14 @@ def test_every_page_in_chromium(xss_site: Path, xss_url: str, browser) -> None:
     for rel in _pages(xss_site):
         current["url"] = xss_url + rel
         page.goto(current["url"], wait_until="load")
-        if page.query_selector("[data-atlas-state]"):
-            # Maps wait for "Karte laden" (consent is the default): asked for as a person does.
+        list_map = page.query_selector("[data-atlas-map]:not(.atlas-map--offer)")
+        if list_map:
+            # Every map waits until it is wanted: "Karte laden" (consent is the default, kept
+            # for the session once given) or, after that, coming into view — as a person does.
             for button in page.locator("[data-atlas-consent-button]").all():
                 if button.is_visible():
                     button.click()
+            list_map.scroll_into_view_if_needed()
             page.wait_for_selector("[data-atlas-state=ready]", state="attached", timeout=10_000)
             popups_opened += page.evaluate(OPEN_POPUPS)
         for bad in page.evaluate(POKE):
