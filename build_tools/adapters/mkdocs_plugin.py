@@ -402,7 +402,7 @@ class AtlasPlugin(BasePlugin):
             pages = [(f.page.url, f.page.title or "") for f in files.documentation_pages()
                      if f.page is not None]
             atlas["nav_in"] = {code: tree_nav(self._nav.items, code, tree_versions(pages, code),
-                                              catalogue(code).ui["nav_home"])
+                                              catalogue(code).ui["nav_home"], catalogue(code).ui["german"])
                                for code in self.project.settings.languages
                                if code in urls.tree_languages()}
         return env

@@ -50,18 +50,23 @@ class NavEntry:
 
 @dataclass(frozen=True)
 class TreeNav:
-    """The navigation of one language tree: its entries and where its logo leads."""
+    """The navigation of one language tree: its entries, where its logo leads, and the words
+    (in the tree's language) below an entry that leads to a German page."""
 
     lang: str
     home: str
     items: tuple[NavEntry, ...]
+    in_german: str = ""
 
 
-def tree_nav(items: Iterable[Any], lang: str, versions: Mapping[str, str], home_label: str) -> TreeNav:
+def tree_nav(items: Iterable[Any], lang: str, versions: Mapping[str, str], home_label: str,
+             in_german: str = "") -> TreeNav:
     """The navigation ``items`` (MkDocs' ``nav.items``) for pages of the tree ``lang``.
 
     ``versions`` maps each site path that exists in the tree (``uk/karte/``) to its page's
-    title; the tree's home (``uk/``) is labelled ``home_label`` instead.
+    title; the tree's home (``uk/``) is labelled ``home_label`` instead. ``in_german`` is
+    printed below the entries that lead to a German page (a reader with little German learns
+    what a tap on "Impressum" brings before it).
     """
     home_path = urls.language_path(lang, "")
 
@@ -82,7 +87,7 @@ def tree_nav(items: Iterable[Any], lang: str, versions: Mapping[str, str], home_
         return NavEntry(item.title, item.url, urls.SOURCE_LANGUAGE)  # a link written in mkdocs.yml
 
     home = home_path if home_path in versions else ""
-    return TreeNav(lang, home, tuple(entry(item) for item in items))
+    return TreeNav(lang, home, tuple(entry(item) for item in items), in_german)
 
 
 def tree_versions(pages: Iterable[tuple[str, str]], lang: str) -> dict[str, str]:

@@ -1,6 +1,6 @@
 """The drawer menu on a page of a language tree: the tree's pages in its words; entries that
-exist only in German lead to the German page and say so (``lang``/``hreflang``). At 360 × 740,
-the phone a person opens the menu on; axe with the drawer open."""
+exist only in German lead to the German page and say so (``lang``/``hreflang``, a note in the
+tree's language). At 360 × 740, the phone a person opens the menu on; axe with the drawer open."""
 
 from __future__ import annotations
 
@@ -53,7 +53,10 @@ def _open_drawer(open_page, path: str):
 def _entries(page) -> list[dict]:
     return page.evaluate("""() => [...document.querySelectorAll(
         '.md-sidebar--primary .md-nav--primary > .md-nav__list > .md-nav__item > a.md-nav__link')]
-        .map(a => ({text: a.innerText.trim(), lang: a.closest('[lang]').lang,
+        .map(a => ({text: a.querySelector('.md-ellipsis').firstChild.textContent.trim(),
+                    lang: a.closest('[lang]').lang,
+                    note: a.querySelector('small') && {text: a.querySelector('small').innerText.trim(),
+                                                      lang: a.querySelector('small').lang},
                     hreflang: a.getAttribute('hreflang'), path: new URL(a.href).pathname,
                     active: a.classList.contains('md-nav__link--active')}))""")
 
@@ -70,11 +73,12 @@ def test_the_drawer_leads_to_the_trees_pages_in_its_words(open_page, built_site,
     assert len(translated) + len(german) == len(entries)
     assert len(translated) >= 5 and len(german) >= 3  # A–Z, map, categories, districts; legal pages
     for entry in translated:
-        assert entry["path"].startswith(f"/{lang}/") and entry["hreflang"] is None
+        assert entry["path"].startswith(f"/{lang}/") and entry["hreflang"] is None and entry["note"] is None
         if entry["path"] != f"/{lang}/":
             assert entry["text"] == _page_title(built_site, entry["path"].strip("/"))
     for entry in german:
         assert entry["hreflang"] == "de"
+        assert entry["note"] == {"text": catalogue(lang).ui["german"], "lang": lang}
         here = entry["path"].strip("/")
         assert not (built_site / lang / here / "index.html").exists(), f"{here} exists in {lang}"
         assert (built_site / here / "index.html").exists()

@@ -37,11 +37,11 @@ VERSIONS = {"uk/": "Hilfe in Musterstadt", "uk/karte/": "Карта", "uk/ueber/
 
 
 def test_entries_lead_to_the_trees_pages_with_their_titles(tmp_path):
-    nav = tree_nav(_nav(tmp_path).items, "uk", VERSIONS, "Головна")
+    nav = tree_nav(_nav(tmp_path).items, "uk", VERSIONS, "Головна", "німецькою")
     home, karte, more, town = nav.items
     assert (home.title, home.url, home.lang, home.hreflang) == ("Головна", "uk/", "uk", None)
     assert (karte.title, karte.url, karte.lang, karte.hreflang) == ("Карта", "uk/karte/", "uk", None)
-    assert nav.home == "uk/" and nav.lang == "uk"
+    assert (nav.home, nav.lang, nav.in_german) == ("uk/", "uk", "німецькою")
     # the section keeps its German title; inside it the translated page and the German one
     assert more.is_section and (more.title, more.lang) == ("Mehr", "de")
     about, imprint = more.children
