@@ -84,6 +84,8 @@ def test_the_drawer_leads_to_the_trees_pages_in_its_words(open_page, built_site,
         assert (built_site / here / "index.html").exists()
     assert not any(e["active"] for e in entries)  # neither page is an entry of the nav
     assert page.locator(".atlas-chrome[lang='de']").count() == 0
+    logo = page.evaluate("new URL(document.querySelector('.md-header .md-logo').href).pathname")
+    assert logo == f"/{lang}/"  # the header's logo leads to the tree's home too
 
 
 def test_the_ukrainian_about_page_is_in_the_menu_and_the_arabic_one_is_not(open_page, built_site):
