@@ -117,6 +117,9 @@ class AtlasPlugin(BasePlugin):
         self._templates: Templates | None = None
         self._env: Any = None
         self._nav: Any = None
+        self._titles: dict[str, str] = {}
+        """Site path → title (escaped as in the page's meta) of every generated page of the
+        build, reused ones too: the trees' navigation must not lose a page the cache kept."""
         self._shells: shell.ShellRenderer | None = None
         self._shell_templates: dict[str, str | None] = {}
         self._sources: set[str] = set()
@@ -321,6 +324,7 @@ class AtlasPlugin(BasePlugin):
         self._shells = shell.ShellRenderer() if shell.enabled() else None
         self._shell_templates = {}
         in_nav = _nav_sources(config.nav)
+        self._titles = {page.path: html_escape(page.title, quote=True) for page in pages}
         if self._serving:
             self._cache.start_build(self._environment(config))
         for page in pages:
@@ -398,9 +402,10 @@ class AtlasPlugin(BasePlugin):
         self._env = env
         atlas = config.extra.get("atlas")
         if atlas is not None and self.project is not None and self._nav is not None:
-            # Every page has been read by now (on_env comes after), so the trees' titles are known.
-            pages = [(f.page.url, f.page.title or "") for f in files.documentation_pages()
-                     if f.page is not None]
+            # Every page has been read by now (on_env comes after), so the trees' titles are
+            # known; generated pages count even when `serve` reused them (they are not in files).
+            pages = [*self._titles.items(), *((f.page.url, f.page.title or "")
+                                              for f in files.documentation_pages() if f.page is not None)]
             atlas["nav_in"] = {code: tree_nav(self._nav.items, code, tree_versions(pages, code),
                                               catalogue(code).ui["nav_home"], catalogue(code).ui["german"])
                                for code in self.project.settings.languages
