@@ -46,6 +46,7 @@ from ..pages.alerts import with_site_banner
 from ..pages.assets import STYLESHEETS, THEME_BUNDLE, asset_sources, shipped_css, without_cdn
 from ..pages.not_found import not_found_context
 from ..pages.privacy import fill_fragments
+from ..pages.tree_nav import tree_nav, tree_versions
 from ..precompress import precompress
 from ..problems import ContentError, Problem, format_problems
 from ..project import Project, open_project
@@ -115,6 +116,10 @@ class AtlasPlugin(BasePlugin):
         """Origins of the atlas' capacity files: what a page's connect-src may name."""
         self._templates: Templates | None = None
         self._env: Any = None
+        self._nav: Any = None
+        self._titles: dict[str, str] = {}
+        """Site path → title (escaped as in the page's meta) of every generated page of the
+        build, reused ones too: the trees' navigation must not lose a page the cache kept."""
         self._shells: shell.ShellRenderer | None = None
         self._shell_templates: dict[str, str | None] = {}
         self._sources: set[str] = set()
@@ -319,6 +324,7 @@ class AtlasPlugin(BasePlugin):
         self._shells = shell.ShellRenderer() if shell.enabled() else None
         self._shell_templates = {}
         in_nav = _nav_sources(config.nav)
+        self._titles = {page.path: html_escape(page.title, quote=True) for page in pages}
         if self._serving:
             self._cache.start_build(self._environment(config))
         for page in pages:
@@ -388,8 +394,22 @@ class AtlasPlugin(BasePlugin):
         head, sep, rest = html.partition("</h1>")
         return head + sep + switch + rest if sep else switch + html
 
+    def on_nav(self, nav: Any, config: Any, files: Files) -> Any:
+        self._nav = nav
+        return nav
+
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         self._env = env
+        atlas = config.extra.get("atlas")
+        if atlas is not None and self.project is not None and self._nav is not None:
+            # Every page has been read by now (on_env comes after), so the trees' titles are
+            # known; generated pages count even when `serve` reused them (they are not in files).
+            pages = [*self._titles.items(), *((f.page.url, f.page.title or "")
+                                              for f in files.documentation_pages() if f.page is not None)]
+            atlas["nav_in"] = {code: tree_nav(self._nav.items, code, tree_versions(pages, code),
+                                              catalogue(code).ui["nav_home"], catalogue(code).ui["german"])
+                               for code in self.project.settings.languages
+                               if code in urls.tree_languages()}
         return env
 
     def on_page_context(self, context: Any, page: Any, config: Any, nav: Any) -> Any:
