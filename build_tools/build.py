@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from datetime import date
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .catalog import Catalog
@@ -33,14 +34,14 @@ from .ledger.short import short_link_problems
 from .ledger.site import render as ledger_family
 from .ledger.store import LedgerEntry, read_ledger
 from .maps.site import render as maps_family
-from .memo import FORGETFUL, Memory
+from .memo import FORGETFUL, Memory, StoredMemory, code_version
 from .news.site import render as news_family
 from .opening_hours import holiday_horizon
 from .outputs import Contribution, GeneratedFile
 from .pages.handwritten import translation_problems
 from .pages.site import render as pages_family
 from .pages.site import render_offers as offer_pages_family
-from .parallel import Alongside, map_calls
+from .parallel import EVERY, Alongside, Meeting, Share, can_fork, map_calls
 from .planning.inputs import load_travel
 from .planning.population import PopulationGrid, load_population_grid
 from .planning.site import render as planning_family
@@ -101,8 +102,8 @@ class Tools:
     """Run the families pages do not depend on in a second process."""
     processes: int | None = None
     """Flyer workers (None: every core)."""
-    offers: slice = field(default_factory=lambda: slice(None))
-    """The offers whose pages to render (the driver gives the forked process a share)."""
+    offers: Share = EVERY
+    """The offers whose pages to render (the driver shares them out between two processes)."""
     flyer_stats: dict[str, int] = field(default_factory=dict)
 
     @classmethod
@@ -118,6 +119,18 @@ class Tools:
 
 
 # --- load -------------------------------------------------------------------------------------
+
+
+KEPT_BETWEEN_BUILDS = ("yaml", "markdown")
+"""Memory tables a build keeps in the project's cache: pure results keyed by their whole input
+(a file's YAML text, a description's Markdown). 1,000 offers: parsing and rendering them is
+about a second of a warm build."""
+
+
+def stored_memory(project: Project) -> StoredMemory:
+    """The memory a build keeps in the project's cache (``.cache/memo``), valid for this code."""
+    return StoredMemory(project.cache_dir / "memo", KEPT_BETWEEN_BUILDS,
+                        code_version(Path(__file__).parent, ("PyYAML", "Markdown", "nh3")))
 
 
 def load(project: Project, today: date | None = None, memory: Memory = FORGETFUL) -> Inputs:
@@ -272,8 +285,6 @@ def _missing_site_file(project: Project, url: str) -> str | None:
 
 def _missing_offer_files(project: Project, catalog: Catalog) -> list[Problem]:
     """:func:`_missing_site_file` for offers' own ``capacity_url``, at the offer's line."""
-    from pathlib import Path
-
     from .validation.report import problem_at
     from .yamlio import YamlProblem, load_yaml_file
 
@@ -306,30 +317,38 @@ FAMILIES = (pages_family, offer_pages_family, maps_family, flyers_family,
 """Every renderer family, in output order: ``(inputs, tools) -> Contribution``."""
 FAMILIES_ALONGSIDE = (exports_family, planning_family, ledger_family, desk_family)
 """Families nothing else depends on: they render in a forked process while this one renders
-the pages (and the forked process takes :data:`OFFER_SHARE` of the offer pages too)."""
-OFFER_SHARE = 0.2
-"""Share of the offer pages the forked process renders besides its families, so that both
-cores finish together (measured at 1,000 offers: pages ~2.0 s here, the other families ~1.3 s)."""
+the other pages; then both render offer pages, meeting in the middle (:class:`Meeting`)."""
 
 
 def render(inputs: Inputs, tools: Tools) -> Contribution:
     """Every family's pages and files, deferred files made (flyer PDFs), in :data:`FAMILIES` order."""
-    count = len(inputs.catalog.offers)
-    cut = count - round(count * OFFER_SHARE) if tools.fork else count
-    here, there = replace(tools, offers=slice(0, cut)), replace(tools, offers=slice(cut, None))
-    alongside = Alongside(
-        lambda: [offer_pages_family(inputs, there), *(f(inputs, there) for f in FAMILIES_ALONGSIDE)],
-        fork=tools.fork)
+    meeting = Meeting(len(inputs.catalog.offers)) if tools.fork and can_fork() else None
+    here = replace(tools, offers=meeting.front) if meeting else tools
+    there = replace(tools, offers=meeting.back) if meeting else tools
+
+    def beside() -> list[Contribution]:
+        if meeting is None:  # no second process: this one renders every offer below
+            return [Contribution(), *(f(inputs, tools) for f in FAMILIES_ALONGSIDE)]
+        there.memory.share("alongside")
+        done = [f(inputs, there) for f in FAMILIES_ALONGSIDE]
+        offers = offer_pages_family(inputs, there)
+        there.memory.save()
+        return [offers, *done]
+
+    alongside = Alongside(beside, fork=meeting is not None)
     try:
-        done = {family: family(inputs, here) for family in FAMILIES if family not in FAMILIES_ALONGSIDE}
-        flyer_files = make_files(done[flyers_family].files, tools)
+        # the offer pages last: what is left of them is shared with the other process
+        mine = [f for f in FAMILIES if f not in (*FAMILIES_ALONGSIDE, offer_pages_family)]
+        done = {family: family(inputs, here) for family in mine}
+        done[flyers_family].files = make_files(done[flyers_family].files, tools)
+        done[offer_pages_family] = offer_pages_family(inputs, here)
     except BaseException:
         alongside.cancel()
         raise
     more_offers, *others = alongside.result()
-    done[flyers_family].files = flyer_files
-    done[offer_pages_family].extend(more_offers)
+    done[offer_pages_family].extend(more_offers)  # the front's offers, then the back's: catalog order
     done.update(zip(FAMILIES_ALONGSIDE, others, strict=True))
+    tools.memory.save()
     total = Contribution()
     for family in FAMILIES:
         total.extend(done[family])

@@ -18,7 +18,7 @@ import multiprocessing
 import os
 import pickle
 import signal
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import Generic, TypeVar
 
 T = TypeVar("T")
@@ -86,6 +86,51 @@ class Alongside(Generic[T]):
         if self._read >= 0:
             os.close(self._read)
             self._read = -1
+
+
+class Share:
+    """Which of ``count`` items this process takes: all of them, in order (no second process)."""
+
+    def indices(self, count: int) -> Iterator[int]:
+        """The indices this process renders, each claimed just before it is needed."""
+        return iter(range(count))
+
+
+EVERY = Share()
+
+
+class Meeting:
+    """``count`` items shared out between this process and a forked one as they go: one takes
+    from the front, the other from the back, until they meet. Each item is taken exactly once,
+    and the process that is done with its other work first takes more, so both finish
+    together on any machine (a fixed share was right for one machine and one atlas only).
+    The two ends live in shared memory, made before the fork."""
+
+    def __init__(self, count: int) -> None:
+        self._lock = multiprocessing.Lock()
+        self._ends = multiprocessing.RawArray("q", [0, count])
+        self.front, self.back = _End(self, 0), _End(self, 1)
+
+    def claim(self, end: int) -> int | None:
+        """The next index from the front (``end`` 0) or the back (1); None once they met."""
+        with self._lock:
+            low, high = self._ends[0], self._ends[1]
+            if low >= high:
+                return None
+            if end == 0:
+                self._ends[0] = low + 1
+                return low
+            self._ends[1] = high - 1
+            return high - 1
+
+
+class _End(Share):
+    def __init__(self, meeting: Meeting, end: int) -> None:
+        self._meeting, self._end = meeting, end
+
+    def indices(self, count: int) -> Iterator[int]:
+        while (index := self._meeting.claim(self._end)) is not None:
+            yield index
 
 
 class _Collect(logging.Handler):

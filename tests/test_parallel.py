@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import os
 import signal
+import time
 
 import pytest
 
@@ -81,3 +82,34 @@ def test_cancel_stops_the_child():
     job = Alongside(lambda: __import__("time").sleep(30))
     job.cancel()
     job.cancel()  # twice is harmless
+
+
+def test_a_meeting_shares_every_index_out_exactly_once_between_two_processes():
+    from build_tools.parallel import Meeting
+
+    meeting = Meeting(500)
+
+    def back() -> list[int]:
+        taken = []
+        for index in meeting.back.indices(500):
+            taken.append(index)
+            time.sleep(0.003)  # three times slower than the front: it takes fewer, not a half
+        return taken
+
+    child = Alongside(back)
+    front = []
+    for index in meeting.front.indices(500):
+        front.append(index)
+        time.sleep(0.001)
+    behind = child.result()
+    assert sorted(front + behind) == list(range(500))
+    assert front == list(range(len(front))) and 0 < len(behind) < len(front)
+
+
+def test_without_a_second_process_one_end_takes_everything():
+    from build_tools.parallel import EVERY, Meeting
+
+    meeting = Meeting(5)
+    assert list(meeting.back.indices(5)) == [4, 3, 2, 1, 0]
+    assert list(meeting.front.indices(5)) == []
+    assert list(EVERY.indices(3)) == [0, 1, 2]

@@ -134,7 +134,7 @@ class AtlasPlugin(BasePlugin):
         # Defining on_startup keeps this plugin alive across `mkdocs serve` rebuilds: then it
         # owns what is remembered between them (build_tools.memo).
         self._serving = command == "serve"
-        self._memory = Memory() if self._serving else FORGETFUL
+        self._memory = FORGETFUL
 
     def on_shutdown(self) -> None:
         self._memory = FORGETFUL
@@ -221,6 +221,8 @@ class AtlasPlugin(BasePlugin):
         # The catalog lives for the whole build: keep it out of the cyclic GC's scans
         # (5,000 offers: 84 s → 75 s). Unfrozen after the build, so `serve` does not leak.
         gc.freeze()
+        if not (self._serving and self._memory.enabled):
+            self._memory = build.stored_memory(self.project)  # serve: one for all its builds
         try:
             inputs = build.load(self.project, build_date(), self._memory)
             if inputs.warnings:

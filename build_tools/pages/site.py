@@ -66,9 +66,10 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
 
 
 def render_offers(inputs: Inputs, tools: Tools) -> Contribution:
-    """One page per offer and language (a German tombstone for ended ones): the offers of
-    ``tools.offers``, all of them unless the driver shares them out between processes. An
-    offer's pages in every language stay in one share, so both processes' shares stay even."""
+    """One page per offer and language (a German tombstone for ended ones), in catalog order:
+    the offers ``tools.offers`` gives this process, all of them unless the driver shares them
+    out between processes (an offer's pages in every language are rendered together)."""
     facts = page_inputs(inputs, tools)
-    return Contribution(pages=[page for offer in inputs.catalog.offers[tools.offers]
-                               for page in offer_pages(facts, offer)])
+    offers = inputs.catalog.offers
+    taken = sorted(tools.offers.indices(len(offers)))
+    return Contribution(pages=[page for index in taken for page in offer_pages(facts, offers[index])])

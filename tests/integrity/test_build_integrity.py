@@ -65,7 +65,11 @@ def built(tmp_path_factory):
 
 
 def test_two_builds_are_byte_identical(built, tmp_path):
+    """The second build is a warm one: what the first kept (parsed YAML, rendered Markdown,
+    flyer PDFs, twins, the search bundle) must give the same bytes as making it all anew."""
     project, site = built
+    kept = sorted(p.name for p in (project / ".cache" / "memo").iterdir())
+    assert {"markdown-main.pickle", "yaml-main.pickle"} <= set(kept), kept
     second = tmp_path / "site2"
     result = _build(project, second)
     assert result.returncode == 0, result.stderr[-3000:]
