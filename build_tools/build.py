@@ -121,16 +121,16 @@ class Tools:
 # --- load -------------------------------------------------------------------------------------
 
 
-KEPT_BETWEEN_BUILDS = ("yaml", "markdown")
+KEPT_BETWEEN_BUILDS = ("yaml", "markdown", "holidays")
 """Memory tables a build keeps in the project's cache: pure results keyed by their whole input
-(a file's YAML text, a description's Markdown). 1,000 offers: parsing and rendering them is
-about a second of a warm build."""
+(a file's YAML text, a description's Markdown, a state and year's holidays). 1,000 offers:
+parsing and rendering them is about a second of a warm build."""
 
 
 def stored_memory(project: Project) -> StoredMemory:
     """The memory a build keeps in the project's cache (``.cache/memo``), valid for this code."""
     return StoredMemory(project.cache_dir / "memo", KEPT_BETWEEN_BUILDS,
-                        code_version(Path(__file__).parent, ("PyYAML", "Markdown", "nh3")))
+                        code_version(Path(__file__).parent, ("PyYAML", "Markdown", "nh3", "holidays")))
 
 
 def load(project: Project, today: date | None = None, memory: Memory = FORGETFUL) -> Inputs:
@@ -191,7 +191,8 @@ def inspect(project: Project, today: date | None = None, memory: Memory = FORGET
         network=travel.network,
         transit=travel.transit,
         scenario=travel.scenario,
-        holidays=tuple(holiday_horizon(project.settings.holidays_state, today)),
+        holidays=memory.recall("holidays", (project.settings.holidays_state, today.year),
+                               lambda: tuple(holiday_horizon(project.settings.holidays_state, today))),
         warnings=tuple(p for p in problems if p.severity != "error"),
         history=offer_history(project.content_dir),
     )

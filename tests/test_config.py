@@ -141,3 +141,11 @@ def test_capacity_names_existing_offers_and_categories(tmp_path, capsys):
     assert "atlas.capacity.offers: kein Angebot mit der id 'tagestref-mitte'" in err
     assert "atlas.capacity.categories: unbekannte Kategorie 'schlafen-x'" in err
     assert "'tagestreff-mitte'" not in err.split("bekannt")[0]
+
+
+def test_the_states_checked_are_the_ones_the_holidays_library_knows():
+    from holidays import country_holidays
+
+    from build_tools.config import STATES
+
+    assert STATES == tuple(code for code in country_holidays("DE").subdivisions if len(code) == 2)

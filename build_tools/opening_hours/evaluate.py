@@ -17,8 +17,6 @@ from datetime import date, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
-import holidays as holidays_lib
-
 from .model import DAY, HoursError, Schedule
 from .parser import parse_hours
 from .steps import CLOSED, OPEN, OPEN_END, Segment, paint_day
@@ -30,6 +28,8 @@ ALWAYS_DAYS = 7  # open this long without a break counts as "rund um die Uhr"
 
 def holiday_dates(state: str, years: Iterable[int]) -> set[date]:
     """Public holidays of German ``state`` (NW, BY, ...) in ``years``, from ``holidays``."""
+    import holidays as holidays_lib  # 0.15 s: it imports all its 250 countries; warm builds need none
+
     return set(holidays_lib.country_holidays("DE", subdiv=state, years=list(years)))
 
 
