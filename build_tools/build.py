@@ -121,16 +121,17 @@ class Tools:
 # --- load -------------------------------------------------------------------------------------
 
 
-KEPT_BETWEEN_BUILDS = ("yaml", "markdown", "holidays")
+KEPT_BETWEEN_BUILDS = ("yaml", "markdown", "holidays", "maps")
 """Memory tables a build keeps in the project's cache: pure results keyed by their whole input
-(a file's YAML text, a description's Markdown, a state and year's holidays). 1,000 offers:
-parsing and rendering them is about a second of a warm build."""
+(a file's YAML text, a description's Markdown, a state and year's holidays, a map's plan).
+1,000 offers: parsing and rendering them is about a second of a warm build, importing the
+libraries that make them (holidays, folium) half a second more."""
 
 
 def stored_memory(project: Project) -> StoredMemory:
     """The memory a build keeps in the project's cache (``.cache/memo``), valid for this code."""
     return StoredMemory(project.cache_dir / "memo", KEPT_BETWEEN_BUILDS,
-                        code_version(Path(__file__).parent, ("PyYAML", "Markdown", "nh3", "holidays")))
+                        code_version(Path(__file__).parent, ("PyYAML", "Markdown", "nh3", "holidays", "folium")))
 
 
 def load(project: Project, today: date | None = None, memory: Memory = FORGETFUL) -> Inputs:

@@ -92,11 +92,12 @@ def _load(path: Path, memory: Memory = FORGETFUL) -> tuple[LoadedYaml | None, li
         return None, [exc.problem]
 
 
-def _load_list(path: Path, model: type[M], what: str) -> tuple[dict[str, M], list[Problem]]:
+def _load_list(path: Path, model: type[M], what: str, memory: Memory = FORGETFUL
+               ) -> tuple[dict[str, M], list[Problem]]:
     display = display_path(path)
     if not path.exists():
         return {}, [Problem(display, 1, 1, "", f"Datei fehlt ({what})")]
-    loaded, problems = _load(path)
+    loaded, problems = _load(path, memory)
     if loaded is None:
         return {}, problems
     if not isinstance(loaded.data, list):
@@ -274,9 +275,9 @@ def load_catalog(
     problems: list[Problem] = []
     if not content_dir.is_dir():
         return LoadResult(None, [Problem(display_path(content_dir), 1, 1, "", "Inhaltsordner fehlt")])
-    categories, found = _load_list(content_dir / "categories.yml", Category, "Kategorien")
+    categories, found = _load_list(content_dir / "categories.yml", Category, "Kategorien", memory)
     problems += found
-    groups, found = _load_list(content_dir / "target_groups.yml", TargetGroup, "Zielgruppen")
+    groups, found = _load_list(content_dir / "target_groups.yml", TargetGroup, "Zielgruppen", memory)
     problems += found
     geojson = content_dir / "districts.geojson"
     districts, found = load_districts(geojson, display_path(geojson))

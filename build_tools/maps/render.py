@@ -26,6 +26,7 @@ from .. import urls
 from ..catalog import Catalog, is_public_location
 from ..config import MapSettings
 from ..i18n import SOURCE, catalogue
+from ..memo import FORGETFUL, Memory
 from ..resources import assets_dir
 from ..schema import Offer
 from ..templating import Templates, templates_for
@@ -128,14 +129,24 @@ def _categories(catalog: Catalog, used: set[str]) -> list[tuple[str, str, str]]:
     ]
 
 
-def _base_map(cfg: MapSettings, center: tuple[float, float], zoom: int, *, static: bool = False):
-    return specmod.build_map(
-        center,
-        zoom,
-        _check_tiles(cfg.tiles),
-        safe_attribution(cfg.attribution),
-        static=static,
-    )
+def _plan(cfg: MapSettings, center: tuple[float, float], zoom: int, **more: Any) -> specmod.MapPlan:
+    """The plan of a map with the atlas' tiles (checked) and attribution (sanitised)."""
+    return specmod.MapPlan(tuple(center), zoom, _check_tiles(cfg.tiles),  # type: ignore[arg-type]
+                           safe_attribution(cfg.attribution), **more)
+
+
+def _described(plan: specmod.MapPlan, memory: Memory) -> dict[str, Any]:
+    """A copy of the plan's description (a build's stored memory keeps it for the next build)."""
+    return copy.deepcopy(memory.recall("maps", plan, lambda: specmod.plan_description(plan)))
+
+
+def _fit(bounds: list[list[float]]) -> tuple[specmod.Bounds, tuple[int, int], int]:
+    (south, west), (north, east) = bounds
+    return ((south, west), (north, east)), FIT_PADDING, OFFER_ZOOM
+
+
+def _area(name: str, geojson: dict[str, Any]) -> tuple[str, str]:
+    return name, json.dumps(geojson, ensure_ascii=False, separators=(",", ":"))
 
 
 def _fragment(
@@ -199,22 +210,23 @@ def _markers_map(
     area: tuple[str, dict[str, Any]] | None = None,
     templates: Templates | None = None,
     lang: str = SOURCE,
+    memory: Memory = FORGETFUL,
 ) -> str:
     rows = sorted(rows, key=lambda r: r[0])
     points = [[r[3], r[4]] for r in rows]
     cluster = len(rows) > CLUSTER_THRESHOLD
     used = {r[2] for r in rows}
     center = tuple(points[0]) if len(points) == 1 else _center(catalog, points)
-    draft = _base_map(catalog.config.map, center, catalog.config.map.zoom)
     bounds: list[list[float]] | None = _bounds(rows) if len(rows) > 1 else None
+    areas = ()
     if area is not None:
         name, geojson = area
-        specmod.add_district(draft, name, geojson)
+        areas = (_area(name, geojson),)
         bounds = _merge_bounds(bounds, _geojson_bounds(geojson))
-    specmod.add_category_groups(draft, _categories(catalog, used), cluster=cluster, control=False)
-    if bounds is not None:
-        draft.fit_bounds(bounds, padding=FIT_PADDING, max_zoom=OFFER_ZOOM)
-    spec = specmod.describe(draft)
+    plan = _plan(catalog.config.map, center, catalog.config.map.zoom, areas=areas,
+                 categories=tuple(_categories(catalog, used)), cluster=cluster,
+                 fit=_fit(bounds) if bounds is not None else None)
+    spec = _described(plan, memory)
     spec["categories"] = [{"id": i, "label": lab, "color": col} for i, lab, col in
                           _categories(catalog, used)]
     spec["markers"] = rows
@@ -285,32 +297,24 @@ def district_geojson(catalog: Catalog, district_id: str) -> dict[str, Any]:
 # --- the public interface -------------------------------------------------------------------
 
 
-@lru_cache(maxsize=64)
-def _offer_prototype(tiles: str, attribution: str, category: tuple[str, str, str]) -> dict[str, Any]:
-    """The description every one-marker map of a category shares (folium is asked once, not once
-    per offer page: building a folium map was a third of an offer page's time)."""
-    draft = specmod.build_map((0.0, 0.0), OFFER_ZOOM, _check_tiles(tiles), safe_attribution(attribution),
-                              static=True)
-    specmod.add_category_groups(draft, [category], cluster=False, control=False)
-    return specmod.describe(draft)
-
-
 def offer_map_html(catalog: Catalog, offer: Offer, page_path: str, *,
                    templates: Templates | None = None, lang: str = SOURCE,
-                   name: str | None = None) -> str:
+                   name: str | None = None, memory: Memory = FORGETFUL) -> str:
     """A small map with the offer's one marker; ``""`` without a public location; ``name``:
     the offer's title in ``lang`` for the map's label (its German title without).
 
     ``templates``: the project's environment (its overrides first); the package's without.
     ``lang``: the language of the map's own texts (a page of a language tree). The same
-    holds for every ``*_map_html`` function.
+    holds for every ``*_map_html`` function, and for ``memory``: where the descriptions
+    folium gave are remembered (every one-marker map of a category shares one; folium is asked
+    once, not once per offer page: building a folium map was a third of an offer page's time).
     """
     if not is_public_location(offer):
         return ""
     row = marker_row(offer)
     (category,) = _categories(catalog, {row[2]}) or [(row[2], row[2], "#555555")]
-    cfg = catalog.config.map
-    spec = copy.deepcopy(_offer_prototype(cfg.tiles, cfg.attribution, category))
+    spec = _described(_plan(catalog.config.map, (0.0, 0.0), OFFER_ZOOM, static=True,
+                            categories=(category,)), memory)
     spec["map"]["center"] = [row[3], row[4]]
     spec["categories"] = [{"id": category[0], "label": category[1], "color": category[2]}]
     spec["markers"] = [row]
@@ -319,7 +323,8 @@ def offer_map_html(catalog: Catalog, offer: Offer, page_path: str, *,
 
 
 def category_map_html(catalog: Catalog, category_id: str, page_path: str, *,
-                      templates: Templates | None = None, lang: str = SOURCE) -> str:
+                      templates: Templates | None = None, lang: str = SOURCE,
+                      memory: Memory = FORGETFUL) -> str:
     """Map of a category's offers (coloured as the category); ``""`` when none has a place."""
     offers = placeable(catalog.in_category(category_id))
     if not offers:
@@ -327,12 +332,13 @@ def category_map_html(catalog: Catalog, category_id: str, page_path: str, *,
     rows = [marker_row(o, category_id) for o in offers]
     return _markers_map(
         catalog, rows, kind="category", page_path=page_path,
-        name=catalog.category_label(category_id), templates=templates, lang=lang,
+        name=catalog.category_label(category_id), templates=templates, lang=lang, memory=memory,
     )
 
 
 def district_map_html(catalog: Catalog, district_id: str, page_path: str, *,
-                      templates: Templates | None = None, lang: str = SOURCE) -> str:
+                      templates: Templates | None = None, lang: str = SOURCE,
+                      memory: Memory = FORGETFUL) -> str:
     """Map of a district: its outline and the offers located in it."""
     if district_id not in catalog.districts:
         return ""
@@ -347,17 +353,15 @@ def district_map_html(catalog: Catalog, district_id: str, page_path: str, *,
         # Only the outline: still worth a map.
         bounds = _geojson_bounds(geojson)
         center = ((bounds[0][0] + bounds[1][0]) / 2, (bounds[0][1] + bounds[1][1]) / 2)
-        draft = _base_map(catalog.config.map, center, catalog.config.map.zoom)
-        specmod.add_district(draft, name, geojson)
-        draft.fit_bounds(bounds, padding=FIT_PADDING, max_zoom=OFFER_ZOOM)
-        spec = specmod.describe(draft)
+        spec = _described(_plan(catalog.config.map, center, catalog.config.map.zoom,
+                                areas=(_area(name, geojson),), fit=_fit(bounds)), memory)
         spec["categories"] = []
         spec["markers"] = []
         return _fragment(catalog, kind="district", page_path=page_path,
                          name=name, spec=spec, cluster=False, templates=templates, lang=lang)
     return _markers_map(
         catalog, rows, kind="district", page_path=page_path,
-        name=name, area=(name, geojson), templates=templates, lang=lang,
+        name=name, area=(name, geojson), templates=templates, lang=lang, memory=memory,
     )
 
 
@@ -372,7 +376,8 @@ def overview_data(catalog: Catalog) -> dict[str, Any]:
 
 
 def overview_map_html(catalog: Catalog, page_path: str, *,
-                      templates: Templates | None = None, lang: str = SOURCE) -> str:
+                      templates: Templates | None = None, lang: str = SOURCE,
+                      memory: Memory = FORGETFUL) -> str:
     """The whole atlas: clustered markers by category, layer switch, "open now" filter.
 
     The markers are not in the page: ``atlas-map.js`` fetches ``karte/angebote.json``
@@ -385,12 +390,10 @@ def overview_map_html(catalog: Catalog, page_path: str, *,
     cats = _categories(catalog, used)
     cfg = catalog.config.map
     center = _center(catalog, [[r[3], r[4]] for r in rows])
-    draft = _base_map(cfg, center, cfg.zoom)
-    specmod.add_category_groups(draft, cats, cluster=True, control=len(cats) > 1,
-                                cluster_radius=specmod.CLUSTER_RADIUS_OVERVIEW)
-    if cfg.center is None:
-        draft.fit_bounds(_bounds(rows), padding=FIT_PADDING, max_zoom=OFFER_ZOOM)
-    spec = specmod.describe(draft)
+    plan = _plan(cfg, center, cfg.zoom, categories=tuple(cats), cluster=True, control=len(cats) > 1,
+                 cluster_radius=specmod.CLUSTER_RADIUS_OVERVIEW,
+                 fit=_fit(_bounds(rows)) if cfg.center is None else None)
+    spec = _described(plan, memory)
     spec["categories"] = [{"id": i, "label": lab, "color": col} for i, lab, col in cats]
     spec["markers"] = None
     spec["data"] = urls.relative_url(page_path, urls.map_data_path())

@@ -110,7 +110,7 @@ def category_page(inputs: PageInputs, category_id: str, lang: str = SOURCE) -> G
         description_lang=description.lang,
         facts=[],
         entries=[list_entry_in(catalog, o, path, lang) for o in offers],
-        map_html=Markup(category_map_html(catalog, category_id, path, templates=inputs.templates, lang=lang)),  # noqa: S704
+        map_html=Markup(category_map_html(catalog, category_id, path, templates=inputs.templates, lang=lang, memory=inputs.memory)),  # noqa: S704
         status=status_block(offers, path, inputs.holidays, lang),
         back={"href": urls.relative_url(path, urls.language_path(lang, urls.categories_index_path())),
               "label": t["all_categories"]},
@@ -169,7 +169,7 @@ def district_page(inputs: PageInputs, district_id: str, lang: str = SOURCE) -> G
         description_lang=SOURCE if note and lang != SOURCE else "",
         facts=facts,
         entries=[list_entry_in(catalog, o, path, lang) for o in offers],
-        map_html=Markup(district_map_html(catalog, district_id, path, templates=inputs.templates, lang=lang)),  # noqa: S704
+        map_html=Markup(district_map_html(catalog, district_id, path, templates=inputs.templates, lang=lang, memory=inputs.memory)),  # noqa: S704
         status=status_block(offers, path, inputs.holidays, lang),
         back={"href": urls.relative_url(path, urls.language_path(lang, urls.districts_index_path())),
               "label": t["all_districts"]},
@@ -210,7 +210,7 @@ def map_page(inputs: PageInputs, lang: str = SOURCE) -> GeneratedPage:
         "map.html",
         t=t,
         **_switch(catalog, german_path, lang),
-        map_html=Markup(overview_map_html(catalog, path, templates=inputs.templates, lang=lang)),  # noqa: S704
+        map_html=Markup(overview_map_html(catalog, path, templates=inputs.templates, lang=lang, memory=inputs.memory)),  # noqa: S704
         groups=groups,
         count_text=map_count(offer_counts(catalog), lang),
         status=status_block(catalog.published, path, inputs.holidays, lang),

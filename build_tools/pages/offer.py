@@ -151,7 +151,7 @@ def offer_context(inputs: PageInputs, offer: Offer, lang: str = SOURCE) -> dict[
         "tags": words.german_text(", ".join(offer.tags)),
         "description": words.description(),
         "translations": _translations(inputs, offer, languages),
-        "map_html": Markup(offer_map_html(catalog, offer, path, templates=inputs.templates, lang=lang,
+        "map_html": Markup(offer_map_html(catalog, offer, path, templates=inputs.templates, lang=lang, memory=inputs.memory,
                                           name=str(words.field("title").text)))  # noqa: S704
         if public else "",
         "flyers": [
