@@ -121,9 +121,10 @@ class Tools:
 # --- load -------------------------------------------------------------------------------------
 
 
-KEPT_BETWEEN_BUILDS = ("yaml", "markdown", "holidays", "maps")
+KEPT_BETWEEN_BUILDS = ("yaml", "markdown", "holidays", "maps", "typst")
 """Memory tables a build keeps in the project's cache: pure results keyed by their whole input
-(a file's YAML text, a description's Markdown, a state and year's holidays, a map's plan).
+(a file's YAML text, a description's Markdown, a state and year's holidays, a map's plan, the
+planning report's content with its template and fonts).
 1,000 offers: parsing and rendering them is about a second of a warm build, importing the
 libraries that make them (holidays, folium) half a second more."""
 
@@ -131,7 +132,7 @@ libraries that make them (holidays, folium) half a second more."""
 def stored_memory(project: Project) -> StoredMemory:
     """The memory a build keeps in the project's cache (``.cache/memo``), valid for this code."""
     return StoredMemory(project.cache_dir / "memo", KEPT_BETWEEN_BUILDS,
-                        code_version(Path(__file__).parent, ("PyYAML", "Markdown", "nh3", "holidays", "folium")))
+                        code_version(Path(__file__).parent, ("PyYAML", "Markdown", "nh3", "holidays", "folium", "typst")))
 
 
 def load(project: Project, today: date | None = None, memory: Memory = FORGETFUL) -> Inputs:

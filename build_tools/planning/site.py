@@ -33,7 +33,7 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
     title = inputs.settings.name
     tables = report_tables(result)
     try:
-        pdf = report_pdf(result, title, catalog.build_date, tools.templates, comparison)
+        pdf = report_pdf(result, title, catalog.build_date, tools.templates, comparison, tools.memory)
     except ReportError as error:  # a broken override: a message at the template, no traceback
         raise ContentError([error.problem()]) from error
     files = [
