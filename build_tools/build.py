@@ -47,6 +47,7 @@ from .planning.population import PopulationGrid, load_population_grid
 from .planning.site import render as planning_family
 from .problems import ContentError, Problem
 from .project import Project
+from .resources import fonts_dir
 from .templating import Templates, templates_for
 from .urls import MissingSiteUrl
 
@@ -121,10 +122,10 @@ class Tools:
 # --- load -------------------------------------------------------------------------------------
 
 
-KEPT_BETWEEN_BUILDS = ("yaml", "markdown", "holidays", "maps", "typst")
+KEPT_BETWEEN_BUILDS = ("yaml", "markdown", "holidays", "maps", "typst", "glyphs")
 """Memory tables a build keeps in the project's cache: pure results keyed by their whole input
 (a file's YAML text, a description's Markdown, a state and year's holidays, a map's plan, the
-planning report's content with its template and fonts).
+planning report's content with its template and fonts, a flyer text's characters the fonts lack).
 1,000 offers: parsing and rendering them is about a second of a warm build, importing the
 libraries that make them (holidays, folium) half a second more."""
 
@@ -132,7 +133,9 @@ libraries that make them (holidays, folium) half a second more."""
 def stored_memory(project: Project) -> StoredMemory:
     """The memory a build keeps in the project's cache (``.cache/memo``), valid for this code."""
     return StoredMemory(project.cache_dir / "memo", KEPT_BETWEEN_BUILDS,
-                        code_version(Path(__file__).parent, ("PyYAML", "Markdown", "nh3", "holidays", "folium", "typst")))
+                        code_version(Path(__file__).parent,
+                                     ("PyYAML", "Markdown", "nh3", "holidays", "folium", "typst", "reportlab"),
+                                     (fonts_dir(),)))
 
 
 def load(project: Project, today: date | None = None, memory: Memory = FORGETFUL) -> Inputs:

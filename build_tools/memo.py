@@ -125,13 +125,17 @@ class StoredMemory(Memory):
             used.clear()
 
 
-def code_version(package: Path, libraries: Iterable[str]) -> str:
-    """A digest of the package's Python sources, the ``libraries``' versions and Python's:
-    what stored results depend on besides their input."""
+def code_version(package: Path, libraries: Iterable[str], data: Iterable[Path] = ()) -> str:
+    """A digest of the package's Python sources, the ``libraries``' versions, Python's and the
+    names and sizes of the files in the ``data`` folders (fonts): what stored results depend
+    on besides their input."""
     digest = hashlib.sha256(sys.version.encode())
     for name in libraries:
         with contextlib.suppress(PackageNotFoundError):
             digest.update(f"{name}={version(name)}".encode())
     for source in sorted(package.rglob("*.py")):
         digest.update(source.relative_to(package).as_posix().encode() + b"\0" + source.read_bytes())
+    for folder in data:
+        for file in sorted(folder.rglob("*")):
+            digest.update(f"{file.relative_to(folder).as_posix()}={file.stat().st_size}".encode())
     return digest.hexdigest()
