@@ -112,7 +112,8 @@ class Tools:
                     memory: Memory = FORGETFUL) -> Tools:
         """The usual tools: the project's templates, its PDF cache, both cores."""
         return cls(
-            templates=templates_for(str(project.custom_dir) if project.custom_dir else None),
+            templates=templates_for(str(project.custom_dir) if project.custom_dir else None,
+                                    str(project.cache_dir / "jinja") if cache else None),
             pdf_cache=PdfCache(project.cache_dir / "flyers") if cache else None,
             memory=memory,
             fork=fork,

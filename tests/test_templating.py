@@ -50,3 +50,18 @@ def test_a_project_override_changes_a_generated_offer_page(tmp_path):
     # Lists keep the package's templates, and Material's overrides still apply.
     lists = (site / "angebote" / "index.html").read_text(encoding="utf-8")
     assert "stadt-hinweis" not in lists and "atlas-footer-links" in lists
+
+
+def test_compiled_templates_are_kept_and_an_edited_one_is_compiled_anew(tmp_path):
+    from build_tools.templating import Templates
+
+    custom = tmp_path / "custom"
+    (custom / "atlas").mkdir(parents=True)
+    page = custom / "atlas" / "probe.html"
+    page.write_text("eins {{ x }}", encoding="utf-8")
+    compiled = tmp_path / "jinja"
+    assert Templates(custom, compiled).render("probe.html", x=1) == "eins 1"
+    assert list(compiled.iterdir()), "the compiled template is kept"
+    page.write_text("zwei {{ x }}", encoding="utf-8")
+    # a new process (a new environment) with the same folder: the edit counts
+    assert Templates(custom, compiled).render("probe.html", x=2) == "zwei 2"

@@ -55,7 +55,7 @@ from ..search.bundle import IndexRun, Record, SearchIndexError
 from ..search.cache import BundleCache, bundle_key
 from ..security.csp import apply_csp
 from ..security.paths import UnsafePath
-from ..templating import Templates
+from ..templating import Templates, compiled_templates
 from . import preview, shell
 from .serve_cache import PageCache, environment_fingerprint, fingerprint
 from .site_files import link_or_copy
@@ -402,6 +402,8 @@ class AtlasPlugin(BasePlugin):
 
     def on_env(self, env: Any, config: Any, files: Files) -> Any:
         self._env = env
+        if self.project is not None and env.bytecode_cache is None:
+            env.bytecode_cache = compiled_templates(self.project.cache_dir / "jinja")  # the theme's too
         atlas = config.extra.get("atlas")
         if atlas is not None and self.project is not None and self._nav is not None:
             # Every page has been read by now (on_env comes after), so the trees' titles are
