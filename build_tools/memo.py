@@ -89,9 +89,13 @@ class StoredMemory(Memory):
         super().__init__()
         self._folder, self._version, self._share = folder, version, "main"
         self._kept: dict[str, set[Hashable]] = {table: set() for table in kept}
+        self._on_disk: dict[Path, set[Hashable]] = {}
+        """The keys each file holds: a share used exactly those is not written again."""
         for table in self._kept:
             for path in sorted(folder.glob(f"{table}-*.pickle")):
-                self._tables.setdefault(table, {}).update(self._read(path))
+                entries = self._read(path)
+                self._on_disk[path] = set(entries)
+                self._tables.setdefault(table, {}).update(entries)
 
     def _read(self, path: Path) -> dict[Hashable, Any]:
         try:
@@ -111,13 +115,17 @@ class StoredMemory(Memory):
             used.clear()
 
     def save(self) -> None:
-        """Write what this process used, one file per table; a disk that refuses is no error."""
+        """Write what this process used, one file per table (not again when the file holds
+        exactly that: 1,000 offers' YAML is 9 MB); a disk that refuses is no error."""
         for table, used in self._kept.items():
             results = self._tables.get(table, {})
             entries = {key: results[key] for key in used if key in results}
+            path = self._folder / f"{table}-{self._share}.pickle"
+            if self._on_disk.get(path) == set(entries):
+                continue
             with contextlib.suppress(OSError):
-                write_atomic(self._folder / f"{table}-{self._share}.pickle",
-                             pickle.dumps((self._version, entries), pickle.HIGHEST_PROTOCOL))
+                write_atomic(path, pickle.dumps((self._version, entries), pickle.HIGHEST_PROTOCOL))
+                self._on_disk[path] = set(entries)
 
     def forget(self) -> None:
         super().forget()

@@ -96,3 +96,23 @@ def test_the_code_version_changes_with_a_source_file(tmp_path):
     assert code_version(tmp_path, ("PyYAML",)) == before
     (tmp_path / "a.py").write_text("x = 2\n")
     assert code_version(tmp_path, ("PyYAML",)) != before
+
+
+def test_a_share_that_used_what_its_file_holds_is_not_written_again(tmp_path, monkeypatch):
+    import build_tools.memo as memo
+
+    first = _stored(tmp_path)
+    first.recall("kept", "a", lambda: "A")
+    first.save()
+    written = []
+    real = memo.write_atomic
+    monkeypatch.setattr(memo, "write_atomic", lambda path, data: written.append(path.name) or real(path, data))
+    second = _stored(tmp_path)
+    second.recall("kept", "a", lambda: "B")
+    second.save()
+    assert written == []
+    third = _stored(tmp_path)
+    third.recall("kept", "b", lambda: "B")
+    third.save()  # other keys: written, and "a" is gone
+    assert written == ["kept-main.pickle"]
+    assert _stored(tmp_path).recall("kept", "a", lambda: "gone") == "gone"
