@@ -6,14 +6,16 @@ or bytes; adapters decide where those go.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import Any, TypeVar
 
 from .config import AtlasConfig
 from .credits import Credit
 from .schema import Alert, Category, InlineProvider, Offer, Organization, Status, TargetGroup
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -55,6 +57,15 @@ class Catalog:
     def __post_init__(self) -> None:
         self.offers = sorted(self.offers, key=lambda o: o.id or "")
         self._by_id = {o.id: o for o in self.offers}
+        self._remembered: dict[Hashable, Any] = {}
+
+    def remembered(self, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, once per catalog and ``key``: for facts that depend on the catalog alone
+        (an offer's list entry is shown on its category's, its districts', related pages: twelve
+        times per offer and build). The catalog does not change once loaded."""
+        if key not in self._remembered:
+            self._remembered[key] = make()
+        return self._remembered[key]
 
     def offer(self, offer_id: str) -> Offer:
         """The offer with this id (KeyError if there is none)."""

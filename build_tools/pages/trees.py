@@ -85,9 +85,17 @@ def tree_meta(meta: dict[str, Any], catalog: Catalog, german_path: str, lang: st
 def list_entry_in(catalog: Catalog, offer: Offer, page_path: str, lang: str) -> dict[str, Any]:
     """A list entry on a page in ``lang``: the offer's page in that language when it has one,
     else its German page, its title and summary marked as German (``lang``)."""
-    entry = views.list_entry(catalog, offer, page_path)
     if lang == SOURCE:
-        return entry
+        return views.list_entry(catalog, offer, page_path)
+    entry = dict(catalog.remembered(("list_entry", offer.id, lang), lambda: _entry_in(catalog, offer, lang)))
+    entry["href"] = urls.relative_url(page_path, entry.pop("target"))
+    return entry
+
+
+def _entry_in(catalog: Catalog, offer: Offer, lang: str) -> dict[str, Any]:
+    """:func:`list_entry_in` with the site path of its link (``target``) in place of the link."""
+    entry = views.list_entry(catalog, offer, "")
+    entry["target"] = urls.offer_path(offer.id)
     words = OfferWords(offer, lang, str)
     entry["free_label"] = words.ui["free"]
     label = category_label(catalog, offer.category, lang)
@@ -102,7 +110,7 @@ def list_entry_in(catalog: Catalog, offer: Offer, page_path: str, lang: str) -> 
     if has_page(offer, lang) and lang in catalog.config.languages:
         entry["title"] = words.field("title").text
         entry["summary"] = words.field("summary").text
-        entry["href"] = urls.relative_url(page_path, urls.offer_path(offer.id, lang))
+        entry["target"] = urls.offer_path(offer.id, lang)
     else:
         entry["lang"] = SOURCE
     return entry

@@ -218,11 +218,17 @@ def raised_when_cold(catalog: Catalog, offer: Offer) -> bool:
 
 def list_entry(catalog: Catalog, offer: Offer, page_path: str) -> dict[str, Any]:
     """What a list item shows about an offer (with its public coordinates for "In meiner Nähe")."""
+    entry = dict(catalog.remembered(("list_entry", offer.id), lambda: _entry(catalog, offer)))
+    entry["href"] = urls.relative_url(page_path, urls.offer_path(offer.id))
+    return entry
+
+
+def _entry(catalog: Catalog, offer: Offer) -> dict[str, Any]:
+    """:func:`list_entry` but its link (the one thing that depends on the page)."""
     place = directions(offer)
     return {
         "id": offer.id,
         "title": offer.title,
-        "href": urls.relative_url(page_path, urls.offer_path(offer.id)),
         "summary": offer.summary,
         "category": catalog.category_label(offer.category),
         "category_id": offer.category,
