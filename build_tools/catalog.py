@@ -59,6 +59,10 @@ class Catalog:
         self._by_id = {o.id: o for o in self.offers}
         self._remembered: dict[Hashable, Any] = {}
 
+    def holds(self, offer: Offer) -> bool:
+        """True when ``offer`` is this catalog's own (not a changed copy of it)."""
+        return self._by_id.get(offer.id) is offer
+
     def remembered(self, key: Hashable, make: Callable[[], T]) -> T:
         """``make()``, once per catalog and ``key``: for facts that depend on the catalog alone
         (an offer's list entry is shown on its category's, its districts', related pages: twelve
