@@ -114,6 +114,8 @@ def connect_sources(html: str, allowed: frozenset[str]) -> list[str]:
     from ..capacity import feed_origin
 
     found: list[str] = []
+    if "data-atlas-capacity" not in html:  # most pages: no tag scan at all
+        return found
     for match in _CAPACITY_TAG_RE.finditer(html):
         url = html_lib.unescape(_attributes(match.group(1)).get("data-src", ""))
         try:
@@ -155,7 +157,8 @@ def apply_csp(html: str, tile_url_template: str, wasm: bool = False,
 
     Only a ``<meta charset>`` that opens the head stays in front of it (see below).
     """
-    html = _OLD_META_RE.sub("", html)
+    if "content-security-policy" in html.lower():
+        html = _OLD_META_RE.sub("", html)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{build_policy(html, tile_url_template, wasm, connect)}">'
     for pattern in (_HEAD_RE, _HTML_RE, _DOCTYPE_RE):
         match = pattern.search(html)
