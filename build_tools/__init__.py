@@ -35,9 +35,10 @@ Module map, one room per stage:
   and its CSV); :mod:`.templating` is their one Jinja
   environment, :mod:`.security` keeps output inert, :mod:`.search` gives every offer its
   search record and runs Pagefind over them (the search bundle).
-- **Driver** — :mod:`.build` (load, render, deferred files), :mod:`.parallel` (fork, pool),
-  :mod:`.memo` (remembering between ``mkdocs serve`` rebuilds), :mod:`.outputs` (what renderers
-  return), :mod:`.precompress` (the ``.gz`` and ``.br`` twins of the built site's text files),
+- **Driver** — :mod:`.build` (load, render, deferred files), :mod:`.parallel` (fork, pool,
+  the offer pages shared out between both processes), :mod:`.memo` (remembering between
+  ``mkdocs serve`` rebuilds, and pure results kept in the project's cache between builds),
+  :mod:`.outputs` (what renderers return), :mod:`.precompress` (the ``.gz`` and ``.br`` twins of the built site's text files),
   :mod:`.atomic` (files written whole or not at all: caches, the capacity feed).
 - **Adapters** — :mod:`.adapters` (MkDocs plugin, preview, atomic site swap; offer pages
   filled into one rendered shell per group instead of the theme once a page), :mod:`.cli` and
