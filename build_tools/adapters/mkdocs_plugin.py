@@ -110,6 +110,7 @@ class AtlasPlugin(BasePlugin):
         self._fingerprints: dict[str, str] = {}
         self._built_paths: set[str] = set()
         self._memory: Memory = FORGETFUL
+        self._gc_threshold: tuple[int, ...] = gc.get_threshold()
         self._alerts: list[Alert] = []
         """Alerts of the last good build: hand-written pages get the site-wide ones."""
         self._connect: frozenset[str] = frozenset()
@@ -221,6 +222,11 @@ class AtlasPlugin(BasePlugin):
         # The catalog lives for the whole build: keep it out of the cyclic GC's scans
         # (5,000 offers: 84 s → 75 s). Unfrozen after the build, so `serve` does not leak.
         gc.freeze()
+        # A build makes millions of small objects that live to its end (pages, contexts): the
+        # young generation is scanned a hundred times less often (1,000 offers: CPU 0.92 ×,
+        # five alternating pairs); restored after the build.
+        self._gc_threshold = gc.get_threshold()
+        gc.set_threshold(GC_YOUNG, *self._gc_threshold[1:])
         if not (self._serving and self._memory.enabled):
             self._memory = build.stored_memory(self.project)  # serve: one for all its builds
         try:
@@ -464,12 +470,12 @@ class AtlasPlugin(BasePlugin):
         if not self._serving:
             # Last, so every page, asset and search file is there; the preview needs none.
             precompress(site_dir, self.project.cache_dir / "gzip" if self.project else None)
-        gc.unfreeze()
+        _unfreeze(self._gc_threshold)
 
     def on_build_error(self, error: Exception) -> None:
         self._close_index()
         self._cache.abandon_build()
-        gc.unfreeze()
+        _unfreeze(self._gc_threshold)
 
     # -- serve -----------------------------------------------------------------------------
     def on_serve(self, server: Any, config: Any, builder: Any) -> Any:
@@ -479,6 +485,16 @@ class AtlasPlugin(BasePlugin):
                     server.watch(str(folder))
         server.watch(str(resources.package_dir()))
         return server
+
+
+GC_YOUNG = 100_000
+"""Allocations before the cyclic GC scans the young generation during a build (Python: 700)."""
+
+
+def _unfreeze(threshold: tuple[int, ...]) -> None:
+    """The collector as it was before the build."""
+    gc.unfreeze()
+    gc.set_threshold(*threshold)
 
 
 def _add_theme_parts(config: Any) -> None:
