@@ -29,6 +29,7 @@ from types import SimpleNamespace
 
 import shapely
 
+from build_tools.build import Tools
 from build_tools.catalog import Catalog, District
 from build_tools.config import METRIC_CRS, AtlasConfig
 from build_tools.geo import DistrictLocator
@@ -176,8 +177,8 @@ def measure(catalog: Catalog, indicators: IndicatorSet | None = None
     """
     timings: dict[str, tuple[float, float]] = {}
     inputs = SimpleNamespace(catalog=catalog, settings=catalog.config, population=None,
-                             indicators=indicators)
-    tools = SimpleNamespace(templates=templates_for(None))
+                             indicators=indicators, network=None, transit=None, scenario=None)
+    tools = Tools(templates=templates_for(None))
     wall, cpu, contribution = _timed(lambda: render(inputs, tools))
     timings["render (total)"] = (wall, cpu)
     settings = catalog.config.planning

@@ -46,6 +46,7 @@ def _timed(timings: dict, name: str, step):
 
 def planning_step(folder: Path, offers: int, grid: int, profile: bool) -> dict:
     """In the child: load the region's files and run the planning family; timings and sizes."""
+    from build_tools.build import Tools
     from build_tools.planning.site import render
     from build_tools.planning.travel.gtfs import load_feed
     from build_tools.planning.travel.network import load_street_network
@@ -71,7 +72,7 @@ def planning_step(folder: Path, offers: int, grid: int, profile: bool) -> dict:
     assert not problems, problems
     inputs = SimpleNamespace(catalog=catalog, settings=settings, population=None,
                              indicators=None, network=network, transit=transit, scenario=None)
-    tools = SimpleNamespace(templates=templates_for(None))
+    tools = Tools(templates=templates_for(None))
     contribution = _timed(timings, "planning family (render)", lambda: render(inputs, tools))
     timings["whole planning step"] = (time.perf_counter() - start_wall,
                                       time.process_time() - start_cpu)

@@ -138,3 +138,13 @@ def test_the_desk_benchmark_builds_with_and_without_the_desk(clone):
     assert re.search(r"\| editorial_desk: false \| [\d.]+ \|", text), text
     assert re.search(r"the desk family alone, in one process: \d+ ms for \d+ rows", text), text
     assert re.search(r"git log on a repository with the \d+ offer files in one commit", text), text
+
+
+def test_the_planning_benchmark_runs_small(clone):
+    """benchmarks/planning_bench.py at 200 offers: the planning family renders through the
+    driver's own Tools and the report names its parts."""
+    done = subprocess.run([sys.executable, "-m", "benchmarks.planning_bench", "--offers", "200",
+                           "--grid", "4", "--districts", "5"],
+                          cwd=clone, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"render \(total\)\s+[\d.]+", done.stdout), done.stdout
