@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
+import yaml
 
 from build_tools import __version__
 
@@ -85,8 +86,15 @@ def test_installed_wheel_inits_checks_and_builds_a_new_atlas(wheel, tmp_path):
     _run([atlas, "init", "hilfe-neustadt", "--town", "Neustadt",
           "--site-url", "https://www.kreis-neustadt.example/kreishaus/amt/amt51/hilfe/"], cwd=work, env=env)
     project = work / "hilfe-neustadt"
-    assert f'angebotsatlas=={__version__}' in (project / ".github" / "workflows" / "atlas.yml").read_text()
-    assert f'angebotsatlas=={__version__}' in (project / ".gitlab-ci.yml").read_text()
+    github = yaml.safe_load((project / ".github" / "workflows" / "atlas.yml").read_text())
+    steps = github["jobs"]["check-and-build"]["steps"]
+    assert any(f'angebotsatlas=={__version__}' in step.get("run", "") for step in steps)
+    cached = [step["with"] for step in steps if step.get("uses", "").startswith("actions/cache@")]
+    assert cached == [{"path": ".cache", "key": f"atlas-{__version__}-${{{{ github.sha }}}}",
+                       "restore-keys": f"atlas-{__version__}-"}]  # warm builds: the caches kept
+    gitlab = yaml.safe_load((project / ".gitlab-ci.yml").read_text())
+    assert f'angebotsatlas=={__version__}' in " ".join(gitlab["atlas"]["script"])
+    assert gitlab["atlas"]["cache"] == {"key": f"atlas-{__version__}", "paths": [".cache/"]}
     checked = _run([atlas, "check"], cwd=project, env=env)
     assert "0 Fehler, 0 Warnungen, 3 Angebote geprüft" in checked
     _run([atlas, "build"], cwd=project, env=env)
