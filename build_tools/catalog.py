@@ -59,17 +59,17 @@ class Catalog:
         self._by_id = {o.id: o for o in self.offers}
         self._remembered: dict[Hashable, Any] = {}
 
-    def holds(self, offer: Offer) -> bool:
-        """True when ``offer`` is this catalog's own (not a changed copy of it)."""
-        return self._by_id.get(offer.id) is offer
-
-    def remembered(self, key: Hashable, make: Callable[[], T]) -> T:
-        """``make()``, once per catalog and ``key``: for facts that depend on the catalog alone
-        (an offer's list entry is shown on its category's, its districts', related pages: twelve
-        times per offer and build). The catalog does not change once loaded."""
-        if key not in self._remembered:
-            self._remembered[key] = make()
-        return self._remembered[key]
+    def remembered(self, offer: Offer, key: Hashable, make: Callable[[], T]) -> T:
+        """``make()``, once per catalog, ``offer`` and ``key``: for facts of an offer that depend on
+        the catalog alone (its list entry is shown on its category's, its districts', related
+        pages: twelve times per offer and build). The catalog does not change once loaded; an
+        offer that is not its own (a changed copy) is made anew each time."""
+        if self._by_id.get(offer.id) is not offer:
+            return make()
+        full = (offer.id, key)
+        if full not in self._remembered:
+            self._remembered[full] = make()
+        return self._remembered[full]
 
     def offer(self, offer_id: str) -> Offer:
         """The offer with this id (KeyError if there is none)."""

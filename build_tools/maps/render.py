@@ -223,12 +223,12 @@ def _markers_map(
         name, geojson = area
         areas = (_area(name, geojson),)
         bounds = _merge_bounds(bounds, _geojson_bounds(geojson))
+    cats = _categories(catalog, used)
     plan = _plan(catalog.config.map, center, catalog.config.map.zoom, areas=areas,
-                 categories=tuple(_categories(catalog, used)), cluster=cluster,
+                 categories=tuple(cats), cluster=cluster,
                  fit=_fit(bounds) if bounds is not None else None)
     spec = _described(plan, memory)
-    spec["categories"] = [{"id": i, "label": lab, "color": col} for i, lab, col in
-                          _categories(catalog, used)]
+    spec["categories"] = [{"id": i, "label": lab, "color": col} for i, lab, col in cats]
     spec["markers"] = rows
     return _fragment(catalog, kind=kind, page_path=page_path, name=name, spec=spec,
                      cluster=cluster, templates=templates, lang=lang)

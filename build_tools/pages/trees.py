@@ -87,8 +87,7 @@ def list_entry_in(catalog: Catalog, offer: Offer, page_path: str, lang: str) -> 
     else its German page, its title and summary marked as German (``lang``)."""
     if lang == SOURCE:
         return views.list_entry(catalog, offer, page_path)
-    entry = (dict(catalog.remembered(("list_entry", offer.id, lang), lambda: _entry_in(catalog, offer, lang)))
-             if catalog.holds(offer) else _entry_in(catalog, offer, lang))
+    entry = dict(catalog.remembered(offer, ("list_entry", lang), lambda: _entry_in(catalog, offer, lang)))
     entry["href"] = urls.relative_url(page_path, entry.pop("target"))
     return entry
 

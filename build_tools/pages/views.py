@@ -218,8 +218,7 @@ def raised_when_cold(catalog: Catalog, offer: Offer) -> bool:
 
 def list_entry(catalog: Catalog, offer: Offer, page_path: str) -> dict[str, Any]:
     """What a list item shows about an offer (with its public coordinates for "In meiner Nähe")."""
-    entry = (dict(catalog.remembered(("list_entry", offer.id), lambda: _entry(catalog, offer)))
-             if catalog.holds(offer) else _entry(catalog, offer))
+    entry = dict(catalog.remembered(offer, "list_entry", lambda: _entry(catalog, offer)))
     entry["href"] = urls.relative_url(page_path, urls.offer_path(offer.id))
     return entry
 
