@@ -71,5 +71,7 @@ def render_offers(inputs: Inputs, tools: Tools) -> Contribution:
     out between processes (an offer's pages in every language are rendered together)."""
     facts = page_inputs(inputs, tools)
     offers = inputs.catalog.offers
-    taken = sorted(tools.offers.indices(len(offers)))
-    return Contribution(pages=[page for index in taken for page in offer_pages(facts, offers[index])])
+    # each index is claimed just before its pages are rendered (the other process may be
+    # claiming from the other end meanwhile), then the pages are put in catalog order
+    done = sorted((index, offer_pages(facts, offers[index])) for index in tools.offers.indices(len(offers)))
+    return Contribution(pages=[page for _, pages in done for page in pages])

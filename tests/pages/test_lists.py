@@ -101,3 +101,35 @@ def test_a_list_entry_on_a_language_tree_says_on_the_move_in_that_language(catal
     assert entry["where"].startswith("працює в районах ") and "where_lang" not in entry
     one = list_entry_in(catalog, offer.model_copy(update={"service_area": ["nord"]}), "/en/karte/", "en")
     assert one["where"].startswith("on the move in the district ")
+
+
+def test_offer_pages_claim_each_offer_just_before_rendering_it(catalog, monkeypatch):
+    """The other process takes offers from the other end meanwhile: an offer claimed early is
+    one it cannot take (all claimed at once, one process rendered every offer)."""
+    from dataclasses import replace
+    from types import SimpleNamespace
+
+    from build_tools.pages import site
+    from build_tools.parallel import Share
+
+    rendered: list[str] = []
+    rendered_at_claim: list[int] = []
+
+    class Watched(Share):
+        def indices(self, count):
+            for index in range(count - 1, -1, -1):  # as the back end claims: last first
+                rendered_at_claim.append(len(rendered))
+                yield index
+
+    def offer_pages(facts, offer):
+        rendered.append(offer.id)
+        return real(facts, offer)
+
+    real = site.offer_pages
+    monkeypatch.setattr(site, "offer_pages", offer_pages)
+    inputs = SimpleNamespace(catalog=catalog, holidays=(), flyers=None)
+    pages = render_offers(inputs, replace(tools(), offers=Watched())).pages
+    assert rendered_at_claim == list(range(len(catalog.offers)))
+    assert rendered == [o.id for o in reversed(catalog.offers)]
+    every = render_offers(inputs, tools()).pages  # catalog order either way
+    assert [p.path for p in pages] == [p.path for p in every]
