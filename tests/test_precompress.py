@@ -43,6 +43,18 @@ def test_twins_beside_larger_text_files_only(tmp_path):
     assert len(b"var a = 1;\n") < MIN_BYTES
 
 
+def test_twins_of_some_files_here_and_of_the_others_there_are_the_twins_of_all(tmp_path):
+    """The delivery process twins our files, the plugin the rest: together, what one walk makes."""
+    site, _ = _site(tmp_path)
+    ours = ["atlas.css", "bild.png", "klein.js"]
+    assert precompress(site, paths=ours) == 2
+    assert precompress(site, skip=frozenset(ours)) == 2
+    split = {p.relative_to(site).as_posix(): p.read_bytes() for p in site.rglob("*") if p.is_file()}
+    whole, _ = _site(tmp_path / "whole")
+    precompress(whole)
+    assert split == {p.relative_to(whole).as_posix(): p.read_bytes() for p in whole.rglob("*") if p.is_file()}
+
+
 def test_brotli_twins_of_real_text_decompress_and_beat_gzip(tmp_path):
     """The package's stylesheet: each twin gives back the same bytes, and the
     brotli twin is smaller than the gzip one (else it would not be worth serving)."""

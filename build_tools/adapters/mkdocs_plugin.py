@@ -25,6 +25,7 @@ import gc
 import json
 import logging
 import shutil
+from functools import partial
 from html import escape as html_escape
 from pathlib import Path
 from typing import Any
@@ -47,6 +48,7 @@ from ..pages.assets import STYLESHEETS, THEME_BUNDLE, asset_sources, shipped_css
 from ..pages.not_found import not_found_context
 from ..pages.privacy import fill_fragments
 from ..pages.tree_nav import tree_nav, tree_versions
+from ..parallel import Alongside
 from ..precompress import precompress
 from ..problems import ContentError, Problem, format_problems
 from ..project import Project, open_project
@@ -58,7 +60,7 @@ from ..security.paths import UnsafePath
 from ..templating import Templates, compiled_templates
 from . import preview, shell
 from .serve_cache import PageCache, environment_fingerprint, fingerprint
-from .site_files import link_or_copy
+from .site_files import Delivery, deliver, link_into
 
 log = logging.getLogger("mkdocs.plugins.atlas")
 
@@ -104,7 +106,9 @@ class AtlasPlugin(BasePlugin):
         # every language tree's search page runs Pagefind's WebAssembly (the CSP allows it there)
         self._search_srcs = {urls.src_for_path(urls.language_path(code, urls.search_path()))
                              for code in (urls.SOURCE_LANGUAGE, *sorted(urls.tree_languages()))}
-        self._on_disk: list[tuple[Path, str]] = []
+        self._delivery: Alongside[int] | None = None
+        self._delivered: frozenset[str] = frozenset()
+        """Site paths our files were delivered to (:meth:`_deliver`), their twins with them."""
         self._serving = False
         self._cache = PageCache()
         self._fingerprints: dict[str, str] = {}
@@ -191,18 +195,18 @@ class AtlasPlugin(BasePlugin):
                 _replace(files, File.generated(config, site_path, content=shipped_css(source)))
             else:
                 _replace(files, File.generated(config, site_path, abs_src_path=str(source)))
-        self._on_disk = []
+        delivery = Delivery(bundle_dir=urls.search_bundle_path())
         for generated in contribution.files:
-            if generated.source is not None:  # on disk already (cached flyer PDFs): linked after the build
+            if generated.source is not None:  # on disk already (cached flyer PDFs): linked
                 old = files.get_file_from_path(generated.path)
                 if old is not None:
                     files.remove(old)
-                self._on_disk.append((Path(generated.source), generated.path))
-                continue
-            data = generated.data
-            if generated.path.endswith(".html"):  # alias redirect pages: same policy as pages
-                data = self._apply_csp(data.decode("utf-8")).encode("utf-8")
-            _replace(files, File.generated(config, generated.path, content=data))
+                delivery.linked.append((generated.path, Path(generated.source)))
+            else:
+                delivery.written.append((generated.path, generated.data))
+                _replace(files, WrittenAside.generated(config, generated.path, content=generated.data))
+        delivery.bundle = self._cached_bundle or []  # the search bundle the cache had
+        self._deliver(Path(config.site_dir), delivery)
         for theme_file in list(files):
             if theme_file.src_uri.endswith(".map") and theme_file.generated_by is None:
                 files.remove(theme_file)  # the theme's source maps: debugging aids, CDN names inside
@@ -212,6 +216,19 @@ class AtlasPlugin(BasePlugin):
                 text = Path(theme_file.abs_src_path).read_text(encoding="utf-8")
                 _replace(files, File.generated(config, theme_file.src_uri, content=without_cdn(text)))
         return files
+
+    def _deliver(self, site_dir: Path, delivery: Delivery) -> None:
+        """Our files into the site in a forked process while MkDocs renders the pages
+        (:mod:`.site_files`); their twins too, except while serving."""
+        cache = self.project.cache_dir / "gzip" if self.project else None
+
+        def twins(site: Path, paths: list[str]) -> int:
+            return precompress(site, cache, paths=paths)
+
+        # alias redirect pages and the other HTML files: the same policy as pages
+        work = partial(deliver, site_dir, delivery, self._apply_csp, None if self._serving else twins)
+        self._delivered = frozenset(delivery.paths())
+        self._delivery = Alongside(work)
 
     def _render(self) -> Contribution | None:
         """Load and render; problems raise (a build) or come back as None (the preview)."""
@@ -288,7 +305,7 @@ class AtlasPlugin(BasePlugin):
             if stored is None:
                 _write_bundle(site_dir, files)
             else:
-                _link_bundle(site_dir, stored)
+                link_into(site_dir, stored, replacing=urls.search_bundle_path())
 
         self._index_run = IndexRun(records, then=then).start()
 
@@ -305,9 +322,8 @@ class AtlasPlugin(BasePlugin):
                 return
             self._bundle = (self._index_digest, files) if self._serving else None
             count = len(files)
-        elif self._cached_bundle is not None:
+        elif self._cached_bundle is not None:  # from the cache: delivered with our files
             linked, self._cached_bundle = self._cached_bundle, None
-            _link_bundle(site_dir, linked)
             if self._serving:
                 self._bundle = (self._index_digest, [(path, file.read_bytes()) for path, file in linked])
             log.info("atlas: Suchindex mit %d Dateien aus dem Cache übernommen", len(linked))
@@ -456,9 +472,7 @@ class AtlasPlugin(BasePlugin):
     @event_priority(-100)  # after every other plugin has written its files
     def on_post_build(self, config: Any) -> None:
         site_dir = Path(config.site_dir)
-        for source, path in self._on_disk:
-            link_or_copy(source, site_dir / path)
-        self._on_disk = []
+        self._wait_for_delivery(site_dir)
         if self._serving:
             reused = self._cache.finish_build(site_dir)
             if reused:
@@ -469,10 +483,26 @@ class AtlasPlugin(BasePlugin):
         self._finish_index(site_dir)
         if not self._serving:
             # Last, so every page, asset and search file is there; the preview needs none.
-            precompress(site_dir, self.project.cache_dir / "gzip" if self.project else None)
+            # (our files' twins came with them: see _deliver)
+            precompress(site_dir, self.project.cache_dir / "gzip" if self.project else None,
+                        skip=self._delivered)
         _unfreeze(self._gc_threshold)
 
+    def _wait_for_delivery(self, site_dir: Path) -> None:
+        delivery, self._delivery = self._delivery, None
+        if delivery is None:
+            return
+        try:
+            delivery.result()
+        except OSError as exc:  # a full disk, no permission: the build's error, said plainly
+            path = Path(exc.filename or site_dir)
+            shown = path.relative_to(site_dir).as_posix() if path.is_relative_to(site_dir) else str(path)
+            raise PluginError(f"{shown}: Datei der Website nicht geschrieben: {exc.strerror or exc}") from exc
+
     def on_build_error(self, error: Exception) -> None:
+        if self._delivery is not None:
+            self._delivery.cancel()
+            self._delivery = None
         self._close_index()
         self._cache.abandon_build()
         _unfreeze(self._gc_threshold)
@@ -518,11 +548,12 @@ def _write_bundle(site_dir: Path, files: list[tuple[str, bytes]]) -> None:
             handle.write(data)
 
 
-def _link_bundle(site_dir: Path, files: list[tuple[str, Path]]) -> None:
-    """The search bundle from the cache into ``site_dir/pagefind/`` (an older one replaced)."""
-    shutil.rmtree(site_dir / urls.search_bundle_path(), ignore_errors=True)
-    for path, source in files:
-        link_or_copy(source, site_dir / path)
+class WrittenAside(File):
+    """A file of ours that MkDocs lists (links to it are checked) but does not copy: the
+    delivery puts it into the site (:mod:`.site_files`)."""
+
+    def copy_file(self, dirty: bool = False) -> None:  # noqa: ARG002 - MkDocs' signature
+        return None
 
 
 def _problem_text(problems: list[Problem]) -> str:

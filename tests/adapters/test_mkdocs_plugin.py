@@ -120,3 +120,47 @@ def test_a_build_after_serving_in_the_same_process_is_a_build(tmp_path, capsys):
     (content / "offers" / "kaputt.yml").write_text("title: Kaputt\n", encoding="utf-8")
     assert main(["build", "--config", str(config), "--site-dir", str(tmp_path / "site")]) == 1
     assert "die Vorschau zeigt sie im Browser" not in capsys.readouterr().err
+
+
+def test_our_files_are_delivered_beside_mkdocs_and_links_to_them_still_checked(tmp_path, capsys):
+    """Exports, short links and flyers are written by the delivery process, not copied by
+    MkDocs; MkDocs still lists them, so a hand-written page may link to one (a build is strict)."""
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURE, content)
+    (content / "pages" / "offene-daten-hinweis.md").write_text(
+        "# Daten\n\n[Alle Angebote als CSV](daten/angebote.csv)\n", encoding="utf-8")
+    config = write_project(tmp_path, content)
+    site = tmp_path / "site"
+    assert main(["build", "--config", str(config), "--site-dir", str(site)]) == 0
+    assert "WARNING" not in capsys.readouterr().err
+    csv = site / "daten" / "angebote.csv"
+    assert csv.read_text(encoding="utf-8").startswith("\ufeffid;titel;")
+    assert (site / "daten" / "angebote.csv.gz").is_file()  # its twin came with it
+    short = next((site / "q").glob("*/index.html")).read_text(encoding="utf-8")
+    assert "Content-Security-Policy" in short  # written there with the policy of every page
+    assert list((site / "flyers").glob("*.pdf"))
+
+
+def test_a_failed_delivery_fails_the_build_and_keeps_the_old_site(tmp_path, capsys, monkeypatch):
+    from build_tools.adapters import site_files
+
+    config = write_project(tmp_path)
+    site = tmp_path / "site"
+    assert main(["build", "--config", str(config), "--site-dir", str(site)]) == 0
+    marker = (site / "index.html").read_bytes()
+
+    def full_disk(target, data):
+        if target.name == "angebote.csv":
+            raise OSError(28, "Auf dem Gerät ist kein Speicherplatz mehr verfügbar", str(target))
+        real(target, data)
+
+    real = site_files._write
+
+    monkeypatch.setattr(site_files, "_write", full_disk)  # inherited by the forked process
+    capsys.readouterr()
+    assert main(["build", "--config", str(config), "--site-dir", str(site)]) == 1
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert re.search(r"daten/angebote\.csv: .*nicht geschrieben.*kein Speicherplatz", err), err
+    assert (site / "index.html").read_bytes() == marker
+    assert list(tmp_path.glob(".site-*")) == []

@@ -36,3 +36,26 @@ def test_the_flyer_cache_writes_files_a_web_server_may_read(tmp_path):
     stored = PdfCache(tmp_path).put("ab" * 32, b"%PDF-x")
     assert stored is not None
     assert stat.S_IMODE(os.stat(stored).st_mode) == 0o644
+
+
+def test_a_delivery_writes_links_and_replaces_an_older_search_bundle(tmp_path):
+    from build_tools.adapters.site_files import Delivery, deliver
+
+    cached = tmp_path / "cache"
+    cached.mkdir()
+    (cached / "a.pdf").write_bytes(b"%PDF-a")
+    (cached / "pagefind.js").write_bytes(b"neu")
+    site = tmp_path / "site"
+    (site / "pagefind").mkdir(parents=True)
+    (site / "pagefind" / "alt.js").write_bytes(b"alt")
+    delivery = Delivery(written=[("q/abc/index.html", b"<p>x</p>"), ("daten/a.csv", b"<p>x</p>")],
+                        linked=[("flyers/a.pdf", cached / "a.pdf")],
+                        bundle=[("pagefind/pagefind.js", cached / "pagefind.js")], bundle_dir="pagefind")
+    asked = []
+    count = deliver(site, delivery, html=str.upper, twins=lambda where, paths: asked.append(paths) or 7)
+    assert (site / "q" / "abc" / "index.html").read_bytes() == b"<P>X</P>"  # only HTML is changed
+    assert (site / "daten" / "a.csv").read_bytes() == b"<p>x</p>"
+    assert os.stat(site / "flyers" / "a.pdf").st_ino == os.stat(cached / "a.pdf").st_ino
+    assert sorted(p.name for p in (site / "pagefind").iterdir()) == ["pagefind.js"]
+    assert asked == [["daten/a.csv", "flyers/a.pdf", "pagefind/pagefind.js", "q/abc/index.html"]]
+    assert count == 7
