@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     figures = analyse(catalog, inputs.settings.planning, inputs.population, inputs.indicators,
-                      inputs.network, inputs.transit)
+                      inputs.network, inputs.transit, holidays=inputs.holidays)
     scenario = inputs.scenario
     if args.scenario is not None:
         scenario = _load_scenario(args.scenario, inputs)
@@ -59,7 +59,7 @@ def run(args: argparse.Namespace) -> int:
         from ..planning.scenario_view import scenario_markdown
 
         comparison = compare(catalog, scenario, figures, inputs.population, inputs.indicators,
-                             inputs.network, inputs.transit)
+                             inputs.network, inputs.transit, holidays=inputs.holidays)
         if args.scenario is not None:  # asked for: the before and after on the terminal too
             print(scenario_markdown(comparison, "#"))
     title = inputs.settings.name

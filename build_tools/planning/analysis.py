@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING
@@ -135,6 +136,7 @@ def analyse(
     catalog: Catalog, settings: PlanningSettings, grid: PopulationGrid | None = None,
     indicators: IndicatorSet | None = None, network: StreetNetwork | None = None,
     transit: TransitFeed | None = None, *, context: TravelContext | None = None,
+    holidays: Iterable[date] = (),
 ) -> PlanningResult:
     """Compute coverage, reachability, time coverage and need against supply for a catalog.
 
@@ -143,12 +145,13 @@ def analyse(
     names in ``need_for`` gets a need table (:mod:`.need`). With a street ``network`` walks
     follow the streets; with a ``transit`` timetable door-to-door times by bus and train come
     too (:mod:`.travel_reach`). ``context``: the travel context of an earlier analysis of the
-    same districts (a scenario's "before"), reused.
+    same districts (a scenario's "before"), reused. ``holidays``: the public holidays the build
+    has (its horizon), for the season rule (:func:`.season.counted_offers`).
     """
     projector = Projector(settings.crs)
     categories = [(c.id, c.label) for c in catalog.categories.values()]
     category_ids = [c for c, _ in categories]
-    counted = counted_offers(catalog)
+    counted = counted_offers(catalog, known=holidays)
     offers = counted.offers
     metric = {d.id: projector.geometry(d.geometry) for d in catalog.districts.values()}
     districts = [

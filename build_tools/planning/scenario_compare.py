@@ -16,7 +16,9 @@ neither the old nor the new one — and the maps get no mark for them (:mod:`.sh
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 
 from ..catalog import Catalog
 from ..schema import Status
@@ -108,15 +110,16 @@ def area_share(result: PlanningResult, measure: Measure, category_id: str) -> fl
 
 
 def compare(catalog: Catalog, scenario: Scenario, before: PlanningResult, grid=None,
-            indicators=None, network=None, transit=None) -> Comparison:
-    """The scenario against ``before`` (the analysis of ``catalog`` as it is)."""
+            indicators=None, network=None, transit=None, holidays: Iterable[date] = ()) -> Comparison:
+    """The scenario against ``before`` (the analysis of ``catalog`` as it is); ``holidays``: the
+    build's, as for ``before``."""
     context = None
     if before.context is not None:
         # the second analysis notes its own assumptions; the "before" keeps its own
         context = copy.copy(before.context)
         context.info = copy.deepcopy(before.context.info)
     after = analyse(apply_scenario(catalog, scenario), before.settings, grid, indicators,
-                    network, transit, context=context)
+                    network, transit, context=context, holidays=holidays)
     labels = dict(before.categories)
     touched = _touched(catalog, scenario)
     categories = [(c, labels[c]) for c in labels if c in touched]

@@ -16,6 +16,7 @@ offers from :func:`counted_offers`, so they agree with each other.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
@@ -61,11 +62,14 @@ def in_season(offer: Offer, day: date, holidays: frozenset[date]) -> bool:
     return False
 
 
-def counted_offers(catalog: Catalog, day: date | None = None) -> Counted:
-    """Active offers in season on ``day`` (default: the catalog's build date)."""
+def counted_offers(catalog: Catalog, day: date | None = None, known: Iterable[date] = ()) -> Counted:
+    """Active offers in season on ``day`` (default: the catalog's build date). ``known``: public
+    holidays the build has (its horizon); looked up only when they miss the years needed."""
     reference = day or catalog.build_date or build_date()
-    holidays = frozenset(holiday_dates(catalog.config.holidays_state,
-                                       [reference.year, reference.year + 1]))
+    years = {reference.year, reference.year + 1}
+    holidays = frozenset(d for d in known if d.year in years)
+    if {d.year for d in holidays} != years:
+        holidays = frozenset(holiday_dates(catalog.config.holidays_state, sorted(years)))
     keep: list[Offer] = []
     left: list[Offer] = []
     for offer in catalog.published:

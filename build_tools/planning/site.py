@@ -23,13 +23,13 @@ def render(inputs: Inputs, tools: Tools) -> Contribution:
     if not settings.enabled:
         return Contribution()
     result = analyse(catalog, settings, inputs.population, inputs.indicators,
-                     inputs.network, inputs.transit)
+                     inputs.network, inputs.transit, holidays=inputs.holidays)
     comparison = None
     if inputs.scenario is not None:  # the committed scenario (planning.scenario)
         from .scenario_compare import compare
 
         comparison = compare(catalog, inputs.scenario, result, inputs.population,
-                             inputs.indicators, inputs.network, inputs.transit)
+                             inputs.indicators, inputs.network, inputs.transit, holidays=inputs.holidays)
     title = inputs.settings.name
     tables = report_tables(result)
     try:

@@ -115,7 +115,7 @@ def test_contribution_and_switch(square):
     catalog = sample(square)
     contribution = render(SimpleNamespace(catalog=catalog, settings=catalog.config, population=None,
                                  indicators=None, network=None, transit=None,
-                                 scenario=None), tools())
+                                 scenario=None, holidays=()), tools())
     paths = sorted(f.path for f in contribution.files)
     assert paths == [
         "planung/planungsbericht.pdf", "planung/planungsbericht.zip",
@@ -123,5 +123,5 @@ def test_contribution_and_switch(square):
     catalog.config.planning.enabled = False
     off = render(SimpleNamespace(catalog=catalog, settings=catalog.config, population=None,
                                  indicators=None, network=None, transit=None,
-                                 scenario=None), tools())
+                                 scenario=None, holidays=()), tools())
     assert off.pages == [] and off.files == []

@@ -157,3 +157,20 @@ def test_a_protected_place_counts_once_not_once_per_category(square):
     result = analyse(catalog, catalog.config.planning)
     assert sum(result.unplaced.values()) == 2 and result.unplaced_offers == 1
     assert any("1 geschütztes Angebot ohne Koordinaten zählt" in p for p in method_paragraphs(result))
+
+
+def test_counted_offers_take_the_builds_holidays_and_look_up_only_missing_years(square, monkeypatch):
+    from build_tools.planning import season
+
+    # closed on public holidays: on 24 and 25 December a shelter "PH off" opens after them
+    catalog = replace(make_catalog({"mitte": (square, 1000)},
+                                   [make_offer("h", "essen", (5, 5), opening_hours="Mo-Su 08:00-10:00; PH off")]),
+                      build_date=DECEMBER)
+    asked = []
+    monkeypatch.setattr(season, "holiday_dates",
+                        lambda state, years: asked.append(list(years)) or {date(2026, 12, 25)})
+    horizon = [date(y, 1, 1) for y in (2026, 2027, 2028)]  # the build's: this year and the next two
+    assert [o.id for o in counted_offers(catalog, known=horizon).offers] == ["h"]
+    assert asked == []
+    counted_offers(catalog, known=horizon[:1])  # a horizon without next year: looked up
+    assert asked == [[2026, 2027]]
