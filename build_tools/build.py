@@ -123,10 +123,11 @@ class Tools:
 # --- load -------------------------------------------------------------------------------------
 
 
-KEPT_BETWEEN_BUILDS = ("yaml", "markdown", "holidays", "maps", "typst", "glyphs")
+KEPT_BETWEEN_BUILDS = ("yaml", "markdown", "holidays", "maps", "typst", "glyphs", "hyphenation")
 """Memory tables a build keeps in the project's cache: pure results keyed by their whole input
 (a file's YAML text, a description's Markdown, a state and year's holidays, a map's plan, the
-planning report's content with its template and fonts, a flyer text's characters the fonts lack).
+planning report's content with its template and fonts, a flyer text's characters the fonts lack,
+the home page's need words' syllables).
 1,000 offers: parsing and rendering them is about a second of a warm build, importing the
 libraries that make them (holidays, folium) half a second more."""
 
@@ -135,7 +136,7 @@ def stored_memory(project: Project) -> StoredMemory:
     """The memory a build keeps in the project's cache (``.cache/memo``), valid for this code."""
     return StoredMemory(project.cache_dir / "memo", KEPT_BETWEEN_BUILDS,
                         code_version(Path(__file__).parent,
-                                     ("PyYAML", "Markdown", "nh3", "holidays", "folium", "typst", "reportlab"),
+                                     ("PyYAML", "Markdown", "nh3", "holidays", "folium", "typst", "reportlab", "pyphen"),
                                      (fonts_dir(),)))
 
 

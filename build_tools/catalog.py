@@ -57,6 +57,15 @@ class Catalog:
     def __post_init__(self) -> None:
         self.offers = sorted(self.offers, key=lambda o: o.id or "")
         self._by_id = {o.id: o for o in self.offers}
+        # asked hundreds of times a build (every list, count and page): made once
+        self._published = tuple(o for o in self.offers if o.status != Status.ended)
+        self._by_category: dict[str, list[Offer]] = {}
+        self._by_district: dict[str, list[Offer]] = {}
+        for o in self._published:
+            for category_id in dict.fromkeys((o.category, *o.also_categories)):
+                self._by_category.setdefault(category_id, []).append(o)
+            for district_id in districts_of(o):
+                self._by_district.setdefault(district_id, []).append(o)
         self._remembered: dict[Hashable, Any] = {}
 
     def remembered(self, offer: Offer, key: Hashable, make: Callable[[], T]) -> T:
@@ -82,7 +91,7 @@ class Catalog:
     @property
     def published(self) -> list[Offer]:
         """Offers that appear in lists, maps and search (everything not ended)."""
-        return [o for o in self.offers if o.status != Status.ended]
+        return list(self._published)
 
     @property
     def ended(self) -> list[Offer]:
@@ -91,13 +100,15 @@ class Catalog:
 
     def in_category(self, category_id: str, offers: Iterable[Offer] | None = None) -> list[Offer]:
         """Published offers whose main or additional category is ``category_id``."""
-        pool = self.published if offers is None else offers
-        return [o for o in pool if o.category == category_id or category_id in o.also_categories]
+        if offers is None:
+            return list(self._by_category.get(category_id, ()))
+        return [o for o in offers if o.category == category_id or category_id in o.also_categories]
 
     def in_district(self, district_id: str, offers: Iterable[Offer] | None = None) -> list[Offer]:
         """Published offers located in, or serving, the district."""
-        pool = self.published if offers is None else offers
-        return [o for o in pool if district_id in districts_of(o)]
+        if offers is None:
+            return list(self._by_district.get(district_id, ()))
+        return [o for o in offers if district_id in districts_of(o)]
 
     def provider_name(self, offer: Offer) -> str | None:
         """The provider's display name, resolving organization ids."""

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pyphen
 
+from .memo import FORGETFUL, Memory
+
 SOFT_HYPHEN = "\u00ad"
 _DIGITS = str.maketrans("", "", "0123456789")
 
@@ -63,10 +65,15 @@ def german_dictionary(words: tuple[str, ...], left: int = 2, right: int = 2) -> 
     return dictionary
 
 
-def hyphenated(words: Iterable[str], min_length: int = 9) -> dict[str, str]:
+def hyphenated(words: Iterable[str], min_length: int = 9, memory: Memory = FORGETFUL) -> dict[str, str]:
     """Each of ``words`` with soft hyphens at its German syllables (words shorter than
-    ``min_length`` as they are): browsers show the hyphen only where they break the line."""
-    words = list(dict.fromkeys(words))
+    ``min_length`` as they are): browsers show the hyphen only where they break the line.
+    ``memory``: where the result is kept for the same words (reading the patterns is 0.2 s)."""
+    words = tuple(dict.fromkeys(words))
+    return dict(memory.recall("hyphenation", (words, min_length), lambda: _hyphenated(words, min_length)))
+
+
+def _hyphenated(words: tuple[str, ...], min_length: int) -> dict[str, str]:
     long = tuple(sorted(w for w in words if len(w) >= min_length))
     dictionary = german_dictionary(long) if long else None
     return {w: dictionary.inserted(w, hyphen=SOFT_HYPHEN) if dictionary and w in long else w

@@ -112,12 +112,12 @@ def test_an_error_in_one_file_hides_no_printed_url_and_no_flyer_problem(tmp_path
 
 def test_a_warm_build_takes_the_slow_pure_parts_from_the_stored_memory(tmp_path, monkeypatch):
     """What a build keeps (parsed YAML, rendered Markdown, holidays, map descriptions, the
-    planning report's PDF, glyph checks) the next build, in another process, takes from the project's cache —
+    planning report's PDF, glyph checks, the need words' syllables) the next build, in another process, takes from the project's cache —
     and renders the same pages."""
     from dataclasses import replace
 
     import build_tools.maps.spec as spec
-    from build_tools import build, yamlio
+    from build_tools import build, hyphenation, yamlio
     from build_tools.flyers import plan as flyer_plan
     from build_tools.opening_hours import compact
     from build_tools.pages import common
@@ -128,8 +128,8 @@ def test_a_warm_build_takes_the_slow_pure_parts_from_the_stored_memory(tmp_path,
     first = render(build.load(project, FIXTURE_DAY, first_memory),
                    replace(tools(None), memory=first_memory))
     assert sorted(p.name for p in (project.cache_dir / "memo").iterdir()) == [
-        "glyphs-main.pickle", "holidays-main.pickle", "maps-main.pickle", "markdown-main.pickle",
-        "typst-main.pickle", "yaml-main.pickle"]
+        "glyphs-main.pickle", "holidays-main.pickle", "hyphenation-main.pickle", "maps-main.pickle",
+        "markdown-main.pickle", "typst-main.pickle", "yaml-main.pickle"]
 
     def never(*_args, **_kwargs):
         raise AssertionError("made again although the stored memory has it")
@@ -141,6 +141,7 @@ def test_a_warm_build_takes_the_slow_pure_parts_from_the_stored_memory(tmp_path,
     monkeypatch.setattr(spec, "plan_description", never)
     monkeypatch.setattr(report_pdf, "compile_pdf", never)
     monkeypatch.setattr(flyer_plan, "missing_glyphs", never)
+    monkeypatch.setattr(hyphenation, "german_dictionary", never)
     memory = build.stored_memory(project)
     again = render(build.load(project, FIXTURE_DAY, memory), replace(tools(None), memory=memory))
     assert _flatten(again) == _flatten(first)

@@ -61,7 +61,7 @@ def home(inputs: PageInputs, banner: str = "", lang: str = SOURCE) -> tuple[Gene
         map_href=tree(urls.map_path()),
         az_href=tree(urls.offers_index_path()),
         emergency=emergency,
-        tiles=need_tiles(catalog, path, lang),
+        tiles=need_tiles(catalog, path, lang, inputs.memory),
         needs=None if needs_file else needs,
         needs_src=urls.relative_url(path, needs_file.path) if needs_file else "",
         banner=Markup(banner),  # noqa: S704 - rendered by our autoescaping templates

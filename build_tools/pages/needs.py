@@ -17,6 +17,7 @@ from typing import Any
 from .. import urls
 from ..catalog import Catalog
 from ..hyphenation import hyphenated
+from ..memo import FORGETFUL, Memory
 from ..opening_hours import compact_schedule
 from ..outputs import GeneratedFile
 from ..pictograms import svg_shapes
@@ -55,13 +56,14 @@ def breakable(word: str) -> str:
     return hyphenated([word], MIN_BREAKABLE)[word]
 
 
-def need_tiles(catalog: Catalog, page_path: str, lang: str = "de") -> list[dict[str, Any]]:
-    """The home page's tiles: a chip plus the total count and the category page's link."""
+def need_tiles(catalog: Catalog, page_path: str, lang: str = "de", memory: Memory = FORGETFUL) -> list[dict[str, Any]]:
+    """The home page's tiles: a chip plus the total count and the category page's link
+    (``memory``: where the need words' syllables are kept)."""
     link = linker(page_path)
     tiles = []
     chips = need_chips(catalog, lang)
     # German syllables only for German words: other languages break where the browser can
-    german = hyphenated([chip["word"] for chip in chips if lang == "de" or chip["lang"]], MIN_BREAKABLE)
+    german = hyphenated([chip["word"] for chip in chips if lang == "de" or chip["lang"]], MIN_BREAKABLE, memory)
     for chip in chips:
         word = german.get(chip["word"], chip["word"]) if lang == "de" or chip["lang"] else chip["word"]
         tiles.append({**chip, "word": word, "count": len(catalog.in_category(chip["id"])),
