@@ -164,3 +164,27 @@ def test_a_failed_delivery_fails_the_build_and_keeps_the_old_site(tmp_path, caps
     assert re.search(r"daten/angebote\.csv: .*nicht geschrieben.*kein Speicherplatz", err), err
     assert (site / "index.html").read_bytes() == marker
     assert list(tmp_path.glob(".site-*")) == []
+
+
+def test_pages_we_rendered_skip_markdown_and_hand_written_ones_do_not(tmp_path, monkeypatch):
+    """MkDocs makes a Markdown instance with every extension for each page; ours come as HTML."""
+    from mkdocs.structure.pages import Page
+
+    converted = []
+    real = Page.render
+
+    def render(page, config, files):
+        converted.append(page.file.src_uri)
+        return real(page, config, files)
+
+    monkeypatch.setattr(Page, "render", render)
+    config = write_project(tmp_path)
+    site = tmp_path / "site"
+    assert main(["build", "--config", str(config), "--site-dir", str(site)]) == 0
+    hand_written = sorted(p.name for p in (FIXTURE / "pages").glob("*.md"))
+    assert hand_written and set(hand_written) <= set(converted)
+    assert "index.md" in converted  # in the nav: MkDocs' own page, with the nav's title
+    assert "angebote/tagestreff-mitte.md" not in converted  # an offer page
+    assert not [src for src in converted if re.fullmatch(r"angebote/(?!index)[^/]+\.md", src)]
+    html = (site / "angebote" / "tagestreff-mitte" / "index.html").read_text(encoding="utf-8")
+    assert 'data-atlas-status="tagestreff-mitte"' in html
