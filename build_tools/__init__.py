@@ -41,7 +41,8 @@ Module map, one room per stage:
   :mod:`.outputs` (what renderers return), :mod:`.precompress` (the ``.gz`` and ``.br`` twins of the built site's text files),
   :mod:`.atomic` (files written whole or not at all: caches, the capacity feed).
 - **Adapters** — :mod:`.adapters` (MkDocs plugin, preview, atomic site swap; offer pages
-  filled into one rendered shell per group instead of the theme once a page), :mod:`.cli` and
+  filled into one rendered shell per group instead of the theme once a page; our files
+  delivered into the site by a forked process while MkDocs renders its pages), :mod:`.cli` and
   :mod:`.commands` (``atlas …``), :mod:`.importers` (HSDS in).
 - **Tools for editors and maintainers** — :mod:`.jsonschema_out` and :mod:`.field_docs`
   (editor schema, field reference), :mod:`.translation_report` (what is translated, what
