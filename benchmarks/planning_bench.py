@@ -177,7 +177,8 @@ def measure(catalog: Catalog, indicators: IndicatorSet | None = None
     """
     timings: dict[str, tuple[float, float]] = {}
     inputs = SimpleNamespace(catalog=catalog, settings=catalog.config, population=None,
-                             indicators=indicators, network=None, transit=None, scenario=None)
+                             indicators=indicators, network=None, transit=None, scenario=None,
+                             holidays=_horizon(catalog))
     tools = Tools(templates=templates_for(None))
     wall, cpu, contribution = _timed(lambda: render(inputs, tools))
     timings["render (total)"] = (wall, cpu)
@@ -241,6 +242,13 @@ def main(argv: list[str] | None = None) -> int:
                       handle, indent=2, sort_keys=True)
     return 0 if timings["render (total)"][0] < 10 else 1
 
+
+def _horizon(catalog) -> tuple:
+    """The public holidays a build hands its families (the driver's horizon)."""
+    from build_tools.clock import build_date
+    from build_tools.opening_hours import holiday_horizon
+
+    return tuple(holiday_horizon(catalog.config.holidays_state, catalog.build_date or build_date()))
 
 if __name__ == "__main__":
     sys.exit(main())

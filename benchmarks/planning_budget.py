@@ -71,7 +71,8 @@ def planning_step(folder: Path, offers: int, grid: int, profile: bool) -> dict:
                                lambda: load_feed(folder / "gtfs.zip", "gtfs.zip"))
     assert not problems, problems
     inputs = SimpleNamespace(catalog=catalog, settings=settings, population=None,
-                             indicators=None, network=network, transit=transit, scenario=None)
+                             indicators=None, network=network, transit=transit, scenario=None,
+                             holidays=_horizon(catalog))
     tools = Tools(templates=templates_for(None))
     contribution = _timed(timings, "planning family (render)", lambda: render(inputs, tools))
     timings["whole planning step"] = (time.perf_counter() - start_wall,
@@ -193,6 +194,13 @@ def main(argv: list[str] | None = None) -> int:
     print(text)
     return 0 if "— met." in text else 1
 
+
+def _horizon(catalog) -> tuple:
+    """The public holidays a build hands its families (the driver's horizon)."""
+    from build_tools.clock import build_date
+    from build_tools.opening_hours import holiday_horizon
+
+    return tuple(holiday_horizon(catalog.config.holidays_state, catalog.build_date or build_date()))
 
 if __name__ == "__main__":
     sys.exit(main())
