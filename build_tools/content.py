@@ -30,7 +30,16 @@ from .credits import SOURCES_FILE, load_credits
 from .geo import load_districts
 from .memo import FORGETFUL, Memory
 from .problems import Problem
-from .schema import _ID_RE, Alert, Category, InlineProvider, Offer, Organization, TargetGroup
+from .schema import (
+    _ID_RE,
+    ID_RULE,
+    Alert,
+    Category,
+    InlineProvider,
+    Offer,
+    Organization,
+    TargetGroup,
+)
 from .validation.countries import DEFAULT_COUNTRY
 from .validation.facts import OfferFacts, offer_facts
 from .validation.hints import check_hints
@@ -160,8 +169,8 @@ def _id_from(path: Path, data: Any, loaded: LoadedYaml) -> tuple[str | None, Pro
         return stem, None
     return None, Problem(
         loaded.source, 1, 1, "id",
-        f"der Dateiname {path.name!r} ergibt keine gültige id: Datei umbenennen "
-        "(nur a–z, 0–9, Bindestrich) oder id: setzen",
+        f"der Dateiname {path.name!r} ergibt keine gültige id ({ID_RULE}): "
+        "Datei umbenennen oder id: setzen",
     )
 
 

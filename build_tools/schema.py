@@ -35,6 +35,8 @@ from .validation.web import check_email, check_url
 
 ID_PATTERN = r"^[a-z0-9][a-z0-9-]{0,63}$"
 _ID_RE = re.compile(ID_PATTERN)
+ID_RULE = "nur a–z, 0–9 und Bindestrich, beginnt mit Buchstabe oder Ziffer, höchstens 64 Zeichen"
+"""What an id may be, in the words every message about a wrong id uses."""
 _MONTH_DAY_RE = re.compile(r"^(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")
 # ASCII-only forms, kept for the HSDS importer's pre-filter; the schema itself checks with
 # build_tools.validation.web (internationalised names included).
@@ -79,8 +81,7 @@ def _clean_text(value: Any) -> Any:
 def _check_id(value: str) -> str:
     if not _ID_RE.match(value):
         raise ValueError(
-            f"{shown(value)} ist keine gültige id: nur a–z, 0–9 und Bindestrich, "
-            "beginnt mit Buchstabe oder Ziffer, höchstens 64 Zeichen"
+            f"{shown(value)} ist keine gültige id: {ID_RULE}"
         )
     return value
 
@@ -112,7 +113,7 @@ Identifier = Annotated[
     str,
     AfterValidator(_check_id),
     WithJsonSchema({"type": "string", "pattern": ID_PATTERN, "patternErrorMessage":
-                    "id: nur a–z, 0–9 und Bindestrich, z. B. tafel-nord"}),
+                    f"id: {ID_RULE}, z. B. tafel-nord"}),
 ]
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from ..clock import build_date
 from ..content import display_path
 from ..offer_template import offer_template
-from ..schema import _ID_RE
+from ..schema import _ID_RE, ID_RULE
 from ..yamlio import YamlProblem, load_yaml_file
 from .common import add_project_arguments, project
 
@@ -28,7 +28,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     """Write content/offers/<id>.yml unless it exists or the id is taken elsewhere."""
     if not _ID_RE.match(args.id):
-        print(f"atlas: {args.id!r} ist keine gültige id (a–z, 0–9, Bindestrich)", file=sys.stderr)
+        length = f" (hat {len(args.id)})" if len(args.id) > 64 else ""
+        print(f"atlas: {args.id!r} ist keine gültige id: {ID_RULE}{length}", file=sys.stderr)
         return 2
     _, content = project(args)
     category = args.category or _first_category(content)

@@ -53,6 +53,15 @@ def test_new_rejects_bad_id(content):
     assert main(["new", "Tafel Nord", "--content", str(content)]) == 2
 
 
+def test_new_says_why_a_long_real_id_is_refused(content, capsys):
+    long_id = "notunterkunft-fuer-wohnungslose-maenner-und-frauen-am-bahnhof-nord"
+    assert main(["new", long_id, "--content", str(content)]) == 2
+    said = capsys.readouterr().err
+    assert "höchstens 64 Zeichen (hat 66)" in said
+    assert not (content / "offers" / f"{long_id}.yml").exists()
+    assert main(["new", long_id[:60], "--content", str(content)]) == 0  # 60 characters are fine
+
+
 def test_new_refuses_an_id_that_is_an_alias_elsewhere(content, capsys):
     path = content / "offers" / "tafel.yml"
     path.write_text(path.read_text(encoding="utf-8") + "aliases: [alte-tafel]\n", encoding="utf-8")
