@@ -79,6 +79,25 @@ def load_map(page, timeout: int = 20_000) -> None:
     page.wait_for_selector(".leaflet-marker-icon", timeout=timeout)
 
 
+# Leaflet marks a zoom and a cluster animation with a class, a pan (a popup's auto-pan) only in
+# the map's state. The map is still when neither runs in two frames in a row.
+_MAP_IS_STILL = """() => {
+  const moving = () => window.AtlasMap.views.some(v => v.map._animatingZoom
+      || (v.map._panAnim && v.map._panAnim._inProgress))
+    || !!document.querySelector('.leaflet-zoom-anim, .leaflet-cluster-anim');
+  if (moving()) { window.__atlasStillFrames = 0; return false; }
+  window.__atlasStillFrames = (window.__atlasStillFrames || 0) + 1;
+  return window.__atlasStillFrames >= 2;
+}"""
+
+
+def wait_until_map_is_still(page, timeout: int = 10_000) -> None:
+    """Wait until no map on the page zooms, pans or animates its clusters: a click during an
+    animation lands on a marker or popup that the animation's end re-renders away (a person
+    does not tap that fast; a loaded test machine's clicks do)."""
+    page.wait_for_function(_MAP_IS_STILL, polling="raf", timeout=timeout)
+
+
 def _new_page(browser, width: int, height: int):
     context = browser.new_context(viewport={"width": width, "height": height}, locale="de-DE",
                                   service_workers="block")

@@ -10,7 +10,7 @@ import pytest
 from build_tools import urls
 from build_tools.catalog import is_public_location
 
-from .conftest import load_map
+from .conftest import load_map, wait_until_map_is_still
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
@@ -59,7 +59,7 @@ def test_popup_link_opens_the_offer_page(open_page, site_url, sample_catalog):
         if singles.count():
             break
         page.locator(".leaflet-marker-icon").first.click()
-        page.wait_for_timeout(600)
+        wait_until_map_is_still(page)
     # A marker near the edge of the (list-wide) map may be clipped: take one inside the canvas.
     canvas = page.locator("[data-atlas-canvas]").first.bounding_box()
     assert canvas is not None
@@ -74,6 +74,7 @@ def test_popup_link_opens_the_offer_page(open_page, site_url, sample_catalog):
     marker.click()
     link = page.locator(".leaflet-popup a").first
     link.wait_for(timeout=5_000)
+    wait_until_map_is_still(page)  # the popup pans the map into view
     with page.expect_navigation(wait_until="load"):
         link.click()
     path = urlsplit(page.url).path
