@@ -235,7 +235,10 @@ class Pen:
 
     def ltr(self, x: float, y: float, width: float, text: str, size: float,
             bold: bool = False, color=None, align: str = "start") -> None:
-        """A phone number or URL: never reordered, aligned like the surrounding text."""
+        """A phone number or URL: never reordered, aligned like the surrounding text, and
+        never wider than ``width`` — it prints smaller rather than run under the next column
+        (a poster's code once hid the last digits of ``+49 (0) 2421 / 22-1234``)."""
+        size = self.fit(text, width, size, bold)
         self._draw(x, y, width, text, size, bold, color, align, reorder=False)
 
     def _draw(self, x: float, y: float, width: float, text: str, size: float, bold: bool,

@@ -99,7 +99,7 @@ def write_long_case(root: Path) -> tuple[Path, Path]:
                access="\n  anonymous: true\n  pets_allowed: true\n  requirements: "
                       "Personalausweis oder Duldung und alle Briefe vom Amt mitbringen, "
                       "wenn vorhanden; ohne Papiere beraten wir anonym.",
-               contact='\n  phone: ["02421 555123", "0151 55512345"]'),
+               contact='\n  phone: ["+49 (0) 2421 / 22-123456", "0151 55512345"]'),
         encoding="utf-8")
     (offers / "wohnungslosenhilfeeinrichtung.yml").write_text(
         _offer(f"{COMPOUND} Sankt-Elisabeth", "notunterkunft", 50.8302, 6.4651,
