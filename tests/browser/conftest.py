@@ -95,6 +95,8 @@ def wait_until_map_is_still(page, timeout: int = 10_000) -> None:
     """Wait until no map on the page zooms, pans or animates its clusters: a click during an
     animation lands on a marker or popup that the animation's end re-renders away (a person
     does not tap that fast; a loaded test machine's clicks do)."""
+    # A count left over from the last wait would end this one before a just-started zoom shows.
+    page.evaluate("() => { window.__atlasStillFrames = 0; }")
     page.wait_for_function(_MAP_IS_STILL, polling="raf", timeout=timeout)
 
 
